@@ -1,0 +1,1 @@
+"""One module per `pathway-planner` sub-command (see :mod:`pathway_app.cli`)."""
