@@ -1,0 +1,304 @@
+"""Where things go on the relationship map and the 16-to-25 timeline — pure geometry.
+
+No reportlab and no Qt here: the PDF (:mod:`pathway_app.export.drawings`) and the app's
+relationship-map widget both draw from these layouts, so the picture in the app and the one in
+the PDF match.
+
+Coordinates
+-----------
+*Relationship map*: the young person is at (0, 0); the outer ring has radius 1; ``y`` points
+**up** and angles are in degrees counter-clockwise from the positive x axis (a Qt widget flips
+``y``). *Timeline*: ``x`` runs from 0 (16th birthday) to 1 (25th birthday).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Iterable, Sequence
+
+from ..domain.vocab import (
+    RELATIONSHIP_GROUP,
+    Closeness,
+    ContactFrequency,
+    PeopleGroup,
+    RelationshipStatus,
+    ThereAt25,
+)
+
+# --------------------------------------------------------------------------- relationship map
+
+#: Ring radius for each closeness (ended relationships sit on the outer ring).
+RING_RADIUS: dict[Closeness, float] = {
+    Closeness.VERY_CLOSE: 0.40,
+    Closeness.CLOSE: 0.67,
+    Closeness.NOT_CLOSE: 0.93,
+}
+CENTRE_RADIUS = 0.16
+NODE_RADIUS = 0.052
+
+#: Sector order, counter-clockwise starting at the top-left: family at the top,
+#: friends and community on the left, professionals at the bottom, carers on the right.
+SECTOR_ORDER: tuple[PeopleGroup, ...] = (
+    PeopleGroup.FAMILY,
+    PeopleGroup.FRIENDS,
+    PeopleGroup.PROFESSIONALS,
+    PeopleGroup.CARERS,
+)
+
+#: Line weight (in points at a 1:1 scale) for how often they are in touch.
+LINE_WIDTH: dict[ContactFrequency, float] = {
+    ContactFrequency.DAILY: 3.6,
+    ContactFrequency.WEEKLY: 2.6,
+    ContactFrequency.MONTHLY: 1.8,
+    ContactFrequency.FEW_TIMES_A_YEAR: 1.1,
+    ContactFrequency.RARELY: 0.8,
+    ContactFrequency.NONE: 0.8,
+}
+
+#: Dash pattern (on, off) — empty for a solid line.
+LINE_DASH: dict[ContactFrequency, tuple[float, ...]] = {
+    ContactFrequency.DAILY: (),
+    ContactFrequency.WEEKLY: (),
+    ContactFrequency.MONTHLY: (),
+    ContactFrequency.FEW_TIMES_A_YEAR: (),
+    ContactFrequency.RARELY: (4, 3),
+    ContactFrequency.NONE: (1, 3),
+}
+ENDED_DASH: tuple[float, ...] = (3, 3)
+
+#: Most people drawn on one map; the rest are listed in the table beside it.
+MAX_ON_MAP = 36
+
+
+@dataclass(frozen=True)
+class MapNode:
+    id: str
+    name: str
+    group: PeopleGroup
+    closeness: Closeness
+    frequency: ContactFrequency
+    x: float
+    y: float
+    angle: float  # degrees
+    radius: float  # the ring
+    there_at_25: bool  # "yes" — drawn with a star badge
+    maybe_at_25: bool
+    ended: bool
+    line_width: float
+    line_dash: tuple[float, ...]
+    label_anchor: str  # "start" (label to the right), "end" (to the left) or "middle"
+
+
+@dataclass(frozen=True)
+class Sector:
+    group: PeopleGroup
+    start: float  # degrees
+    end: float
+    count: int
+
+    @property
+    def middle(self) -> float:
+        return (self.start + self.end) / 2
+
+
+@dataclass
+class EcoMap:
+    nodes: list[MapNode] = field(default_factory=list)
+    sectors: list[Sector] = field(default_factory=list)
+    rings: tuple[float, ...] = tuple(RING_RADIUS.values())
+    not_shown: int = 0  # people left off the map because it would be too crowded
+
+
+def _priority(rel) -> tuple:
+    closeness_rank = list(RING_RADIUS).index(rel.closeness)
+    ended = rel.status is RelationshipStatus.ENDED
+    at25 = rel.there_at_25 is ThereAt25.YES
+    return (ended, not at25, closeness_rank)
+
+
+def ecomap_layout(relationships: Sequence, max_on_map: int = MAX_ON_MAP) -> EcoMap:
+    """Place people on rings by closeness, in sectors by group.
+
+    ``relationships`` are :class:`pathway_app.domain.model.Relationship` (or anything with the
+    same attributes). Sectors get a share of the circle in proportion to how many people are
+    in them (an empty group keeps a small share, so the gap is visible).
+    """
+    rels = list(relationships)
+    shown = sorted(rels, key=_priority)[:max_on_map]
+    shown_ids = {id(r) for r in shown}
+    shown = [r for r in rels if id(r) in shown_ids]  # keep the user's order
+    by_group: dict[PeopleGroup, list] = {g: [] for g in SECTOR_ORDER}
+    for r in shown:
+        by_group[RELATIONSHIP_GROUP.get(r.relationship_type, PeopleGroup.FRIENDS)].append(r)
+    weights = {g: (len(v) + 0.6 if v else 0.6) for g, v in by_group.items()}
+    total = sum(weights.values())
+    sectors: list[Sector] = []
+    start = 90  # the family sector is centred on the top - 360 * weights[SECTOR_ORDER[0]] / total / 2
+    for g in SECTOR_ORDER:
+        span = 360 * weights[g] / total
+        sectors.append(Sector(g, start, start + span, len(by_group[g])))
+        start += span
+    nodes: list[MapNode] = []
+    for sec in sectors:
+        people = by_group[sec.group]
+        if not people:
+            continue
+        span = sec.end - sec.start
+        # One angular slot per person across the whole sector, so people on different rings
+        # never share an angle and their labels don't collide.
+        ordered = sorted(people, key=lambda r: list(RING_RADIUS).index(r.closeness))
+        # interleave rings so neighbours in the sector sit on different rings
+        n = len(ordered)
+        slots = _interleave(ordered)
+        for i, r in enumerate(slots):
+            a = sec.start + span * (i + 0.5) / n
+            ended = r.status is RelationshipStatus.ENDED
+            rad = RING_RADIUS[Closeness.NOT_CLOSE] if ended else RING_RADIUS[r.closeness]
+            x, y = rad * math.cos(math.radians(a)), rad * math.sin(math.radians(a))
+            ca = math.cos(math.radians(a))
+            anchor = "middle" if abs(ca) < 0.25 else ("start" if ca > 0 else "end")
+            nodes.append(
+                MapNode(
+                    id=r.id,
+                    name=r.name,
+                    group=sec.group,
+                    closeness=r.closeness,
+                    frequency=r.contact_frequency,
+                    x=x,
+                    y=y,
+                    angle=a % 360,
+                    radius=rad,
+                    there_at_25=r.there_at_25 is ThereAt25.YES,
+                    maybe_at_25=r.there_at_25 is ThereAt25.MAYBE,
+                    ended=ended,
+                    line_width=LINE_WIDTH.get(r.contact_frequency, 1.0),
+                    line_dash=ENDED_DASH if ended else LINE_DASH.get(r.contact_frequency, ()),
+                    label_anchor=anchor,
+                )
+            )
+    return EcoMap(nodes=nodes, sectors=sectors, not_shown=len(rels) - len(shown))
+
+
+def _interleave(people: list) -> list:
+    """Spread people of each ring across the sector: a, b, c from inner/outer rings alternate."""
+    rings: dict[Closeness, list] = {}
+    for p in people:
+        rings.setdefault(p.closeness, []).append(p)
+    queues = list(rings.values())
+    out: list = []
+    while any(queues):
+        for q in queues:
+            if q:
+                out.append(q.pop(0))
+    return out
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    when: date
+    label: str
+    kind: str  # birthday | review | staying_put | move | assessment | pa_support | action | today
+
+
+@dataclass(frozen=True)
+class PlacedEvent:
+    event: TimelineEvent
+    x: float  # 0..1
+    above: bool  # label above the axis
+    level: int  # 0 nearest the axis
+    labelled: bool  # False: a small mark only (too many to label)
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    age: int
+    when: date
+
+
+@dataclass
+class Timeline:
+    start: date
+    end: date
+    ticks: list[Tick]
+    events: list[PlacedEvent]
+    today_x: float | None  # None when today is outside 16–25
+    levels_above: int
+    levels_below: int
+    unlabelled_actions: int = 0
+
+
+def x_of(when: date, start: date, end: date) -> float:
+    total = (end - start).days or 1
+    return (when - start).days / total
+
+
+def timeline_layout(
+    birthdays: dict[int, date],
+    events: Iterable[TimelineEvent],
+    today: date,
+    *,
+    width: float,
+    measure: Callable[[str], float] | None = None,
+    max_labelled_actions: int = 6,
+    max_levels: int = 4,
+) -> Timeline:
+    """Lay the events between the 16th and 25th birthdays out on an axis ``width`` wide.
+
+    Labels alternate above and below the axis and climb to the next level when they would
+    overlap the label before them on that side. ``measure(text)`` gives a label's width in the
+    same units as ``width`` (default: a rough 5 units per character). Birthdays are always
+    labelled (as ticks); actions beyond ``max_labelled_actions`` are drawn as marks only.
+    """
+    start, end = birthdays[16], birthdays[25]
+    measure = measure or (lambda s: 5.0 * len(s))
+    pad = 6.0
+    ticks = [Tick(x_of(d, start, end), age, d) for age, d in sorted(birthdays.items()) if start <= d <= end]
+    inside = sorted((e for e in events if start <= e.when <= end), key=lambda e: (e.when, e.kind))
+    actions = [e for e in inside if e.kind == "action"]
+    label_actions = len(actions) <= max_labelled_actions
+    placed: list[PlacedEvent] = []
+    # right edge of the last label at each level, per side
+    edges: dict[bool, list[float]] = {True: [], False: []}
+    side = True
+    for e in inside:
+        x = x_of(e.when, start, end)
+        if e.kind == "action" and not label_actions:
+            placed.append(PlacedEvent(e, x, False, 0, False))
+            continue
+        w = measure(e.label) + pad
+        left = x * width - w / 2
+        left = min(max(left, 0.0), width - w)
+        best: tuple[bool, int] | None = None
+        for s in (side, not side):
+            lv = edges[s]
+            for level in range(max_levels):
+                if level >= len(lv) or lv[level] <= left:
+                    if best is None or level < best[1]:
+                        best = (s, level)
+                    break
+        if best is None:
+            best = (side, max_levels - 1)
+        s, level = best
+        lv = edges[s]
+        while len(lv) <= level:
+            lv.append(-1e9)
+        lv[level] = left + w
+        placed.append(PlacedEvent(e, x, s, level, True))
+        side = not s
+    today_x = x_of(today, start, end) if start <= today <= end else None
+    return Timeline(
+        start=start,
+        end=end,
+        ticks=ticks,
+        events=placed,
+        today_x=today_x,
+        levels_above=len(edges[True]),
+        levels_below=len(edges[False]),
+        unlabelled_actions=0 if label_actions else len(actions),
+    )

@@ -1,0 +1,15 @@
+"""The desktop app (PySide6). Only this package imports Qt; it never holds a database session.
+
+Modules:
+    app          run_app(): QApplication, the store, the main window
+    main_window  menus, shortcuts, the caseload / plan / together pages, window state
+    session      PlanSession: the open plan, undo stack, autosave, save status
+    fields       form widgets bound to one field of the plan (text, date, choice, yes/no)
+    records      table models and editors for lists of records (people, reviews ...)
+    areas        the plan, area by area
+    plan_view    header strip, list of areas, the area pages and the prompt panel slot
+    caseload     "Your young people": table model, filter proxy, first-run page
+    together     together mode: the young person's own words, one question at a time
+    dialogs      new young person, stale save, confirmations
+    theme        palette-aware styling (works in light and dark mode)
+"""
