@@ -1,0 +1,20 @@
+"""Rebuild the sample PDFs and first-page PNGs in this folder from the fictional plan used by the
+PDF tests:  /work/venv/bin/python docs/samples/make_samples.py"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "export")]
+
+import plans  # noqa: E402
+
+from pathway_app.export import render_pdf  # noqa: E402
+
+plan = plans.rich_plan()
+for edition in ("full", "young-person", "staying-put", "staying-close"):
+    pdf = render_pdf(plan, edition, plans.TODAY, HERE / f"{edition}.pdf", prompts=plans.sample_prompts(plan))
+    subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(HERE / f"{edition}-page1")], check=True)
+    print(pdf)

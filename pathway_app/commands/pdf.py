@@ -1,0 +1,50 @@
+"""`pathway-planner pdf ID --edition … --out FILE`: write a young person's plan as a PDF.
+
+Imports are inside :func:`run` so the command line starts fast; reportlab is loaded only when
+the PDF is drawn.
+"""
+
+from __future__ import annotations
+
+NAME = "pdf"
+HELP = "write a young person's plan as a PDF"
+DESCRIPTION = (
+    "Write a young person's pathway plan as a PDF: the full plan, their own copy "
+    "('young-person'), the Staying Put agreement or the Staying Close plan."
+)
+ORDER = 40
+EDITION_NAMES = ("full", "young-person", "staying-put", "staying-close")
+
+
+def add_arguments(parser) -> None:
+    from ..cli import parse_day
+
+    parser.add_argument("id", metavar="ID", help="the young person's identifier (or its first 4+ characters)")
+    parser.add_argument("--edition", choices=EDITION_NAMES, default="full", help="which document to write (default: full)")
+    parser.add_argument("--out", metavar="FILE", required=True, help="where to write the PDF")
+    parser.add_argument("--today", type=parse_day, metavar="YYYY-MM-DD", help="produce the plan as on this day")
+
+
+def run(args, ctx) -> int:
+    from pathlib import Path
+
+    from ..cli import CliError
+
+    out = Path(args.out)
+    if out.is_dir():
+        raise CliError(f"{out} is a folder; give a file name such as {out / 'plan.pdf'}")
+    if not out.parent.exists():
+        raise CliError(f"the folder {out.parent} does not exist", code=1)
+    store = ctx.store()
+    plan = store.load(store.resolve_id(args.id))
+    from ..export import render_pdf
+
+    try:
+        path = render_pdf(plan, args.edition, ctx.today, out)
+    except OSError as exc:
+        raise CliError(f"could not write {out}: {exc.strerror or exc}", code=1) from None
+    if ctx.as_json:
+        ctx.print_json({"path": str(path), "edition": args.edition, "id": plan.id})
+    else:
+        ctx.print(str(path))
+    return 0

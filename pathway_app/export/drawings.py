@@ -1,0 +1,266 @@
+"""The pictures, as reportlab vector graphics: the relationship map and the 16-to-25 timeline.
+
+Positions come from :mod:`pathway_app.export.geometry` (shared with the app's widget); this
+module only decides colours, sizes and how text is drawn. Names go through
+:func:`pathway_app.export.text.runs`, so an Arabic or Ethiopic name is drawn in its own font
+(Arabic shaped, words in visual order) and an uncovered character becomes a visible marker.
+"""
+
+from __future__ import annotations
+
+import math
+
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String, Wedge
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from ..domain.labels import label
+from ..domain.vocab import ContactFrequency, PeopleGroup
+from . import geometry, text
+from .theme import Theme
+
+GROUP_COLOURS = {
+    PeopleGroup.FAMILY: ("#e07a3f", "#fde9dc"),  # (node, sector tint)
+    PeopleGroup.FRIENDS: ("#3f9a6b", "#e1f3e8"),
+    PeopleGroup.CARERS: ("#8a5cc2", "#eee6f8"),
+    PeopleGroup.PROFESSIONALS: ("#2f7fb5", "#e0eef8"),
+}
+ENDED_GREY = colors.HexColor("#9a9a9a")
+STAR_GOLD = colors.HexColor("#f2b705")
+
+
+# --------------------------------------------------------------------------- text in drawings
+
+
+def text_width(s: str, size: float, bold: bool = False) -> float:
+    return sum(text.shaped_piece(t, f, size)[1] for t, f, _m in text.pieces(s, bold=bold))
+
+
+def rich_string(x: float, y: float, s: str, size: float, colour, anchor: str = "start", bold: bool = False) -> Group:
+    """``s`` drawn at (x, y), one String per run of script, each in its own font (Arabic shaped)."""
+    g = Group()
+    parts = [(text.shaped_piece(t, f, size), f, m) for t, f, m in text.pieces(s, bold=bold)]
+    total = sum(w for (_t, w), _f, _m in parts)
+    cx = x - (total if anchor == "end" else total / 2 if anchor == "middle" else 0)
+    for (t, w), font, is_marker in parts:
+        col = colors.HexColor(text.MARKER_COLOUR) if is_marker else colour
+        g.add(String(cx, y, t, fontName=font, fontSize=size, fillColor=col))
+        cx += w
+    return g
+
+
+def _fit(s: str, size: float, max_w: float) -> str:
+    s = " ".join(s.split())
+    if text_width(s, size) <= max_w:
+        return s
+    while s and text_width(s + "…", size) > max_w:
+        s = s[:-1]
+    return s.rstrip() + "…"
+
+
+def star(cx: float, cy: float, r: float, fill=STAR_GOLD, stroke=colors.HexColor("#9c7400")) -> Polygon:
+    pts = []
+    for i in range(10):
+        rad = r if i % 2 == 0 else r * 0.45
+        a = math.radians(90 + i * 36)
+        pts += [cx + rad * math.cos(a), cy + rad * math.sin(a)]
+    return Polygon(pts, fillColor=fill, strokeColor=stroke, strokeWidth=0.5)
+
+
+# --------------------------------------------------------------------------- relationship map
+
+
+def ecomap_drawing(m: geometry.EcoMap, centre_name: str, width: float, theme: Theme) -> Drawing:
+    """The relationship map ``width`` points wide, with its legend underneath."""
+    label_room = 92.0
+    r_px = min((width - 2 * label_room) / 2, 175.0)
+    map_h = 2 * r_px + 46
+    legend_h = 58
+    d = Drawing(width, map_h + legend_h)
+    cx, cy = width / 2, legend_h + map_h / 2
+    ink = colors.HexColor(theme.ink)
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return cx + x * r_px, cy + y * r_px
+
+    # sector tints and dividers
+    for sec in m.sectors:
+        tint = colors.HexColor(GROUP_COLOURS[sec.group][1])
+        d.add(Wedge(cx, cy, r_px * 1.0, sec.start, sec.end, fillColor=tint, strokeColor=None))
+    for rad in sorted(m.rings, reverse=True):
+        d.add(Circle(cx, cy, rad * r_px, fillColor=None, strokeColor=colors.HexColor("#d9cfc4"), strokeWidth=0.7, strokeDashArray=(2, 2)))
+    for sec in m.sectors:
+        a = math.radians(sec.start)
+        d.add(Line(cx, cy, cx + r_px * math.cos(a), cy + r_px * math.sin(a), strokeColor=colors.white, strokeWidth=2))
+        # the sector's name just outside the outer ring, near where the sector starts (people
+        # sit at the middle of their angular slots, so the sector's edges stay clear)
+        am = math.radians(sec.start + min(7.0, (sec.end - sec.start) / 4))
+        ca, sa = math.cos(am), math.sin(am)
+        lx, ly = cx + (r_px + 8) * ca, cy + (r_px + 8) * sa - 3 + (4 if sa > 0.3 else -4 if sa < -0.3 else 0)
+        anchor = "middle" if abs(ca) < 0.3 else ("start" if ca > 0 else "end")
+        col = colors.HexColor(GROUP_COLOURS[sec.group][0])
+        d.add(String(lx, ly, label(sec.group).upper(), fontName=text.font_name("sans", bold=True), fontSize=6.5, fillColor=col, textAnchor=anchor))
+
+    # lines first, then people on top
+    for n in m.nodes:
+        x, y = at(n.x, n.y)
+        # start the line at the edge of the centre disc
+        ux, uy = n.x / n.radius, n.y / n.radius
+        sx, sy = cx + ux * geometry.CENTRE_RADIUS * r_px, cy + uy * geometry.CENTRE_RADIUS * r_px
+        col = ENDED_GREY if n.ended else colors.HexColor(GROUP_COLOURS[n.group][0])
+        ln = Line(sx, sy, x, y, strokeColor=col, strokeWidth=n.line_width, strokeLineCap=1)
+        if n.line_dash:
+            ln.strokeDashArray = list(n.line_dash)
+        d.add(ln)
+    node_r = geometry.NODE_RADIUS * r_px
+    for n in m.nodes:
+        x, y = at(n.x, n.y)
+        fill = colors.HexColor("#eeeeee") if n.ended else colors.HexColor(GROUP_COLOURS[n.group][0])
+        c = Circle(x, y, node_r, fillColor=fill, strokeColor=ENDED_GREY if n.ended else colors.white, strokeWidth=1.2)
+        if n.ended:
+            c.strokeDashArray = [2, 1.5]
+        d.add(c)
+        initial = next((ch for ch in n.name.strip() if ch.isalnum()), "?")
+        if text.script_of(initial) == "latin" or initial.isdigit():
+            d.add(String(x, y - 3, initial.upper(), fontName=text.font_name("sans", bold=True), fontSize=8, fillColor=ENDED_GREY if n.ended else colors.white, textAnchor="middle"))
+        if n.there_at_25 or n.maybe_at_25:
+            sx, sy = x + node_r * 0.8, y + node_r * 0.8
+            d.add(star(sx, sy, 5.2, fill=STAR_GOLD if n.there_at_25 else colors.white))
+        # the name, beside the node, away from the centre
+        name = _fit(n.name, 7.5, label_room - 8)
+        ca, sa = math.cos(math.radians(n.angle)), math.sin(math.radians(n.angle))
+        if n.label_anchor == "middle":
+            lx, ly = x, y + (node_r + 4 if sa > 0 else -node_r - 10)
+        else:
+            lx = x + (node_r + 3) * (1 if ca > 0 else -1)
+            ly = y - 2.5
+        d.add(rich_string(lx, ly, name, 7.5, ENDED_GREY if n.ended else ink, n.label_anchor))
+
+    # the young person at the centre
+    d.add(Circle(cx, cy, geometry.CENTRE_RADIUS * r_px, fillColor=colors.HexColor(theme.accent), strokeColor=colors.white, strokeWidth=2))
+    cname = _fit(centre_name, 9, geometry.CENTRE_RADIUS * r_px * 1.9)
+    d.add(rich_string(cx, cy - 3, cname, 9, colors.white, "middle", bold=True))
+
+    _legend(d, width, theme)
+    return d
+
+
+def _legend(d: Drawing, width: float, theme: Theme) -> None:
+    """Line weights, stars and group colours, laid out by measured width so nothing overlaps."""
+    ink = colors.HexColor(theme.ink)
+    f = text.font_name("sans")
+    fs = 6.8
+    d.add(Rect(0, 0, width, 50, rx=6, ry=6, fillColor=colors.HexColor("#faf6f1"), strokeColor=colors.HexColor("#e8dfd4"), strokeWidth=0.6))
+    lines: list[tuple[str, float, tuple[float, ...], object]] = [
+        (label(fq), geometry.LINE_WIDTH[fq], geometry.LINE_DASH[fq], ink)
+        for fq in (ContactFrequency.DAILY, ContactFrequency.WEEKLY, ContactFrequency.MONTHLY, ContactFrequency.FEW_TIMES_A_YEAR, ContactFrequency.RARELY)
+    ]
+    lines.append(("Ended", 1.0, geometry.ENDED_DASH, ENDED_GREY))
+    widths = [20 + 4 + stringWidth(t, f, fs) for t, *_ in lines]
+    gap = max(8.0, (width - 20 - sum(widths)) / (len(lines) - 1))
+    x, y = 10.0, 33.0
+    for (words, lw, dash, col), w in zip(lines, widths):
+        ln = Line(x, y + 2.5, x + 20, y + 2.5, strokeColor=col, strokeWidth=lw)
+        if dash:
+            ln.strokeDashArray = list(dash)
+        d.add(ln)
+        d.add(String(x + 24, y, words, fontName=f, fontSize=fs, fillColor=ink))
+        x += w + gap
+    items: list[tuple[str, object]] = [("There at 25", "star"), ("Maybe at 25", "hollow")]
+    items += [(label(g), colors.HexColor(GROUP_COLOURS[g][0])) for g in geometry.SECTOR_ORDER]
+    widths = [14 + stringWidth(t, f, fs) for t, _ in items]
+    gap = max(8.0, (width - 20 - sum(widths)) / (len(items) - 1))
+    x, y = 10.0, 12.0
+    for (words, mark), w in zip(items, widths):
+        if mark == "star":
+            d.add(star(x + 5, y + 2.5, 5))
+        elif mark == "hollow":
+            d.add(star(x + 5, y + 2.5, 5, fill=colors.white))
+        else:
+            d.add(Circle(x + 4, y + 2.5, 4, fillColor=mark, strokeColor=None))
+        d.add(String(x + 14, y, words, fontName=f, fontSize=fs, fillColor=ink))
+        x += w + gap
+
+
+# --------------------------------------------------------------------------- timeline
+
+KIND_COLOURS = {
+    "review": "#2f7fb5",
+    "review_held": "#9a9a9a",
+    "assessment": "#b3261e",
+    "move": "#e07a3f",
+    "staying_put": "#8a5cc2",
+    "pa_support": "#1f7a74",
+    "action": "#3f9a6b",
+}
+KEY_AGES = (16, 18, 21, 25)
+
+
+def timeline_drawing(spec, width: float, theme: Theme) -> Drawing:
+    """The 16-to-25 timeline, ``width`` points wide; its height follows the labels."""
+    size = 7.0
+    level_h = 12.5
+    bold = text.font_name("sans", bold=True)
+    regular = text.font_name("sans")
+    inset = 14.0
+    axis_w = width - 2 * inset
+
+    def lab(e: geometry.TimelineEvent) -> str:
+        return f"{e.label} · {e.when.day} {e.when:%b %Y}"
+
+    events = [geometry.TimelineEvent(e.when, lab(e), e.kind) if e.kind != "review_held" else e for e in spec.events]
+    tl = geometry.timeline_layout(
+        spec.birthdays, events, spec.today, width=axis_w, measure=lambda s: text_width(s, size)
+    )
+    above = max(tl.levels_above, 1)
+    below = max(tl.levels_below, 1)
+    top_pad, bottom_pad = 16.0, 10.0
+    axis_y = bottom_pad + 26 + below * level_h
+    height = axis_y + above * level_h + top_pad + 8
+    d = Drawing(width, height)
+    ink = colors.HexColor(theme.ink)
+    muted = colors.HexColor(theme.muted)
+
+    def X(x: float) -> float:
+        return inset + x * axis_w
+
+    # years as soft bands, with the age under each birthday
+    ticks = tl.ticks
+    for i, t in enumerate(ticks[:-1]):
+        if i % 2 == 0:
+            d.add(Rect(X(t.x), axis_y - 5, X(ticks[i + 1].x) - X(t.x), 10, fillColor=colors.HexColor("#f6efe6"), strokeColor=None))
+    d.add(Line(X(0), axis_y, X(1), axis_y, strokeColor=colors.HexColor(theme.accent), strokeWidth=2.2, strokeLineCap=1))
+    for t in ticks:
+        key = t.age in KEY_AGES
+        d.add(Line(X(t.x), axis_y - (7 if key else 4), X(t.x), axis_y + (7 if key else 4), strokeColor=ink, strokeWidth=1.2 if key else 0.6))
+        d.add(String(X(t.x), axis_y - 20 - below * level_h, str(t.age), fontName=bold if key else regular, fontSize=9 if key else 7, fillColor=ink if key else muted, textAnchor="middle"))
+    d.add(String(X(0), bottom_pad - 6, "Age", fontName=regular, fontSize=6.5, fillColor=muted, textAnchor="start"))
+
+    # today
+    if tl.today_x is not None:
+        tx = X(tl.today_x)
+        d.add(Line(tx, axis_y - below * level_h - 8, tx, axis_y + above * level_h + 6, strokeColor=colors.HexColor("#d1495b"), strokeWidth=1.2))
+        d.add(String(tx, height - 10, "Today", fontName=bold, fontSize=7, fillColor=colors.HexColor("#d1495b"), textAnchor="middle"))
+
+    for pe in tl.events:
+        x = X(pe.x)
+        col = colors.HexColor(KIND_COLOURS.get(pe.event.kind, theme.accent))
+        if not pe.labelled:
+            d.add(Circle(x, axis_y, 1.8, fillColor=col, strokeColor=None))
+            continue
+        if pe.event.kind == "review_held":
+            d.add(Circle(x, axis_y, 2.4, fillColor=col, strokeColor=colors.white, strokeWidth=0.5))
+            continue
+        sign = 1 if pe.above else -1
+        base = axis_y + sign * (level_h * (pe.level + 1)) + (0 if pe.above else -3)
+        d.add(Line(x, axis_y, x, base + (-1 if pe.above else size), strokeColor=col, strokeWidth=0.7))
+        d.add(Circle(x, axis_y, 3.2, fillColor=col, strokeColor=colors.white, strokeWidth=0.8))
+        w = text_width(pe.event.label, size)
+        left = min(max(x - w / 2, 0.0), width - w)
+        # a paper-coloured box behind the words keeps the "today" line from running through them
+        d.add(Rect(left - 2, base - 2.2, w + 4, size + 2.6, fillColor=colors.white, strokeColor=None))
+        d.add(rich_string(left, base, pe.event.label, size, ink, "start"))
+    if tl.unlabelled_actions:
+        d.add(String(width, bottom_pad - 6, f"Small green dots: {tl.unlabelled_actions} actions due (listed in the tables)", fontName=regular, fontSize=6.5, fillColor=muted, textAnchor="end"))
+    return d
+

@@ -1,0 +1,473 @@
+"""Render a :class:`~pathway_app.export.document.Document` to PDF bytes with reportlab platypus.
+
+Layout: A4, one column, so reading order follows the page. Every page carries the
+OFFICIAL-SENSITIVE marking in its header and footer, the date produced, the plan version and
+"Page X of Y" (the total is a form XObject filled in when the document is finished, so one
+pass is enough). Every section is a bookmark in the PDF outline. Title, author, subject,
+keywords and language (``/Lang``) are set in the document information and catalogue.
+
+Long text never clips: user text is split into paragraphs (one per line), tables are built with
+``splitInRow=1`` and repeat their header row on each page.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ..domain.dates import fmt
+from . import document as dm
+from . import drawings, text
+from .theme import Theme, theme_for
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 20 * mm
+MARGIN_TOP = 24 * mm
+MARGIN_BOTTOM = 22 * mm
+FRAME_W = PAGE_W - 2 * MARGIN_X
+TOTAL_FORM = "ppPageTotal"
+
+#: Paragraphs longer than this are split at spaces into several flowables, so a huge field
+#: with no line breaks still flows across pages quickly (a Paragraph splits, but re-wrapping a
+#: 10,000-character paragraph on every page costs time).
+CHUNK = 1500
+
+
+# --------------------------------------------------------------------------- styles
+
+
+class Styles:
+    def __init__(self, theme: Theme, edition: str):
+        self.theme = theme
+        sans, bold, italic = text.font_name("sans"), text.font_name("sans", bold=True), text.font_name("sans", italic=True)
+        ink = colors.HexColor(theme.ink)
+        muted = colors.HexColor(theme.muted)
+        b, ld = theme.body_size, theme.leading
+        self.body = ParagraphStyle("body", fontName=sans, fontSize=b, leading=ld, textColor=ink, spaceAfter=4)
+        self.lead = ParagraphStyle("lead", parent=self.body, fontSize=b + 1.5, leading=ld + 2, spaceAfter=8)
+        self.muted = ParagraphStyle("muted", parent=self.body, fontSize=b - 1, leading=ld - 2, textColor=muted)
+        self.empty = ParagraphStyle("empty", parent=self.muted, fontName=italic)
+        self.small = ParagraphStyle("small", parent=self.body, fontSize=b - 1.5, leading=ld - 3.5)
+        self.cell = ParagraphStyle("cell", parent=self.body, fontSize=b - 1, leading=ld - 2.5, spaceAfter=0)
+        self.cell_head = ParagraphStyle("cellhead", parent=self.cell, fontName=bold, textColor=colors.HexColor(theme.accent))
+        self.key = ParagraphStyle("key", parent=self.cell, fontName=bold, textColor=muted)
+        self.h1 = ParagraphStyle(
+            "h1", parent=self.body, fontName=bold, fontSize=theme.heading_size, leading=theme.heading_size * 1.25,
+            textColor=colors.HexColor(theme.accent), spaceBefore=14, spaceAfter=8, keepWithNext=1,
+        )
+        self.h2 = ParagraphStyle(
+            "h2", parent=self.body, fontName=bold, fontSize=b + 1.5, leading=(b + 1.5) * 1.3,
+            textColor=ink, spaceBefore=10, spaceAfter=4, keepWithNext=1,
+        )
+        self.quote = ParagraphStyle("quote", parent=self.body, fontSize=b + 0.5, leading=ld + 1, textColor=ink, spaceAfter=3)
+        self.quote_label = ParagraphStyle("quotelabel", parent=self.small, fontName=bold, textColor=colors.HexColor(theme.warm), spaceAfter=3)
+        self.title = ParagraphStyle("title", parent=self.body, fontName=bold, fontSize=theme.title_size, leading=theme.title_size * 1.2, textColor=colors.white)
+        self.subtitle = ParagraphStyle("subtitle", parent=self.body, fontSize=b + 3, leading=(b + 3) * 1.35, textColor=colors.white)
+        self.banner_small = ParagraphStyle("bannersmall", parent=self.body, fontSize=b - 1, leading=ld - 2, textColor=colors.HexColor("#fff4ec"))
+        self.caption = ParagraphStyle("caption", parent=self.muted, fontSize=b - 1.5, leading=ld - 3.5, spaceBefore=3, spaceAfter=8)
+        self.callout = ParagraphStyle("callout", parent=self.body, spaceAfter=0)
+        self.callout_title = ParagraphStyle("callouttitle", parent=self.body, fontName=bold, spaceAfter=2)
+        self.sign_role = ParagraphStyle("signrole", parent=self.cell, fontName=bold)
+
+
+def _variant(style: ParagraphStyle, shaped: bool, rtl: bool) -> ParagraphStyle:
+    """The shaping (Arabic) and right-to-left variants of a style (see :mod:`.text`)."""
+    if not shaped and not rtl:
+        return style
+    cache = style.__dict__.setdefault("_pp_variants", {})
+    if rtl not in cache:
+        bold = style.fontName.endswith("-Bold")
+        kw = dict(fontName=text.font_name("arabic", bold=bold), shaping=1)
+        if rtl:
+            kw["alignment"] = TA_RIGHT
+        cache[rtl] = ParagraphStyle(style.name + ("-rtl" if rtl else "-shaped"), parent=style, **kw)
+    return cache[rtl]
+
+
+def para(s: str, style: ParagraphStyle, width: float = FRAME_W) -> Paragraph:
+    """A Paragraph of plain user text (escaped, per-script fonts, markers, RTL)."""
+    bold = style.fontName.endswith("-Bold")
+    italic = style.fontName.endswith("-Italic")
+    if text.mostly_rtl(s):
+        lines = text.rtl_lines(s, width - 2, style.fontSize)
+        # A right-to-left paragraph of more than one line is set right-aligned; a short name in
+        # a left-to-right table stays where the eye expects it.
+        return Paragraph(text.rtl_markup(s, width - 2, style.fontSize, bold=bold), _variant(style, True, len(lines) > 1))
+    m, shaped = _markup_fast(s, bold, italic)
+    return Paragraph(m, _variant(style, shaped, False))
+
+
+def _markup_fast(s: str, bold: bool, italic: bool) -> tuple[str, bool]:
+    if s.isascii() and s.isprintable():
+        # ASCII: every character is in Noto Sans; only escaping is needed.
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), False
+    return text.markup(s, bold=bold, italic=italic)
+
+
+def paras(s: str, style: ParagraphStyle, width: float = FRAME_W) -> list[Paragraph]:
+    """User text as one paragraph per line; very long lines cut into chunks at spaces."""
+    out = []
+    for line in s.strip("\n").split("\n"):
+        if not line.strip():
+            continue
+        while len(line) > CHUNK:
+            cut = line.rfind(" ", 0, CHUNK)
+            if cut <= 0:
+                cut = CHUNK
+            out.append(para(line[:cut], _nospace(style), width))
+            line = line[cut:].lstrip(" ")
+        out.append(para(line, style, width))
+    return out or [para("", style, width)]
+
+
+def _nospace(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` without space after (for the chunks of one long line)."""
+    if "_pp_cont" not in style.__dict__:
+        style.__dict__["_pp_cont"] = ParagraphStyle(style.name + "-cont", parent=style, spaceAfter=0)
+    return style.__dict__["_pp_cont"]
+
+
+# --------------------------------------------------------------------------- page furniture
+
+
+class _Canvas(Canvas):
+    """Fills in the page total (a form XObject every footer refers to) before saving."""
+
+    total_style: tuple[str, float, str] = ("Helvetica", 8, "#000000")
+
+    def save(self):
+        font, size, colour = self.total_style
+        self.beginForm(TOTAL_FORM, lowerx=0, lowery=-2, upperx=60, uppery=size + 2)
+        self.setFont(font, size)
+        self.setFillColor(colors.HexColor(colour))
+        self.drawString(0, 0, str(self._pp_pages))
+        self.endForm()
+        super().save()
+
+
+class _Doc(BaseDocTemplate):
+    def __init__(self, buf, model: dm.Document, styles: Styles, **kw):
+        self.model = model
+        self.st = styles
+        super().__init__(
+            buf,
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=model.full_title,
+            author=model.author,
+            subject=model.subject,
+            keywords=model.keywords,
+            creator="Pathway Planner",
+            producer="Pathway Planner (reportlab)",
+            lang=model.lang,
+            **kw,
+        )
+        frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._furniture)])
+
+    def afterFlowable(self, flowable):
+        mark = getattr(flowable, "_pp_bookmark", None)
+        if mark:
+            key, title, level = mark
+            self.canv.bookmarkHorizontal(key, 0, PAGE_H - MARGIN_TOP + 8)
+            self.canv.addOutlineEntry(title, key, level=level, closed=False)
+
+    def _furniture(self, canv: Canvas, doc) -> None:
+        m, th = self.model, self.st.theme
+        canv._pp_pages = canv.getPageNumber()
+        muted = colors.HexColor(th.muted)
+        accent = colors.HexColor(th.accent)
+        marking_colour = colors.HexColor("#9b2c2c")
+        bold, sans = text.font_name("sans", bold=True), text.font_name("sans")
+        canv.saveState()
+        # header
+        y = PAGE_H - 13 * mm
+        canv.setFillColor(marking_colour)
+        canv.setFont(bold, 8)
+        canv.drawString(MARGIN_X, y, m.marking)
+        if m.edition == "young-person":
+            canv.setFillColor(muted)
+            canv.setFont(sans, 7.5)
+            canv.drawString(MARGIN_X + canv.stringWidth(m.marking, bold, 8) + 10, y, "This is my personal information: I keep it somewhere safe.")
+        canv.setFillColor(muted)
+        text.draw_on_canvas(canv, PAGE_W - MARGIN_X, y, m.full_title, 8, anchor="end")
+        canv.setStrokeColor(accent)
+        canv.setLineWidth(1.2)
+        canv.line(MARGIN_X, y - 5, PAGE_W - MARGIN_X, y - 5)
+        # footer
+        y = 11 * mm
+        canv.setStrokeColor(colors.HexColor(th.rule))
+        canv.setLineWidth(0.6)
+        canv.line(MARGIN_X, y + 10, PAGE_W - MARGIN_X, y + 10)
+        canv.setFillColor(marking_colour)
+        canv.setFont(bold, 7.5)
+        canv.drawString(MARGIN_X, y, m.marking)
+        canv.setFillColor(muted)
+        canv.setFont(sans, 7.5)
+        canv.drawString(MARGIN_X + 78, y, f"Produced {fmt(m.produced_on)}  ·  Plan version {m.version}")
+        label = f"Page {canv.getPageNumber()} of "
+        w = canv.stringWidth(label, sans, 7.5)
+        x = PAGE_W - MARGIN_X - 60
+        canv.drawString(x, y, label)
+        canv.translate(x + w, y)
+        canv.doForm(TOTAL_FORM)
+        canv.restoreState()
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def cell(value: str, style: ParagraphStyle, width: float):
+    """A table cell: a plain string when it is short ASCII that fits on one line (much cheaper
+    to lay out than a Paragraph — a 300-action table has over a thousand cells), otherwise
+    paragraphs."""
+    if value.isascii() and value.isprintable() and stringWidth(value, style.fontName, style.fontSize) <= width:
+        return value
+    if "\n" in value or len(value) > CHUNK:
+        return paras(value, style, width)
+    return para(value, style, width)
+
+
+def _table_style(st: Styles, header: bool, nrows: int) -> TableStyle:
+    th = st.theme
+    cmds = [
+        ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),
+        ("FONTSIZE", (0, 0), (-1, -1), st.cell.fontSize),
+        ("LEADING", (0, 0), (-1, -1), st.cell.leading),
+        ("TEXTCOLOR", (0, 0), (-1, -1), st.cell.textColor),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(th.rule)),
+    ]
+    if header:
+        cmds += [
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(th.accent_soft)),
+            ("LINEBELOW", (0, 0), (-1, 0), 1, colors.HexColor(th.accent)),
+        ]
+        cmds.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#fbf9f6")]))
+    return TableStyle(cmds)
+
+
+def _table(block: dm.Table, st: Styles) -> list:
+    if not block.rows:
+        return [para(block.empty or "None recorded.", st.empty)]
+    widths = [f * FRAME_W for f in block.widths]
+    head = [para(h, st.cell_head, w) for h, w in zip(block.header, widths)]
+    data = [head]
+    for row in block.rows:
+        data.append([cell(value or "", st.cell, w - 10) for value, w in zip(row, widths)])
+    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    t.setStyle(_table_style(st, True, len(data)))
+    return [t, Spacer(1, 6)]
+
+
+def _keyvalues(block: dm.KeyValues, st: Styles) -> list:
+    if not block.rows:
+        return []
+    kw = 0.3 * FRAME_W
+    vw = FRAME_W - kw
+    data = []
+    for k, v in block.rows:
+        data.append([para(k, st.key, kw - 10), cell(v, st.cell, vw - 10)])
+    t = Table(data, colWidths=[kw, vw], splitInRow=1, hAlign="LEFT")
+    t.setStyle(_table_style(st, False, len(data)))
+    return [t, Spacer(1, 6)]
+
+
+def _quote(block: dm.Quote, st: Styles) -> list:
+    th = st.theme
+    inner_w = FRAME_W - 28
+    who = block.label or f"In {block.who}'s words"
+    content = [para(who, st.quote_label, inner_w)] + paras(block.text, st.quote, inner_w)
+    t = Table([[content]], colWidths=[FRAME_W], splitInRow=1, hAlign="LEFT")
+    t.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(th.warm_soft)),
+                ("LINEBEFORE", (0, 0), (0, -1), 4, colors.HexColor(th.warm)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 14),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+                ("TOPPADDING", (0, 0), (-1, -1), 9),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+            ]
+        )
+    )
+    return [t, Spacer(1, 8)]
+
+
+_TONES = {"info": ("#eef4f6", "#7aa6b3"), "warm": ("#fff3e8", "#e9a979"), "missing": ("#f6f4f1", "#c9beb1")}
+
+
+def _callout(block: dm.Callout, st: Styles) -> list:
+    bg, line = _TONES.get(block.tone, _TONES["info"])
+    inner_w = FRAME_W - 24
+    content = ([para(block.title, st.callout_title, inner_w)] if block.title else []) + paras(block.text, st.callout if block.tone != "missing" else st.empty, inner_w)
+    t = Table([[content]], colWidths=[FRAME_W], splitInRow=1, hAlign="LEFT", cornerRadii=[6, 6, 6, 6])
+    t.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(bg)),
+                ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor(line)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, -1), 8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+            ]
+        )
+    )
+    return [t, Spacer(1, 8)]
+
+
+def _signatures(block: dm.Signatures, st: Styles) -> list:
+    th = st.theme
+    out = []
+    rows = []
+    for role, name in block.signers:
+        rows.append(
+            [
+                [para(role, st.sign_role, 0.3 * FRAME_W - 10), para(name or "Name:", st.cell if name else st.empty, 0.3 * FRAME_W - 10)],
+                para("Signature", st.muted, 0.45 * FRAME_W - 10),
+                para("Date", st.muted, 0.25 * FRAME_W - 10),
+            ]
+        )
+    t = Table(rows, colWidths=[0.3 * FRAME_W, 0.45 * FRAME_W, 0.25 * FRAME_W], rowHeights=[62] * len(rows), hAlign="LEFT")
+    t.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
+                ("LINEBELOW", (1, 0), (-1, -1), 0.8, colors.HexColor(th.ink)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("BOTTOMPADDING", (1, 0), (-1, -1), 2),
+                ("LINEBELOW", (0, 0), (0, -1), 0.4, colors.HexColor(th.rule)),
+            ]
+        )
+    )
+    out.append(KeepTogether([t]))
+    if block.note:
+        out.append(para(block.note, st.muted))
+    return out
+
+
+def _picture(block: dm.Picture, st: Styles) -> list:
+    if block.kind == "ecomap":
+        d = drawings.ecomap_drawing(block.data, block.centre, FRAME_W, st.theme)
+    else:
+        d = drawings.timeline_drawing(block.data, FRAME_W, st.theme)
+    cap = [para(block.caption, st.caption)] if block.caption else []
+    return [KeepTogether([Spacer(1, 4), d] + cap)]
+
+
+def _banner(model: dm.Document, st: Styles) -> list:
+    th = st.theme
+    w = FRAME_W - 40
+    if model.edition == "young-person":
+        lines = [para(model.title, st.title, w), para(model.person_name, st.subtitle, w)]
+    else:
+        lines = [para(model.title, st.title, w), para(model.person_name, st.subtitle, w)]
+    lines.append(Spacer(1, 6))
+    lines.append(para(f"{model.marking}  ·  Produced {fmt(model.produced_on)}  ·  Plan version {model.version}", st.banner_small, w))
+    t = Table([[lines]], colWidths=[FRAME_W], hAlign="LEFT", cornerRadii=[10, 10, 10, 10])
+    t.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(th.accent)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 20),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 20),
+                ("TOPPADDING", (0, 0), (-1, -1), 18),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 16),
+            ]
+        )
+    )
+    t._pp_bookmark = ("cover", model.full_title, 0)
+    return [t, Spacer(1, 12)]
+
+
+def _section_heading(section: dm.Section, st: Styles) -> list:
+    h = para(section.title, st.h1)
+    h._pp_bookmark = (section.bookmark, section.title, 0)
+    return [CondPageBreak(110), h]
+
+
+def _blocks(blocks, st: Styles) -> list:
+    out: list = []
+    for b in blocks:
+        if isinstance(b, dm.Para):
+            style = {"lead": st.lead, "small": st.small, "muted": st.muted, "empty": st.empty}.get(b.style, st.body)
+            out.extend(paras(b.text, style))
+        elif isinstance(b, dm.Heading):
+            out.append(para(b.text, st.h2))
+        elif isinstance(b, dm.Quote):
+            out.extend(_quote(b, st))
+        elif isinstance(b, dm.KeyValues):
+            out.extend(_keyvalues(b, st))
+        elif isinstance(b, dm.Table):
+            out.extend(_table(b, st))
+        elif isinstance(b, dm.Picture):
+            out.extend(_picture(b, st))
+        elif isinstance(b, dm.Signatures):
+            out.extend(_signatures(b, st))
+        elif isinstance(b, dm.Callout):
+            out.extend(_callout(b, st))
+        else:  # pragma: no cover - a new block type without a renderer
+            raise TypeError(f"no renderer for {type(b).__name__}")
+    return out
+
+
+def render_bytes(model: dm.Document) -> bytes:
+    """The PDF for ``model``, as bytes."""
+    st = Styles(theme_for(model.edition), model.edition)
+    story = _banner(model, st) + _blocks(model.cover, st)
+    for section in model.sections:
+        if section.new_page:
+            from reportlab.platypus import PageBreak
+
+            story.append(PageBreak())
+        head = _section_heading(section, st)
+        body = _blocks(section.blocks, st)
+        if section.blocks and isinstance(section.blocks[0], dm.Picture):
+            # keep the heading on the page with its picture (a picture never splits)
+            pic = body.pop(0)
+            story += [head[0], KeepTogether([head[1]] + list(pic._content))]
+        else:
+            story += head
+        story += body
+    buf = io.BytesIO()
+    doc = _Doc(buf, model, st)
+    total_style = (text.font_name("sans"), 7.5, st.theme.muted)
+
+    def maker(*a, **kw):
+        c = _Canvas(*a, **kw)
+        c._pp_pages = 0
+        c.total_style = total_style
+        c.showOutline()
+        return c
+
+    doc.build(story, canvasmaker=maker)
+    return buf.getvalue()
+

@@ -1,0 +1,168 @@
+"""The document model, built structurally (no rendering)."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from datetime import date
+
+import pytest
+
+from pathway_app.domain.vocab import SCHEDULE_1_AREAS, Decision
+from pathway_app.export import document as dm
+from pathway_app.export.document import EDITIONS, build_document
+
+
+def all_text(doc: dm.Document) -> str:
+    """Every string anywhere in the model."""
+    out: list[str] = [doc.title, doc.person_name, doc.author, doc.subject]
+
+    def walk(x):
+        if isinstance(x, str):
+            out.append(x)
+        elif dataclasses.is_dataclass(x) and not isinstance(x, type):
+            for f in dataclasses.fields(x):
+                walk(getattr(x, f.name))
+        elif isinstance(x, (list, tuple)):
+            for y in x:
+                walk(y)
+        elif isinstance(x, dict):
+            for y in x.values():
+                walk(y)
+
+    walk(doc.cover)
+    walk(doc.sections)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("edition", list(EDITIONS))
+def test_every_edition_builds_with_unique_bookmarks(plans, edition):
+    doc = build_document(plans.rich_plan(), plans.TODAY, edition, prompts=[])
+    keys = [s.bookmark for s in doc.sections]
+    assert len(keys) == len(set(keys)) and keys
+    assert doc.marking == "OFFICIAL-SENSITIVE"
+    assert doc.lang == "en-GB"
+    assert doc.sections[-1].bookmark == "signatures"
+
+
+def test_full_edition_has_all_ten_areas_with_words_assessment_and_actions(plans):
+    plan = plans.rich_plan()
+    doc = build_document(plan, plans.TODAY, "full", prompts=[])
+    for n, area in enumerate(SCHEDULE_1_AREAS, 1):
+        s = doc.section(f"area-{area.value}")
+        assert s.title.startswith(f"{n}. ")
+        quotes = [b for b in s.blocks if isinstance(b, dm.Quote)]
+        assert quotes and plan.area(area).own_words.split()[0] in quotes[0].text
+        tables = [b for b in s.blocks if isinstance(b, dm.Table) and b.kind == "actions"]
+        assert tables and tables[0].header == ("What", "Who", "By when", "Status")
+    text = all_text(doc)
+    assert plans.SAFETY_NOTE in text and plans.RESTRICTION in text
+    # safety notes appear ONLY in the people section
+    for s in doc.sections:
+        if s.bookmark != "people":
+            assert plans.SAFETY_NOTE not in all_text(dm.Document("full", "", "", date.today(), 0, [s], "", ""))
+
+
+def test_young_person_edition_holds_nothing_they_should_not_see(plans):
+    plan = plans.rich_plan()
+    doc = build_document(plan, plans.TODAY, "young-person")
+    text = all_text(doc)
+    assert plans.SAFETY_NOTE not in text
+    assert plans.RESTRICTION not in text
+    assert "07700 900123" not in text  # other people's phone numbers
+    assert "Former relevant" not in text  # the category's legal wording
+    titles = [s.title for s in doc.sections]
+    assert "Who will help me, and by when" in titles
+    assert "My timeline, 16 to 25" in titles
+    # their own words come first in each area
+    for area in SCHEDULE_1_AREAS:
+        first = doc.section(f"area-{area.value}").blocks[0]
+        assert isinstance(first, dm.Quote) and first.label == "In my words"
+
+
+def _no_engine(monkeypatch, missing: str):
+    """Make ``from ..domain.guidance import engine`` fail as if ``missing`` could not be found."""
+    import builtins
+
+    real = builtins.__import__
+
+    def fake(name, globals=None, locals=None, fromlist=(), level=0):
+        if fromlist and "engine" in fromlist and name.endswith("guidance"):
+            raise ModuleNotFoundError(f"No module named {missing!r}", name=missing)
+        return real(name, globals, locals, fromlist, level)
+
+    monkeypatch.setattr(builtins, "__import__", fake)
+
+
+def test_young_person_edition_does_not_need_the_prompt_engine(plans, monkeypatch):
+    _no_engine(monkeypatch, "pathway_app.domain.guidance.engine")
+    build_document(plans.rich_plan(), plans.TODAY, "young-person")
+
+
+def test_missing_engine_module_gives_no_prompts(plans, monkeypatch):
+    _no_engine(monkeypatch, "pathway_app.domain.guidance.engine")
+    doc = build_document(plans.rich_plan(), plans.TODAY, "full")
+    assert "No prompts were raised" in all_text(dm.Document("full", "", "", date.today(), 0, [doc.section("prompts")], "", ""))
+
+
+def test_an_engine_that_fails_to_import_is_not_hidden(plans, monkeypatch):
+    # the engine exists but one of ITS imports is missing: a bug to see, not "no prompts"
+    _no_engine(monkeypatch, "some_missing_dependency")
+    with pytest.raises(ImportError):
+        build_document(plans.rich_plan(), plans.TODAY, "full")
+
+
+def test_prompts_come_from_the_engine_when_not_given(plans):
+    doc = build_document(plans.rich_plan(), plans.TODAY, "full")
+    assert doc.section("prompts").blocks
+
+
+def test_prompts_considered_show_what_was_done(plans):
+    plan = plans.rich_plan()
+    doc = build_document(plan, plans.TODAY, "full", prompts=plans.sample_prompts(plan))
+    t = next(b for b in doc.section("prompts").blocks if isinstance(b, dm.Table))
+    assert len(t.rows) == 2
+    assert "Talked with Zoë" in t.rows[0][3] and "Jo Patel" in t.rows[0][3]
+    assert t.rows[1][3] == "Not answered yet"
+
+
+def test_staying_put_end_is_capped_at_21(plans):
+    plan = plans.rich_plan()
+    plan.staying_put.end = date(2030, 1, 1)
+    doc = build_document(plan, plans.TODAY, "staying-put")
+    rows = dict(next(b for b in doc.section("arrangement").blocks if isinstance(b, dm.KeyValues)).rows)
+    assert rows["Ends"].startswith("14 March 2029")
+    assert "21st birthday" in rows["Ends"]
+
+
+@pytest.mark.parametrize("edition,words", [("staying-put", "No Staying Put arrangement is recorded"), ("staying-close", "No Staying Close plan is recorded")])
+def test_unrecorded_arrangements_say_so(plans, edition, words):
+    plan = plans.empty_plan()
+    assert plan.staying_put.decision is Decision.NOT_DISCUSSED
+    doc = build_document(plan, plans.TODAY, edition)
+    assert words in all_text(doc)
+    assert doc.sections[-1].bookmark == "signatures"
+
+
+def test_staying_close_lists_staff_and_come_back(plans):
+    doc = build_document(plans.rich_plan(), plans.TODAY, "staying-close")
+    text = all_text(doc)
+    assert "Priya Shah" in text and "Sunday lunch once a month" in text
+    assert "Staying Close has not been agreed" in text  # it is still being talked about
+
+
+def test_an_empty_plan_builds_every_edition(plans):
+    for ed in EDITIONS:
+        build_document(plans.empty_plan(), plans.TODAY, ed, prompts=[])
+
+
+def test_unknown_edition_is_refused(plans):
+    with pytest.raises(ValueError, match="unknown edition"):
+        build_document(plans.rich_plan(), plans.TODAY, "summary")
+
+
+def test_words_we_do_not_use(plans):
+    for ed in EDITIONS:
+        text = all_text(build_document(plans.rich_plan(), plans.TODAY, ed, prompts=[])).lower()
+        assert "placement" not in text
+        assert " case " not in text and "caseload" not in text
