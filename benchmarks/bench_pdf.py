@@ -19,7 +19,7 @@ from pathlib import Path
 
 from benchmarks._common import Result, median_ms, once_s
 
-ISSUE = 6  # "The pathway plan as a PDF" — set to the tracker's number if it differs
+ISSUE = 5  # the pathway plan as a PDF
 TODAY = date(2026, 11, 23)
 ROOT = Path(__file__).resolve().parents[1]
 
