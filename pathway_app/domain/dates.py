@@ -33,7 +33,6 @@ from enum import Enum
 from typing import Iterable
 
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import MONTHLY, rrule
 
 from .model import CareEpisode, Plan
 from .vocab import OPEN_ACTION, Decision
@@ -103,7 +102,9 @@ class CareBasis:
 
     date_of_birth: date | None
     eligible_on: date | None  # the first day all the eligible tests were met
-    thirteen_weeks_on: date | None  # the day 13 weeks since the 14th birthday were reached
+    # the day 13 weeks since the 14th birthday were reached; while still looked after and not
+    # yet there, the day they will be reached if the young person stays (as eligible_if_stays_on)
+    thirteen_weeks_on: date | None
     looked_after_since_16: bool  # looked after on or after the 16th birthday
     in_care_to: date | None  # end of the last episode, or None when still looked after
     ever_in_care: bool
@@ -167,9 +168,12 @@ def care_basis(plan: Plan, today: date) -> CareBasis:
     projected = eligible
     if eligible is None and still:
         d18 = birthday(dob, 18)
-        _t, projected, _a = _scan(episodes, dob, d18 - timedelta(days=1))
+        projected_thirteen, projected, _a = _scan(episodes, dob, d18 - timedelta(days=1))
         if projected is not None and projected >= d18:
             projected = None
+        if projected is not None:
+            # so a basis kept from today still says when the 13 weeks were reached, later
+            thirteen = projected_thirteen
     return CareBasis(
         date_of_birth=dob,
         eligible_on=eligible,
@@ -316,11 +320,18 @@ REQUESTED_REVIEW_DAYS = 28
 
 
 def review_schedule(start: date, count: int = 4) -> list[date]:
-    """Reviews every six months from ``start`` (the first being six months after it)."""
-    return [
-        d.date()
-        for d in rrule(MONTHLY, interval=REVIEW_INTERVAL_MONTHS, dtstart=start, count=count + 1)
-    ][1:]
+    """Reviews every six months from ``start`` (the first being six months after it).
+
+    Each date is six months after the one before; a day the month lacks falls back to the
+    month's last day (31 August → 28 February), so no review is ever more than six months
+    after the one before it.
+    """
+    out: list[date] = []
+    d = start
+    for _ in range(count):
+        d = d + relativedelta(months=REVIEW_INTERVAL_MONTHS)
+        out.append(d)
+    return out
 
 
 def next_review_due(plan: Plan, today: date | None = None) -> date | None:

@@ -9,6 +9,7 @@ can tell the user exactly what is wrong.
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from datetime import date, datetime, timezone
@@ -17,6 +18,9 @@ from functools import lru_cache
 from typing import Any
 
 from .model import Plan
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # not ISO week dates like 2026-W05-6
 
 
 class DecodeError(ValueError):
@@ -97,7 +101,7 @@ def _decode(tp: Any, value: Any, path: str, problems: list[tuple[str, str]]) -> 
             dt = dt.replace(tzinfo=timezone.utc)
         return dt.astimezone(timezone.utc)
     if tp is date:
-        if not isinstance(value, str) or len(value) != 10:
+        if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
             problems.append((path, f"'{value}' should be a date like 2026-01-31"))
             return None
         try:
