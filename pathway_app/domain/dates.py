@@ -66,6 +66,13 @@ def age_on(dob: date, on: date) -> int:
     return years
 
 
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th ... 21st, 25th."""
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
 def key_birthdays(dob: date) -> dict[int, date]:
     return {age: birthday(dob, age) for age in KEY_AGES}
 
@@ -402,7 +409,7 @@ def due_items(
     if dob is not None:
         for age, d in key_birthdays(dob).items():
             if d >= today:
-                items.append(DueItem(d, f"{age}th birthday", "birthday"))
+                items.append(DueItem(d, f"{ordinal(age)} birthday", "birthday"))
     if assessment_due is not None:
         items.append(DueItem(assessment_due, "Needs assessment due", "assessment"))
     if review_due is not None:

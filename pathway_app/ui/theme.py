@@ -49,6 +49,65 @@ def muted_colour(palette: QPalette | None = None) -> QColor:
     return c
 
 
+def calendar_icon(palette: QPalette | None = None, size: int = 16) -> "QIcon":
+    """A small calendar drawn in the palette's text colour (so it works in dark mode)."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
+
+    pal = palette or QApplication.palette()
+    colour = pal.color(QPalette.ColorRole.ButtonText)
+    pm = QPixmap(size * 2, size * 2)
+    pm.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pm)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    s = size * 2
+    pen = QPen(colour, s * 0.08)
+    p.setPen(pen)
+    body = QRectF(s * 0.12, s * 0.2, s * 0.76, s * 0.68)
+    p.drawRoundedRect(body, s * 0.08, s * 0.08)
+    p.drawLine(body.left(), s * 0.38, body.right(), s * 0.38)
+    p.drawLine(s * 0.32, s * 0.1, s * 0.32, s * 0.28)
+    p.drawLine(s * 0.68, s * 0.1, s * 0.68, s * 0.28)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colour)
+    for row in range(2):
+        for col in range(3):
+            p.drawRect(QRectF(s * (0.24 + col * 0.2), s * (0.5 + row * 0.18), s * 0.11, s * 0.1))
+    p.end()
+    pm.setDevicePixelRatio(2.0)
+    return QIcon(pm)
+
+
+def fit_text(button: QWidget, extra_em: float = 3.0) -> None:
+    """Make sure a button with a scaled font and style-sheet padding never clips its text."""
+    fm = button.fontMetrics()
+    text = button.text().replace("&", "")  # type: ignore[attr-defined]
+    button.setMinimumWidth(fm.horizontalAdvance(text) + int(fm.horizontalAdvance("M") * extra_em))
+
+
+_TONES = {"muted": muted_colour, "calm": calm_colour, "attention": attention_colour}
+
+
+def tone(widget: QWidget, name: str) -> QWidget:
+    """Colour a label's text "muted", "calm" or "attention", worked out from the palette.
+
+    The tone is remembered on the widget, so :func:`retone` can work it out again when the
+    palette changes (the system switching to dark mode while the app is open).
+    """
+    widget.setProperty("tone", name)
+    pal = widget.palette()
+    pal.setColor(QPalette.ColorRole.WindowText, _TONES[name](QApplication.palette()))
+    widget.setPalette(pal)
+    return widget
+
+
+def retone(root: QWidget) -> None:
+    for w in root.findChildren(QWidget):
+        name = w.property("tone")
+        if name in _TONES:
+            tone(w, name)
+
+
 def dark_palette() -> QPalette:
     """A dark palette, used to check the app in dark mode (screenshots, tests)."""
     p = QPalette()
@@ -91,6 +150,19 @@ QFrame#PromptPanel {
     background: palette(alternate-base);
     border-radius: 0.5em;
 }
+QFrame#PromptPanel QListView {
+    background: transparent;
+    border: none;
+}
+QFrame#PromptPanel QListView::item {
+    padding: 0.4em 0.2em;
+    border-bottom: 1px solid palette(mid);
+}
+QFrame#PromptPanel QListView::item:selected {
+    background: palette(highlight);
+    color: palette(highlighted-text);
+    border-radius: 0.3em;
+}
 QFrame#Card {
     background: palette(base);
     border: 1px solid palette(mid);
@@ -127,7 +199,7 @@ QPushButton {
 QPushButton#Primary {
     background: palette(highlight);
     color: palette(highlighted-text);
-    border: none;
+    border: 2px solid transparent;
     border-radius: 0.35em;
     padding: 0.5em 1.2em;
 }

@@ -629,3 +629,13 @@ def test_13_weeks_reached_only_on_the_18th_birthday_is_not_former_relevant():
     assert cat(plan, D18 - DAY).category is Category.NOT_YET
     r = cat(plan, D18 + timedelta(days=20))
     assert r.category is Category.QUALIFYING
+
+
+def test_upcoming_birthdays_are_named_with_the_right_ordinal():
+    from pathway_app.domain.dates import ordinal
+    from pathway_app.domain.model import Plan, YoungPerson
+
+    plan = Plan(person=YoungPerson(given_name="Ada", date_of_birth=date(2010, 6, 1)))
+    labels = [i.label for i in D.upcoming(plan, date(2026, 1, 1)) if i.kind == "birthday"]
+    assert labels == ["16th birthday", "17th birthday", "18th birthday", "21st birthday", "25th birthday"]
+    assert [ordinal(n) for n in (1, 2, 3, 11, 12, 13, 22, 23)] == ["1st", "2nd", "3rd", "11th", "12th", "13th", "22nd", "23rd"]

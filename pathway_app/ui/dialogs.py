@@ -1,0 +1,199 @@
+"""Dialogs, each opened through a classmethod that builds, runs, reads and frees it.
+
+Tests replace the classmethods (``monkeypatch.setattr(NewPersonDialog, "ask", ...)``) the way
+they replace ``QMessageBox``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import theme
+from .fields import DATE_HINT, DateField, FieldBlock, grid, parse_date
+
+
+class NewPersonDialog(QDialog):
+    """The few facts needed to start a plan: a name and a date of birth."""
+
+    def __init__(self, parent: QWidget | None = None, today: date | None = None):
+        super().__init__(parent)
+        self.today = today or date.today()
+        self.setWindowTitle("Add a young person")
+        lay = QVBoxLayout(self)
+        lay.setSpacing(12)
+        intro = QLabel("Start with their name and date of birth. Everything else can be filled in together.", self)
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.given = QLineEdit(self)
+        self.family = QLineEdit(self)
+        self.preferred = QLineEdit(self)
+        self.preferred.setPlaceholderText("If different from their given name")
+        self.dob = DateField(self)
+        self.blocks = {
+            "given": FieldBlock("&Given name", self.given, "Their first name"),
+            "family": FieldBlock("&Family name", self.family, "Their family name"),
+            "preferred": FieldBlock("&Preferred name", self.preferred, "The name they want to be called"),
+            "dob": FieldBlock("&Date of birth", self.dob, DATE_HINT),
+        }
+        lay.addWidget(grid(list(self.blocks.values()), 2, self))
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Problems")
+        theme.tone(self.error, "attention")
+        self.error.setVisible(False)
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Start their plan")
+        ok.setAccessibleName("Start their plan")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.resize(self.fontMetrics().horizontalAdvance("x") * 80, self.sizeHint().height())
+
+    @property
+    def values(self) -> dict[str, Any]:
+        try:
+            dob = parse_date(self.dob.text())
+        except ValueError:
+            dob = None
+        return {
+            "given_name": self.given.text().strip(),
+            "family_name": self.family.text().strip(),
+            "preferred_name": self.preferred.text().strip(),
+            "date_of_birth": dob,
+        }
+
+    def validate(self) -> bool:
+        """Show every problem beside its field and in the error line; True when all is well."""
+        for b in self.blocks.values():
+            b.set_error("")
+        problems = []
+        if not (self.given.text().strip() or self.preferred.text().strip()):
+            self.blocks["given"].set_error("A given name (or a preferred name) is needed.")
+            problems.append("Given name is needed.")
+        try:
+            dob = parse_date(self.dob.text())
+        except ValueError as exc:
+            self.blocks["dob"].set_error(str(exc))
+            problems.append(f"Date of birth: {exc}")
+        else:
+            if dob is None:
+                msg = "A date of birth is needed to work out their key dates."
+                self.blocks["dob"].set_error(msg)
+                problems.append("Date of birth is needed.")
+            elif dob > self.today:
+                self.blocks["dob"].set_error("The date of birth is in the future.")
+                problems.append("Date of birth is in the future.")
+        self.error.setText(" ".join(problems))
+        self.error.setVisible(bool(problems))
+        return not problems
+
+    def _accept(self) -> None:
+        if self.validate():
+            self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, today: date | None = None) -> dict[str, Any] | None:
+        dlg = cls(parent, today)
+        try:
+            return dlg.values if dlg.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dlg.deleteLater()
+
+
+class StaleSaveDialog(QDialog):
+    """Someone else saved a newer version: explain, keep my text, offer what to do."""
+
+    REAPPLY = "reapply"
+    COPY = "copy"
+
+    def __init__(self, name: str, changes: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Someone else changed this plan")
+        self.choice = self.REAPPLY
+        lay = QVBoxLayout(self)
+        lay.setSpacing(10)
+        text = QLabel(
+            f"<p><b>{name}’s plan was changed and saved somewhere else</b> (perhaps by a colleague, or in "
+            "another window) after you opened it. To avoid writing over their work, your latest changes "
+            "were <b>not saved yet</b> — but nothing you typed is lost.</p>"
+            "<p>Your changes are below. You can load the newer plan and put your changes back on top of it, "
+            "or load the newer plan and copy what you need from your changes yourself.</p>",
+            self,
+        )
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        lay.addWidget(text)
+        self.changes = QPlainTextEdit(self)
+        self.changes.setReadOnly(True)
+        self.changes.setPlainText(changes)
+        self.changes.setAccessibleName("Your unsaved changes")
+        lay.addWidget(self.changes, 1)
+        buttons = QDialogButtonBox(self)
+        self.reapply = QPushButton("Load the newer plan and put my changes back", self)
+        self.reapply.setAccessibleName("Load the newer plan and put my changes back")
+        self.copy = QPushButton("Load the newer plan; I’ll copy my changes", self)
+        self.copy.setAccessibleName("Load the newer plan and keep my changes open to copy from")
+        buttons.addButton(self.reapply, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.copy, QDialogButtonBox.ButtonRole.RejectRole)
+        self.reapply.clicked.connect(self._choose_reapply)
+        self.copy.clicked.connect(self._choose_copy)
+        self.reapply.setDefault(True)
+        lay.addWidget(buttons)
+        self.resize(self.fontMetrics().horizontalAdvance("x") * 90, self.fontMetrics().lineSpacing() * 26)
+
+    def _choose_reapply(self) -> None:
+        self.choice = self.REAPPLY
+        self.accept()
+
+    def _choose_copy(self) -> None:
+        self.choice = self.COPY
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, name: str, changes: str) -> str:
+        dlg = cls(name, changes, parent)
+        try:
+            dlg.exec()
+            return dlg.choice
+        finally:
+            dlg.deleteLater()
+
+
+class TextWindow(QDialog):
+    """A non-modal window holding text to copy from (my changes after a stale save)."""
+
+    def __init__(self, title: str, intro: str, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setModal(False)
+        lay = QVBoxLayout(self)
+        lab = QLabel(intro, self)
+        lab.setWordWrap(True)
+        lay.addWidget(lab)
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setPlainText(text)
+        self.text.setAccessibleName(title)
+        lay.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.rejected.connect(self.close)
+        lay.addWidget(buttons)
+        self.resize(self.fontMetrics().horizontalAdvance("x") * 80, self.fontMetrics().lineSpacing() * 24)

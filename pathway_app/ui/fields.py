@@ -1,0 +1,603 @@
+"""Form widgets bound to one field of a plan record, with a visible error beside each.
+
+A :class:`Form` edits one record (``plan.person``, a selected relationship ...). Each field it
+makes is a :class:`FieldBlock`: a label, the input widget and an error line under it. Edits go
+through the :class:`~pathway_app.ui.session.PlanSession` as undo commands; the form listens for
+``fieldChanged`` to show undo/redo and edits made elsewhere (the same field may appear on two
+pages, e.g. the young person's words for "Home" on the Home page and in the support plan).
+
+Text a widget cannot read (a date like "31/02/2026") stays in the widget, is reported beside
+it and in the status line, and nothing is saved until it is fixed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import Enum
+from typing import Any, Callable
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from ..domain.labels import choices, label as vocab_label
+from ..domain.validation import Problem
+from . import theme
+from .session import PlanSession
+
+# --------------------------------------------------------------------------- dates
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ]
+    )
+    for m in names
+}
+DATE_HINT = "Type a date as day/month/year, like 23/11/2026"
+
+
+def format_date(d: date | None) -> str:
+    return "" if d is None else f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+def pretty_date(d: date | None) -> str:
+    """3 Mar 2027 — for tables and the header."""
+    return "" if d is None else f"{d.day} {d:%b %Y}"
+
+
+def parse_date(text: str) -> date | None:
+    """A date typed by a person in England; ``None`` for empty; ValueError with a reason."""
+    t = text.strip()
+    if not t:
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = re.fullmatch(r"(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})", t)
+        if m:
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", t)
+            if not m or m.group(2).lower() not in _MONTHS:
+                raise ValueError(f"“{t}” is not a date I can read. {DATE_HINT}.")
+            d, mo, y = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        raise ValueError(f"“{t}” is not a real date. {DATE_HINT}.") from None
+
+
+class DateField(QWidget):
+    """A date that may be "not set": a text box (day/month/year) and a calendar button.
+
+    Signals:
+        edited(str text): the user changed the text.
+        finished(): editing finished (Enter or leaving the field).
+    """
+
+    edited = Signal(str)
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        self.line = QLineEdit(self)
+        self.line.setPlaceholderText("Not set (day/month/year)")
+        self.line.textEdited.connect(self.edited)
+        self.line.editingFinished.connect(self.finished)
+        self.button = QToolButton(self)
+        self.button.setIcon(theme.calendar_icon(self.palette()))
+        self.button.setAutoRaise(True)
+        self.button.setToolTip("Pick from a calendar")
+        self.button.setAccessibleName("Pick a date from a calendar")
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the text box is enough for keyboards
+        self.button.clicked.connect(self._pick)
+        lay.addWidget(self.line, 1)
+        lay.addWidget(self.button)
+        self.setFocusProxy(self.line)
+        em = self.fontMetrics().horizontalAdvance("00/00/00000")
+        self.line.setMinimumWidth(em + 24)
+
+    def text(self) -> str:
+        return self.line.text()
+
+    def set_text(self, text: str) -> None:
+        self.line.setText(text)
+
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt naming
+        super().setAccessibleName(name)
+        self.line.setAccessibleName(name)
+        self.button.setAccessibleName(f"Pick {name.lower()} from a calendar")
+
+    def setAccessibleDescription(self, text: str) -> None:  # noqa: N802
+        super().setAccessibleDescription(text)
+        self.line.setAccessibleDescription(text)
+
+    def _pick(self) -> None:
+        menu = QMenu(self)
+        cal = QCalendarWidget(menu)
+        cal.setGridVisible(False)
+        try:
+            current = parse_date(self.line.text())
+        except ValueError:
+            current = None
+        if current:
+            cal.setSelectedDate(QDate(current.year, current.month, current.day))
+        act = QWidgetAction(menu)
+        act.setDefaultWidget(cal)
+        menu.addAction(act)
+        cal.clicked.connect(menu.close)
+        cal.activated.connect(menu.close)
+        chosen: list[QDate] = []
+        cal.clicked.connect(chosen.append)
+        cal.activated.connect(chosen.append)
+        menu.exec(self.button.mapToGlobal(self.button.rect().bottomLeft()))
+        if chosen:
+            q = chosen[-1]
+            self.line.setText(format_date(date(q.year(), q.month(), q.day())))
+            self.edited.emit(self.line.text())
+            self.finished.emit()
+        menu.deleteLater()
+
+
+def fit_lines(edit: QPlainTextEdit, lines: int) -> None:
+    """A text box ``lines`` tall in its own font (longer text scrolls inside it)."""
+    fm = edit.fontMetrics()
+    margins = edit.contentsMargins()
+    doc_margin = edit.document().documentMargin()
+    edit.setFixedHeight(int(fm.lineSpacing() * lines + 2 * doc_margin + margins.top() + margins.bottom() + 4))
+    edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+class FieldBlock(QWidget):
+    """A label above its input and an error line below (hidden when all is well)."""
+
+    def __init__(self, label: str, widget: QWidget, help_text: str = "", wide: bool = False,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.wide = wide
+        self.widget = widget
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(3)
+        if isinstance(widget, QCheckBox):
+            self.label = None
+            lay.addWidget(widget)
+        else:
+            self.label = QLabel(label, self)
+            self.label.setBuddy(widget.focusProxy() or widget)
+            theme.set_font(self.label, 0.95, bold=True)
+            lay.addWidget(self.label)
+            lay.addWidget(widget)
+        plain = label.replace("&", "")
+        widget.setAccessibleName(plain)
+        widget.setAccessibleDescription(help_text or plain)
+        self._help = help_text or plain
+        if help_text:
+            widget.setToolTip(help_text)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        self.error.setAccessibleName(f"Problem with {plain.lower()}")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.error)
+        self.hint: QLabel | None = None
+
+    def add_hint(self, text: str) -> None:
+        self.hint = QLabel(text, self)
+        self.hint.setWordWrap(True)
+        theme.set_font(self.hint, 0.9)
+        theme.tone(self.hint, "muted")
+        self.layout().insertWidget(self.layout().count() - 1, self.hint)
+
+    def set_error(self, message: str) -> None:
+        if message:
+            theme.tone(self.error, "attention")
+            self.error.setText("⚠ " + message)
+            self.error.setVisible(True)
+            self.widget.setAccessibleDescription(f"{self._help}. Problem: {message}")
+        elif not self.error.isHidden() or self.error.text():
+            self.error.setText("")
+            self.error.setVisible(False)
+            self.widget.setAccessibleDescription(self._help)
+
+    def error_text(self) -> str:
+        return self.error.text()[2:] if not self.error.isHidden() else ""
+
+
+def grid(blocks: list[QWidget], columns: int = 2, parent: QWidget | None = None) -> QWidget:
+    """Lay blocks out in ``columns``; a block with ``wide=True`` takes a whole row."""
+    w = QWidget(parent)
+    g = QGridLayout(w)
+    g.setContentsMargins(0, 0, 0, 0)
+    g.setHorizontalSpacing(18)
+    g.setVerticalSpacing(10)
+    row = col = 0
+    for b in blocks:
+        if getattr(b, "wide", False):
+            if col:
+                row, col = row + 1, 0
+            g.addWidget(b, row, 0, 1, columns)
+            row += 1
+            continue
+        g.addWidget(b, row, col, Qt.AlignmentFlag.AlignTop)
+        col += 1
+        if col == columns:
+            row, col = row + 1, 0
+    for c in range(columns):
+        g.setColumnStretch(c, 1)
+    return w
+
+
+# --------------------------------------------------------------------------- the form
+
+
+class _Field:
+    __slots__ = ("attr", "kind", "block", "widget", "label", "enum", "allow_none")
+
+    def __init__(self, attr: str, kind: str, block: FieldBlock, widget: QWidget, label: str,
+                 enum: type[Enum] | None = None, allow_none: bool = False):
+        self.attr = attr
+        self.kind = kind
+        self.block = block
+        self.widget = widget
+        self.label = label
+        self.enum = enum
+        self.allow_none = allow_none
+
+
+class _FocusOut(QObject):
+    """Closes the current undo step when a text field loses focus."""
+
+    def __init__(self, session: PlanSession, parent: QObject):
+        super().__init__(parent)
+        self._session = session
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusOut:
+            self._session.close_merge()
+        return False
+
+
+class Form(QObject):
+    """Fields of one record; ``set_target(record, prefix)`` points them at a record.
+
+    ``prefix`` is the record's path in the plan ("person", "relationships[2]") — a string, or a
+    callable when the record's position in its list may change — used to match the
+    validation problems that name its fields.
+    """
+
+    def __init__(self, session: PlanSession, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.target: Any = None
+        self._prefix: str | Callable[[], str] = ""
+        self.fields: list[_Field] = []
+        self._by_attr: dict[str, list[_Field]] = {}
+        self._focus = _FocusOut(session, self)
+        session.fieldChanged.connect(self._on_field_changed)
+        session.problemsChanged.connect(self._on_problems)
+        session.inputErrorsChanged.connect(self._on_input_errors)
+        session.planReplaced.connect(self._on_plan_replaced)
+
+    # ----------------------------------------------------------- building
+
+    def _add(self, attr: str, kind: str, widget: QWidget, label: str, help_text: str,
+             wide: bool = False, enum: type[Enum] | None = None, allow_none: bool = False) -> FieldBlock:
+        block = FieldBlock(label, widget, help_text, wide)
+        f = _Field(attr, kind, block, widget, label.replace("&", ""), enum, allow_none)
+        self.fields.append(f)
+        self._by_attr.setdefault(attr, []).append(f)
+        widget.setEnabled(False)
+        return block
+
+    def text(self, attr: str, label: str, help_text: str = "", placeholder: str = "") -> FieldBlock:
+        w = QLineEdit()
+        if placeholder:
+            w.setPlaceholderText(placeholder)
+        block = self._add(attr, "text", w, label, help_text)
+        w.textEdited.connect(self._text_edited)
+        w.installEventFilter(self._focus)
+        w.setProperty("_attr", attr)
+        return block
+
+    def notes(self, attr: str, label: str, help_text: str = "", placeholder: str = "",
+              lines: int = 3, wide: bool = True) -> FieldBlock:
+        w = QPlainTextEdit()
+        w.setTabChangesFocus(True)  # Tab moves on: keyboard users can leave the box
+        if placeholder:
+            w.setPlaceholderText(placeholder)
+        fit_lines(w, lines)
+        block = self._add(attr, "notes", w, label, help_text, wide=wide)
+        w.textChanged.connect(self._notes_changed)
+        w.installEventFilter(self._focus)
+        w.setProperty("_attr", attr)
+        return block
+
+    def date(self, attr: str, label: str, help_text: str = "") -> FieldBlock:
+        w = DateField()
+        block = self._add(attr, "date", w, label, (help_text + " " if help_text else "") + DATE_HINT)
+        w.setProperty("_attr", attr)
+        w.edited.connect(self._date_edited)
+        w.finished.connect(self._date_finished)
+        return block
+
+    def choice(self, attr: str, enum: type[Enum], label: str, help_text: str = "",
+               none_text: str = "") -> FieldBlock:
+        w = QComboBox()
+        if none_text:
+            w.addItem(none_text, None)
+        for code, words in choices(enum.__name__):
+            w.addItem(words, code)
+        w.setProperty("_attr", attr)
+        block = self._add(attr, "choice", w, label, help_text, enum=enum, allow_none=bool(none_text))
+        w.currentIndexChanged.connect(self._choice_changed)
+        return block
+
+    def check(self, attr: str, label: str, help_text: str = "") -> FieldBlock:
+        w = QCheckBox(label)
+        w.setProperty("_attr", attr)
+        block = self._add(attr, "check", w, label, help_text)
+        w.toggled.connect(self._check_toggled)
+        return block
+
+    def yes_no(self, attr: str, label: str, help_text: str = "") -> FieldBlock:
+        """A yes / no / not known answer (``bool | None``)."""
+        w = QComboBox()
+        w.addItem("Not known yet", None)
+        w.addItem("Yes", True)
+        w.addItem("No", False)
+        w.setProperty("_attr", attr)
+        block = self._add(attr, "yes_no", w, label, help_text)
+        w.currentIndexChanged.connect(self._yes_no_changed)
+        return block
+
+    # ----------------------------------------------------------- target
+
+    @property
+    def prefix(self) -> str:
+        p = self._prefix
+        return p() if callable(p) else p
+
+    def set_target(self, record: Any, prefix: str | Callable[[], str] = "") -> None:
+        self.target = record
+        self._prefix = prefix
+        for f in self.fields:
+            f.widget.setEnabled(record is not None)
+            self._refresh(f)
+        self._show_errors()
+
+    def rebind(self, widget: QWidget, attr: str) -> None:
+        """Point an existing field's widget at another attribute (together mode reuses one box)."""
+        for f in self.fields:
+            if f.widget is widget:
+                old = f.attr
+                self._by_attr[old] = [x for x in self._by_attr.get(old, []) if x is not f]
+                if not self._by_attr[old]:
+                    del self._by_attr[old]
+                f.attr = attr
+                self._by_attr.setdefault(attr, []).append(f)
+                widget.setProperty("_attr", attr)
+                return
+
+    def path_of(self, attr: str) -> str:
+        p = self.prefix
+        return f"{p}.{attr}" if p else attr
+
+    def block(self, attr: str) -> FieldBlock:
+        return self._by_attr[attr][0].block
+
+    def widget(self, attr: str) -> QWidget:
+        return self._by_attr[attr][0].widget
+
+    # ----------------------------------------------------------- model → widgets
+
+    def _refresh(self, f: _Field) -> None:
+        w = f.widget
+        value = getattr(self.target, f.attr) if self.target is not None else None
+        blocked = w.blockSignals(True)
+        try:
+            if f.kind == "text":
+                text = value or ""
+                if w.text() != text:
+                    w.setText(text)
+            elif f.kind == "notes":
+                text = value or ""
+                if w.toPlainText() != text:
+                    w.setPlainText(text)
+            elif f.kind == "date":
+                text = format_date(value)
+                if w.text() != text:
+                    w.set_text(text)
+                if self.target is not None:
+                    self.session.set_input_error(self.path_of(f.attr), None)
+            elif f.kind == "choice":
+                code = value.value if isinstance(value, Enum) else value
+                i = w.findData(code)
+                if i < 0 and value is not None:  # a code the vocabulary file lacks: show it
+                    w.addItem(vocab_label(value), code)
+                    i = w.count() - 1
+                w.setCurrentIndex(max(i, 0))
+            elif f.kind == "check":
+                w.setChecked(bool(value))
+            elif f.kind == "yes_no":
+                w.setCurrentIndex(w.findData(value) if value is not None else 0)
+        finally:
+            w.blockSignals(blocked)
+
+    def _on_field_changed(self, record: Any, attr: str) -> None:
+        if record is self.target and self.target is not None:
+            for f in self._by_attr.get(attr, ()):
+                self._refresh(f)
+
+    def _on_plan_replaced(self, _plan: Any) -> None:
+        pass  # the page that owns the form re-targets it
+
+    # ----------------------------------------------------------- widgets → model
+
+    def _field_for(self, widget: QObject) -> _Field | None:
+        attr = widget.property("_attr")
+        for f in self._by_attr.get(attr, ()):
+            if f.widget is widget:
+                return f
+        return None
+
+    def _set(self, f: _Field, value: Any) -> None:
+        if self.target is None:
+            return
+        self.session.set_field(self.target, f.attr, value, f.label.lower())
+
+    def _text_edited(self, text: str) -> None:
+        f = self._field_for(self.sender())
+        if f:
+            self._set(f, text)
+
+    def _notes_changed(self) -> None:
+        w = self.sender()
+        f = self._field_for(w)
+        if f:
+            self._set(f, w.toPlainText())
+
+    def _date_value(self, f: _Field) -> tuple[bool, date | None, str]:
+        try:
+            return True, parse_date(f.widget.text()), ""
+        except ValueError as exc:
+            return False, None, str(exc)
+
+    def _date_edited(self, _text: str) -> None:
+        f = self._field_for(self.sender())
+        if not f or self.target is None:
+            return
+        ok, value, message = self._date_value(f)
+        path = self.path_of(f.attr)
+        if ok:
+            self.session.set_input_error(path, None)
+            self._set(f, value)
+            self._show_errors()
+        else:
+            self.session.set_input_error(path, f"{f.label}: {message}")
+
+    def _date_finished(self) -> None:
+        f = self._field_for(self.sender())
+        if not f or self.target is None:
+            return
+        ok, value, _message = self._date_value(f)
+        if ok and value is not None:  # tidy "3/3/27" style input into the standard form
+            blocked = f.widget.blockSignals(True)
+            if f.widget.text() != format_date(value):
+                f.widget.set_text(format_date(value))
+            f.widget.blockSignals(blocked)
+        self.session.close_merge()
+        self._show_errors()
+
+    def _choice_changed(self, _index: int) -> None:
+        w = self.sender()
+        f = self._field_for(w)
+        if not f:
+            return
+        code = w.currentData()
+        self._set(f, None if code is None else f.enum(code))  # type: ignore[misc]
+
+    def _check_toggled(self, on: bool) -> None:
+        f = self._field_for(self.sender())
+        if f:
+            self._set(f, bool(on))
+
+    def _yes_no_changed(self, _index: int) -> None:
+        w = self.sender()
+        f = self._field_for(w)
+        if f:
+            self._set(f, w.currentData())
+
+    # ----------------------------------------------------------- errors
+
+    def _on_problems(self, _problems: list) -> None:
+        self._show_errors()
+
+    def _on_input_errors(self) -> None:
+        pass  # shown when the field is left (see _date_finished), or with the next problems
+
+    def _show_errors(self) -> None:
+        if self.target is None:
+            for f in self.fields:
+                f.block.set_error("")
+            return
+        problems: list[Problem] = self.session.problems
+        inputs = self.session.input_errors
+        for f in self.fields:
+            path = self.path_of(f.attr)
+            msg = ""
+            if path in inputs:
+                msg = inputs[path].split(": ", 1)[-1]
+            else:
+                for p in problems:
+                    if p.field == path:
+                        msg = f"{f.label} {p.message}."
+                        break
+            f.block.set_error(msg)
+
+
+# --------------------------------------------------------------------------- own words
+
+
+class OwnWordsPanel(QFrame):
+    """The young person's own words, set apart in a quote style: "In Jade's words"."""
+
+    def __init__(self, form: Form, attr: str, question: str, placeholder: str = "",
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("OwnWords")
+        self.question = question
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 12)
+        lay.setSpacing(6)
+        self.heading = QLabel("In their own words", self)
+        theme.set_font(self.heading, 1.1, bold=True)
+        theme.tone(self.heading, "calm")
+        self.prompt = QLabel(question, self)
+        self.prompt.setWordWrap(True)
+        theme.set_font(self.prompt, 1.0, italic=True)
+        block = form.notes(attr, "Their words", question,
+                           placeholder or "Write down what they say, in their words…", lines=3)
+        block.label.setVisible(False)
+        self.edit: QPlainTextEdit = block.widget  # type: ignore[assignment]
+        self.edit.setFont(theme.scaled_font(self.edit, 1.08))
+        fit_lines(self.edit, 4)
+        self.block = block
+        lay.addWidget(self.heading)
+        lay.addWidget(self.prompt)
+        lay.addWidget(block)
+
+    def set_name(self, name: str) -> None:
+        who = f"{name}’s" if name and not name.endswith("s") else (f"{name}’" if name else "Their")
+        self.heading.setText(f"❝ In {who} words")
+        self.heading.setAccessibleName(f"In {who} words")
+        self.edit.setAccessibleName(f"In {who} words: {self.question}")

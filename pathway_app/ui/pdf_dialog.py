@@ -1,0 +1,479 @@
+"""Make a PDF of a plan: choose the copy, see its first page, choose where to save it.
+
+- :class:`PdfExportDialog` — ``PdfExportDialog.run(parent, plan, today)`` returns the path
+  written, or ``None``. The preview is rendered off the GUI thread (a one-thread
+  :class:`QThreadPool`), so the dialog stays responsive while the PDF is made.
+- :func:`export_many_with_progress` — PDFs for many plans into a folder, with a progress
+  dialog that can be stopped; finished files are kept, a file being made when stopped is never
+  written (the export writes each file through a temporary file).
+
+Both call :mod:`pathway_app.export`; nothing here builds documents itself.
+"""
+
+from __future__ import annotations
+
+import copy
+import tempfile
+import threading
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Sequence
+
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QStandardPaths, QThread, QThreadPool, Qt, Signal
+from PySide6.QtGui import QImage, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import export
+from ..domain.model import Plan
+from ..domain.vocab import Decision
+from . import theme
+
+#: (edition code, words on the button, what it is for) in the order they are offered.
+EDITION_CHOICES: tuple[tuple[str, str, str], ...] = (
+    ("full", "Full pathway plan", "Everything, for the record and for the manager to sign."),
+    ("young-person", "My pathway plan (for the young person)",
+     "In their words, first person; leaves out safety notes, contact restrictions and other people's numbers."),
+    ("staying-put", "Staying Put agreement", "The agreement with the foster carers, to sign together."),
+    ("staying-close", "Staying Close plan", "The plan with the children's home, to sign together."),
+)
+
+#: Preview width in "x" widths of the dialog font (an A4 page is 1 : 1.414).
+_PREVIEW_EMS = 46
+
+_STYLE = """
+QLabel#PdfPreview {
+    background: palette(alternate-base);
+    border: 1px solid palette(mid);
+    border-radius: 0.4em;
+}
+QPushButton#Primary {
+    background: palette(highlight);
+    color: palette(highlighted-text);
+    border: none;
+    border-radius: 0.35em;
+    padding: 0.5em 1.2em;
+}
+QPushButton#Primary:focus {
+    border: 2px solid palette(text);
+}
+QPushButton#Primary:disabled {
+    background: palette(mid);
+}
+"""
+
+
+def first_page_image(pdf_path: Path, width_px: int) -> QImage:
+    """The first page of a PDF as an image ``width_px`` wide (safe off the GUI thread)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        page = pdf[0]
+        try:
+            scale = max(0.2, width_px / page.get_width())
+            bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True)
+            try:
+                image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
+                               QImage.Format.Format_RGBX8888)
+                return image.copy()  # own the pixels before the buffer goes
+            finally:
+                bitmap.close()
+        finally:
+            page.close()
+    finally:
+        pdf.close()
+
+
+def _arrangement_note(plan: Plan, edition: str) -> str:
+    if edition == "staying-put" and plan.staying_put.decision is not Decision.AGREED:
+        return "No Staying Put arrangement is agreed yet; the document will say so."
+    if edition == "staying-close" and plan.staying_close.decision is not Decision.AGREED:
+        return "No Staying Close arrangement is agreed yet; the document will say so."
+    return ""
+
+
+# --------------------------------------------------------------------------- workers
+
+
+class _JobSignals(QObject):
+    """Signals of a job run on the pool; delivered to the dialog on the GUI thread."""
+
+    previewed = Signal(str, int, QImage)  # edition, generation, first page
+    saved = Signal(str)  # path written
+    failed = Signal(str, int, str)  # what ("preview" or "save"), generation, message
+
+
+class _PreviewJob(QRunnable):
+    def __init__(self, plan: Plan, edition: str, today: date, width_px: int, generation: int):
+        super().__init__()
+        self.plan, self.edition, self.today = plan, edition, today
+        self.width_px, self.generation = width_px, generation
+        self.signals = _JobSignals()
+
+    def run(self) -> None:  # noqa: D401 - Qt override
+        try:
+            with tempfile.TemporaryDirectory(prefix="pathway-preview-") as tmp:
+                path = export.render_pdf(self.plan, self.edition, self.today, Path(tmp) / "preview.pdf")
+                image = first_page_image(path, self.width_px)
+        except Exception as exc:  # a worker must report, not raise into Qt
+            self.signals.failed.emit("preview", self.generation, str(exc) or type(exc).__name__)
+            return
+        self.signals.previewed.emit(self.edition, self.generation, image)
+
+
+class _SaveJob(QRunnable):
+    def __init__(self, plan: Plan, edition: str, today: date, path: Path):
+        super().__init__()
+        self.plan, self.edition, self.today, self.path = plan, edition, today, path
+        self.signals = _JobSignals()
+
+    def run(self) -> None:  # noqa: D401 - Qt override
+        try:
+            written = export.render_pdf(self.plan, self.edition, self.today, self.path)
+        except Exception as exc:  # OSError, UserFacingError, or a bug: shown, never lost
+            self.signals.failed.emit("save", 0, str(exc) or type(exc).__name__)
+            return
+        self.signals.saved.emit(str(written))
+
+
+# --------------------------------------------------------------------------- the dialog
+
+
+class PdfExportDialog(QDialog):
+    """Choose a copy of the plan, see its first page, save it as a PDF.
+
+    ``result_path`` is the file written (``None`` until saved).
+    """
+
+    def __init__(self, plan: Plan, today: date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Make a PDF")
+        self.setStyleSheet(_STYLE)
+        self.plan = plan
+        self.today = today
+        self.result_path: Path | None = None
+        self._generation = 0
+        self._cache: dict[str, QImage] = {}
+        self._jobs: set[QRunnable] = set()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # pdfium is not thread-safe; one render at a time
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 18, 20, 16)
+        outer.setSpacing(14)
+        body = QHBoxLayout()
+        body.setSpacing(24)
+        outer.addLayout(body, 1)
+
+        left = QVBoxLayout()
+        left.setSpacing(14)
+        heading = QLabel(f"Which copy of {plan.person.display_name}’s plan?", self)
+        heading.setWordWrap(True)
+        theme.set_font(heading, 1.15, bold=True)
+        left.addWidget(heading)
+        self.editions = QButtonGroup(self)
+        self.edition_buttons: dict[str, QRadioButton] = {}
+        self.edition_notes: dict[str, QLabel] = {}
+        for code, words, about in EDITION_CHOICES:
+            b = QRadioButton(words, self)
+            b.setAccessibleName(words)
+            b.setAccessibleDescription(about)
+            b.toggled.connect(partial(self._on_edition, code))
+            self.editions.addButton(b)
+            self.edition_buttons[code] = b
+            group = QVBoxLayout()
+            group.setSpacing(2)
+            group.addWidget(b)
+            text = about
+            note = _arrangement_note(plan, code)
+            if note:
+                text += " " + note
+            hint = QLabel(text, self)
+            hint.setWordWrap(True)
+            hint.setIndent(self.style().pixelMetric(self.style().PixelMetric.PM_ExclusiveIndicatorWidth) + 8)
+            hint.setAccessibleName(f"About the {words}")
+            theme.set_font(hint, 0.9)
+            pal = hint.palette()
+            pal.setColor(QPalette.ColorRole.WindowText, theme.muted_colour(pal))
+            hint.setPalette(pal)
+            self.edition_notes[code] = hint
+            group.addWidget(hint)
+            left.addLayout(group)
+        left.addStretch(1)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Problem")
+        pal = self.error.palette()
+        pal.setColor(QPalette.ColorRole.WindowText, theme.attention_colour(pal))
+        self.error.setPalette(pal)
+        self.error.setVisible(False)
+        left.addWidget(self.error)
+        body.addLayout(left, 1)
+
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        cap = QLabel("First page", self)
+        theme.set_font(cap, 0.9, bold=True)
+        right.addWidget(cap)
+        em = self.fontMetrics().horizontalAdvance("x")
+        self._preview_w = em * _PREVIEW_EMS
+        self.preview = QLabel(self)
+        self.preview.setObjectName("PdfPreview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setWordWrap(True)
+        self.preview.setFixedSize(self._preview_w + 12, round(self._preview_w * 1.4142) + 12)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.preview.setAccessibleName("Preview of the first page")
+        right.addWidget(self.preview)
+        right.addStretch(1)
+        body.addLayout(right, 0)
+
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        outer.addWidget(line)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel = QPushButton("Cancel", self)
+        self.cancel.setAccessibleName("Cancel")
+        self.cancel.setAutoDefault(False)
+        self.cancel.clicked.connect(self.reject)
+        self.save = QPushButton("&Save as PDF…", self)
+        self.save.setObjectName("Primary")
+        self.save.setAccessibleName("Save as PDF")
+        self.save.setAccessibleDescription("Choose where to save the PDF")
+        self.save.setDefault(True)
+        self.save.clicked.connect(self.choose_and_save)
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.save)
+        outer.addLayout(buttons)
+
+        self.edition_buttons["full"].setChecked(True)
+
+    # ------------------------------------------------------------------ values
+
+    @property
+    def edition(self) -> str:
+        for code, b in self.edition_buttons.items():
+            if b.isChecked():
+                return code
+        return "full"
+
+    def set_edition(self, code: str) -> None:
+        self.edition_buttons[code].setChecked(True)
+
+    def preview_pixmap(self) -> QPixmap:
+        return self.preview.pixmap()
+
+    # ------------------------------------------------------------------ preview
+
+    def _on_edition(self, code: str, checked: bool) -> None:
+        if checked:
+            self._request_preview(code)
+
+    def _request_preview(self, edition: str) -> None:
+        self._generation += 1
+        cached = self._cache.get(edition)
+        if cached is not None:
+            self._show_image(cached)
+            return
+        self.preview.setPixmap(QPixmap())
+        self.preview.setText("Making the preview…")
+        # A copy, so the worker never reads the plan while something edits it.
+        width = round(self._preview_w * max(1.0, self.devicePixelRatioF()))
+        job = _PreviewJob(copy.deepcopy(self.plan), edition, self.today, width, self._generation)
+        self._start(job)
+
+    def _start(self, job: QRunnable) -> None:
+        job.setAutoDelete(False)
+        job.signals.previewed.connect(self._on_previewed)
+        job.signals.saved.connect(self._on_saved)
+        job.signals.failed.connect(self._on_failed)
+        self._jobs.add(job)
+        self._pool.start(job)
+
+    def _forget(self) -> None:
+        sender = self.sender()
+        self._jobs = {j for j in self._jobs if j.signals is not sender}
+
+    def _on_previewed(self, edition: str, generation: int, image: QImage) -> None:
+        self._forget()
+        self._cache[edition] = image
+        if generation == self._generation and edition == self.edition:
+            self._show_image(image)
+
+    def _show_image(self, image: QImage) -> None:
+        pix = QPixmap.fromImage(image)
+        pix.setDevicePixelRatio(max(1.0, image.width() / self._preview_w))  # sharp on high-DPI screens
+        self.preview.setText("")
+        self.preview.setPixmap(pix)
+
+    def _on_failed(self, what: str, generation: int, message: str) -> None:
+        self._forget()
+        if what == "preview":
+            if generation == self._generation:
+                self.preview.setText("The preview could not be made. You can still save the PDF.")
+            self._show_error(f"Preview: {message}")
+        else:
+            self._set_busy(False)
+            self._show_error(f"The PDF could not be saved: {message}")
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText("⚠ " + message)
+        self.error.setVisible(True)
+
+    # ------------------------------------------------------------------ saving
+
+    def _suggested_path(self) -> str:
+        name = export.default_filename(self.plan, self.edition, self.today)
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return str(Path(folder) / name) if folder else name
+
+    def choose_and_save(self) -> None:
+        """Ask where to save, then write the PDF (off the GUI thread); closes when written."""
+        path, _filter = QFileDialog.getSaveFileName(self, "Save the PDF", self._suggested_path(), "PDF (*.pdf)")
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        self.error.setVisible(False)
+        self._set_busy(True)
+        self._start(_SaveJob(copy.deepcopy(self.plan), self.edition, self.today, target))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.save.setEnabled(not busy)
+        for b in self.edition_buttons.values():
+            b.setEnabled(not busy)
+        self.save.setText("Saving…" if busy else "&Save as PDF…")
+
+    def _on_saved(self, path: str) -> None:
+        self._forget()
+        self._set_busy(False)
+        self.result_path = Path(path)
+        self.accept()
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt override
+        """Wait for a render in hand, so nothing writes or reports after the dialog closes."""
+        self._pool.clear()
+        self._pool.waitForDone()
+        super().done(result)
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def run(cls, parent: QWidget | None, plan: Plan, today: date) -> Path | None:
+        """Show the dialog; the path of the PDF written, or None if nothing was saved."""
+        dlg = cls(plan, today, parent)
+        try:
+            dlg.exec()
+            return dlg.result_path
+        finally:
+            dlg.deleteLater()
+
+
+# --------------------------------------------------------------------------- many at once
+
+
+class _BatchThread(QThread):
+    """Runs :func:`pathway_app.export.export_many`; reports after each file."""
+
+    step = Signal(int, int, str)  # done, total, path
+
+    def __init__(self, plans: Sequence[Plan], out_dir: Path, edition: str, today: date):
+        super().__init__()
+        self.plans, self.out_dir, self.edition, self.today = plans, out_dir, edition, today
+        self.stop = threading.Event()
+        self.written: list[Path] = []
+        self.error = ""
+
+    def run(self) -> None:  # noqa: D401 - Qt override
+        try:
+            self.written = export.export_many(
+                self.plans, self.out_dir, self.edition, self.today,
+                progress=self._progress, cancelled=self.stop.is_set)
+        except Exception as exc:  # reported by the GUI thread
+            self.error = str(exc) or type(exc).__name__
+
+    def _progress(self, done: int, total: int, path: Path) -> None:
+        self.written.append(path)  # kept in step, in case a later plan fails (then replaced by the result)
+        self.step.emit(done, total, str(path))
+
+
+class _BatchExport(QObject):
+    def __init__(self, parent: QWidget | None, plans: Sequence[Plan], out_dir: Path, edition: str, today: date):
+        super().__init__()
+        self.total = len(plans)
+        self.dialog = QProgressDialog("Making the PDFs…", "Stop", 0, self.total, parent)
+        self.dialog.setWindowTitle("Making PDFs")
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.setAccessibleName("Making the PDFs")
+        self.dialog.setValue(0)
+        self.thread = _BatchThread([copy.deepcopy(p) for p in plans], out_dir, edition, today)
+        self.thread.step.connect(self._on_step)
+        self.dialog.canceled.connect(self._on_cancel)
+        self.loop = QEventLoop()
+        self.thread.finished.connect(self.loop.quit)
+
+    def _on_step(self, done: int, total: int, path: str) -> None:
+        self.dialog.setValue(done)
+        if not self.thread.stop.is_set():
+            self.dialog.setLabelText(f"Made {done} of {total}: {Path(path).name}")
+
+    def _on_cancel(self) -> None:
+        self.thread.stop.set()
+        self.dialog.setLabelText("Stopping after the PDF in hand… (it will not be kept)")
+
+    def exec(self) -> list[Path]:
+        self.dialog.show()
+        self.thread.start()
+        if not self.thread.isFinished():
+            self.loop.exec()
+        self.thread.wait()
+        self.dialog.close()
+        self.dialog.deleteLater()
+        return list(self.thread.written)
+
+
+def export_many_with_progress(parent: QWidget | None, plans: Sequence[Plan], out_dir, edition: str,
+                              today: date) -> list[Path]:
+    """PDFs of ``plans`` into ``out_dir`` with a progress dialog that can be stopped.
+
+    Returns the paths written, in order. When stopped, the PDFs already made are kept and the
+    one in hand is never written. A failure is shown in a message box; the PDFs made before it
+    are kept and returned.
+    """
+    if not plans:
+        return []
+    job = _BatchExport(parent, plans, Path(out_dir), edition, today)
+    QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+    try:
+        written = job.exec()
+    finally:
+        QApplication.restoreOverrideCursor()
+    if job.thread.error:
+        QMessageBox.warning(parent, "Not all the PDFs were made",
+                            f"{len(written)} of {len(plans)} PDFs were made. The problem: {job.thread.error}")
+    return written
+
+
+__all__ = ["EDITION_CHOICES", "PdfExportDialog", "export_many_with_progress", "first_page_image"]

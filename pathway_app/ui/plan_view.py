@@ -1,0 +1,282 @@
+"""A young person's plan: the header strip, the list of areas and the area pages.
+
+Signals (PlanView):
+    backRequested(): the user wants the list of young people again.
+    promptsChanged(int count): the prompts were worked out again (count of open prompts).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import dates
+from ..domain import model as m
+from ..domain.labels import label as vocab_label
+from . import theme
+from .areas import AREAS, PAGE_CLASSES, PROMPT_AREAS, AreaPage
+from .fields import pretty_date
+from .session import PlanSession
+
+
+class HeaderStrip(QFrame):
+    """Name, age, care-leaver category with its reason, and the next dates."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("HeaderStrip")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(18, 12, 18, 12)
+        lay.setSpacing(18)
+        self.back = QPushButton("← Your young people", self)
+        self.back.setAccessibleName("Back to your young people")
+        self.back.setAccessibleDescription("Show the list of your young people (Alt+Left)")
+        lay.addWidget(self.back, 0, Qt.AlignmentFlag.AlignTop)
+        left = QVBoxLayout()
+        left.setSpacing(2)
+        self.name = QLabel(self)
+        self.name.setAccessibleName("Young person's name")
+        theme.set_font(self.name, 1.6, bold=True)
+        self.facts = QLabel(self)
+        self.facts.setAccessibleName("Age and care-leaver category")
+        self.facts.setWordWrap(True)
+        self.reason = QLabel(self)
+        self.reason.setWordWrap(True)
+        self.reason.setAccessibleName("Why this category")
+        theme.set_font(self.reason, 0.92)
+        theme.tone(self.reason, "muted")
+        left.addWidget(self.name)
+        left.addWidget(self.facts)
+        left.addWidget(self.reason)
+        lay.addLayout(left, 3)
+        right = QVBoxLayout()
+        right.setSpacing(2)
+        nd = QLabel("Coming up", self)
+        theme.set_font(nd, 0.92, bold=True)
+        right.addWidget(nd)
+        self.next = QLabel(self)
+        self.next.setAccessibleName("Coming up")
+        self.next.setTextFormat(Qt.TextFormat.RichText)
+        self.next.setWordWrap(True)
+        right.addWidget(self.next)
+        right.addStretch(1)
+        lay.addLayout(right, 2)
+
+    def set_plan(self, plan: m.Plan | None, today: Any) -> None:
+        if plan is None:
+            self.name.setText("")
+            self.facts.setText("")
+            self.reason.setText("")
+            self.next.setText("")
+            return
+        p = plan.person
+        self.name.setText(p.display_name + (f"  ({p.pronouns})" if p.pronouns.strip() else ""))
+        bits = []
+        if p.date_of_birth:
+            bits.append(f"{dates.age_on(p.date_of_birth, today)} years old · born {dates.fmt(p.date_of_birth)}")
+        cat = dates.care_leaver_category(plan, today)
+        bits.append(vocab_label(cat.category.value, "Category"))
+        self.facts.setText("  ·  ".join(bits))
+        self.reason.setText(cat.reason)
+        items = dates.upcoming(plan, today, include_actions=False)[:3]
+        if not items:
+            self.next.setText("Nothing due")
+            return
+        warn = theme.attention_colour(self.palette()).name()
+        lines = []
+        for it in items:
+            when = pretty_date(it.when)
+            if it.when < today:
+                lines.append(f"<span style='color:{warn}'><b>⚠ {it.label}: {when} (overdue)</b></span>")
+            else:
+                lines.append(f"{it.label}: <b>{when}</b>")
+        self.next.setText("<br>".join(lines))
+        self.next.setAccessibleDescription("; ".join(f"{i.label} {pretty_date(i.when)}" for i in items))
+
+
+class PlanView(QWidget):
+    """Header, the list of areas on the left and the chosen area's page."""
+
+    backRequested = Signal()
+    promptsChanged = Signal(int)
+
+    def __init__(self, session: PlanSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.plan: m.Plan | None = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.header = HeaderStrip(self)
+        self.header.back.clicked.connect(self.backRequested)
+        lay.addWidget(self.header)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("PlanSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.area_model = QStandardItemModel(self)
+        for key, title in AREAS:
+            item = QStandardItem(title)
+            item.setData(key, Qt.ItemDataRole.UserRole)
+            item.setEditable(False)
+            self.area_model.appendRow(item)
+        self.area_list = QListView(self.splitter)
+        self.area_list.setObjectName("AreaList")
+        self.area_list.setModel(self.area_model)
+        self.area_list.setAccessibleName("Parts of the plan")
+        self.area_list.setAccessibleDescription("Choose a part of the plan to work on")
+        self.area_list.setSpacing(1)
+        self.area_list.setMinimumWidth(self.fontMetrics().horizontalAdvance("Identity and life story") + 48)
+        self.stack = QStackedWidget(self.splitter)
+        self.splitter.addWidget(self.area_list)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([self.area_list.minimumWidth(), 900])
+        lay.addWidget(self.splitter, 1)
+        self.pages: dict[str, AreaPage] = {}
+        for key, _title in AREAS:
+            page = PAGE_CLASSES[key](session, self.stack)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        self.area_list.selectionModel().currentRowChanged.connect(self._on_area)
+        self.area_list.setCurrentIndex(self.area_model.index(0, 0))
+        for page in self.pages.values():
+            page.prompts.respondRequested.connect(self._respond)
+        session.fieldChanged.connect(self._on_field_changed)
+        session.listChanged.connect(self._refresh_header)
+        session.planReplaced.connect(self._on_plan_replaced)
+        session.saved.connect(self.refresh_prompts)
+        session.listChanged.connect(self._on_list_changed)
+
+    # ----------------------------------------------------------- plan
+
+    def set_plan(self, plan: m.Plan | None) -> None:
+        self.plan = plan
+        for page in self.pages.values():
+            page.set_plan(plan)
+        self._refresh_header()
+        self.refresh_prompts()
+
+    def _on_plan_replaced(self, plan: m.Plan) -> None:
+        self.plan = plan
+        self._refresh_header()
+        self.refresh_prompts()
+
+    # ----------------------------------------------------------- prompts
+
+    def refresh_prompts(self, *_args: Any) -> None:
+        """Ask the prompt engine what to think about, and give each page its share."""
+        try:
+            from ..domain.guidance.engine import evaluate
+        except ImportError:
+            return
+        prompts = evaluate(self.plan, self.session.today) if self.plan is not None else []
+        for key, page in self.pages.items():
+            codes = PROMPT_AREAS.get(key, ())
+            if key == "reviews":
+                mine = [p for p in prompts if not p.message]
+            else:
+                mine = [p for p in prompts if p.area in codes]
+            page.prompts.set_prompts(mine)
+        self.promptsChanged.emit(len(prompts))
+
+    def _on_list_changed(self, lst: Any) -> None:
+        if self.plan is not None and lst is self.plan.prompt_responses:
+            self.refresh_prompts()
+
+    def _respond(self, prompt: Any, answer: str) -> None:
+        from datetime import datetime, timedelta, timezone
+
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+        from ..domain.guidance.engine import ResponseError, respond
+        from .fields import format_date, parse_date
+
+        plan = self.plan
+        if plan is None:
+            return
+        note, until = "", None
+        if answer == "not_relevant":
+            note, ok = QInputDialog.getText(self, "Not relevant", "Why does this not apply?")
+            if not ok:
+                return
+        elif answer == "later":
+            default = format_date(self.session.today + timedelta(days=28))
+            text, ok = QInputDialog.getText(self, "Later", "Come back to it on (day/month/year):", text=default)
+            if not ok:
+                return
+            try:
+                until = parse_date(text)
+            except ValueError as exc:
+                QMessageBox.warning(self, "Later", str(exc))
+                return
+        import getpass
+
+        try:
+            by = getpass.getuser()
+        except (OSError, KeyError):  # pragma: no cover - no user name on this machine
+            by = "personal adviser"
+        try:
+            resp = respond(plan, prompt, answer, note, by, datetime.now(timezone.utc).replace(microsecond=0),
+                           until, today=self.session.today)
+        except ResponseError as exc:
+            QMessageBox.warning(self, "Not recorded", str(exc).capitalize() + ".")
+            return
+        # respond() appended it; put it back through the undo stack so it can be undone
+        plan.prompt_responses.remove(resp)
+        self.session.insert_record(plan.prompt_responses, resp, label="answer to a prompt")
+
+    def _refresh_header(self, *_args: Any) -> None:
+        self.header.set_plan(self.plan, self.session.today)
+
+    def _on_field_changed(self, record: Any, attr: str) -> None:
+        if self.plan is None:
+            return
+        if record is self.plan.person or record is self.plan or isinstance(
+            record, (m.CareEpisode, m.Review, m.StayingPut, m.Home)
+        ) or attr == "date_of_birth":
+            self._refresh_header()
+
+    # ----------------------------------------------------------- areas
+
+    def current_key(self) -> str:
+        idx = self.area_list.currentIndex()
+        return idx.data(Qt.ItemDataRole.UserRole) if idx.isValid() else AREAS[0][0]
+
+    def current_page(self) -> AreaPage:
+        return self.pages[self.current_key()]
+
+    def show_area(self, key: str) -> AreaPage:
+        row = [k for k, _t in AREAS].index(key)
+        self.area_list.selectionModel().setCurrentIndex(
+            self.area_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        return self.pages[key]
+
+    def _on_area(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            page = self.pages[current.data(Qt.ItemDataRole.UserRole)]
+            page.ensure_built()  # before it is shown, so every child shows with it
+            self.stack.setCurrentWidget(page)
+            page.refresh()
+            self._chain_focus(page)
+
+    def _chain_focus(self, page: AreaPage) -> None:
+        """Tab goes from the list of areas into the page, top to bottom, then its prompts."""
+        prev: QWidget = self.area_list
+        for w in page.focus_chain():
+            QWidget.setTabOrder(prev, w)
+            prev = w

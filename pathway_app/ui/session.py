@@ -1,0 +1,281 @@
+"""The open plan: its undo stack, autosave and save status.
+
+A :class:`PlanSession` owns the in-memory plan of the young person being worked on. Every
+change goes through it as an undo command, so field edits and adding or removing records can
+be undone; widgets never change the plan directly. Changes are saved as one batch, one
+``store.save`` (one transaction), about 400 ms after the last edit, and at once when the app
+switches to another young person or closes.
+
+Nothing the user typed is lost: when a save is refused (a problem with the plan, someone else
+saved a newer version, the database is unavailable) the plan stays in memory exactly as typed,
+the problem is explained, and the save is tried again with the next change.
+
+Signals:
+    fieldChanged(object record, str attr): a field of ``record`` changed (edit, undo or redo).
+    listChanged(object lst): records were added to or removed from the list ``lst``.
+    statusChanged(str state, str text): state is "saved", "pending", "saving", "error".
+    problemsChanged(list problems): validation problems (``Problem``) after the last check.
+    inputErrorsChanged(): text a field could not read (e.g. a date) appeared or was fixed.
+    staleSave(object error): someone else saved a newer version; nothing was written.
+    planReplaced(object plan): the plan object was replaced (reload after a stale save).
+    saved(object plan): a save succeeded (the caseload refreshes its row).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..domain.model import Plan
+from ..domain.validation import Problem, ValidationError, validate
+from ..errors import DatabaseProblem, StaleSaveError, UserFacingError
+
+AUTOSAVE_MS = 400
+_MERGE_ID = 1001
+
+
+class SetFieldCommand(QUndoCommand):
+    """Set ``record.attr``; consecutive edits of the same field merge into one undo step."""
+
+    def __init__(self, session: "PlanSession", record: Any, attr: str, old: Any, new: Any, text: str):
+        super().__init__(text)
+        self._session = session
+        self.record = record
+        self.attr = attr
+        self.old = old
+        self.new = new
+        self.epoch = session.merge_epoch
+
+    def id(self) -> int:  # noqa: A003 - Qt override
+        return _MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetFieldCommand):
+            return False
+        if other.record is not self.record or other.attr != self.attr:
+            return False
+        if not isinstance(self.new, str) or other.epoch != self.epoch:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self._session._apply_field(self.record, self.attr, self.new)
+
+    def undo(self) -> None:
+        self._session._apply_field(self.record, self.attr, self.old)
+
+
+class InsertRecordCommand(QUndoCommand):
+    def __init__(self, session: "PlanSession", lst: list, index: int, record: Any, text: str):
+        super().__init__(text)
+        self._session = session
+        self.lst = lst
+        self.index = index
+        self.record = record
+
+    def redo(self) -> None:
+        self.lst.insert(self.index, self.record)
+        self._session.listChanged.emit(self.lst)
+
+    def undo(self) -> None:
+        for i, r in enumerate(self.lst):
+            if r is self.record:
+                del self.lst[i]
+                break
+        self._session.listChanged.emit(self.lst)
+
+
+class RemoveRecordCommand(QUndoCommand):
+    def __init__(self, session: "PlanSession", lst: list, record: Any, text: str):
+        super().__init__(text)
+        self._session = session
+        self.lst = lst
+        self.record = record
+        self.index = next(i for i, r in enumerate(lst) if r is record)
+
+    def redo(self) -> None:
+        for i, r in enumerate(self.lst):
+            if r is self.record:
+                self.index = i
+                del self.lst[i]
+                break
+        self._session.listChanged.emit(self.lst)
+
+    def undo(self) -> None:
+        self.lst.insert(min(self.index, len(self.lst)), self.record)
+        self._session.listChanged.emit(self.lst)
+
+
+class PlanSession(QObject):
+    """One young person's plan being edited (see the module docstring for the signals)."""
+
+    fieldChanged = Signal(object, str)
+    listChanged = Signal(object)
+    statusChanged = Signal(str, str)
+    problemsChanged = Signal(list)
+    inputErrorsChanged = Signal()
+    staleSave = Signal(object)
+    planReplaced = Signal(object)
+    saved = Signal(object)
+
+    def __init__(self, store: Any, today: Callable[[], date] = date.today, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self._today = today
+        self.plan: Plan | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(self._on_undo_index)
+        self.problems: list[Problem] = []
+        self.input_errors: dict[str, str] = {}  # field path -> what could not be read
+        self.dirty = False
+        self.merge_epoch = 0
+        self.state = "saved"
+        self.status_text = ""
+        self._suspend = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save_now)
+
+    # ------------------------------------------------------------------ the plan
+
+    @property
+    def today(self) -> date:
+        return self._today()
+
+    def open(self, plan: Plan | None) -> None:
+        """Work on ``plan`` (saving the previous one first is the caller's job)."""
+        self._timer.stop()
+        self._suspend = True
+        self.undo_stack.clear()
+        self._suspend = False
+        self.plan = plan
+        self.dirty = False
+        self.problems = []
+        self.input_errors = {}
+        self.problemsChanged.emit([])
+        self._set_status("saved", "")
+
+    def replace_plan(self, plan: Plan, keep_dirty: bool = False) -> None:
+        """Swap in a different copy of the plan (after a reload); undo history is cleared."""
+        self._timer.stop()
+        self._suspend = True
+        self.undo_stack.clear()
+        self._suspend = False
+        self.plan = plan
+        self.input_errors = {}
+        self.dirty = keep_dirty
+        self.planReplaced.emit(plan)
+        if keep_dirty:
+            self._schedule()
+
+    # ------------------------------------------------------------------ edits
+
+    def set_field(self, record: Any, attr: str, value: Any, label: str = "") -> None:
+        """Change ``record.attr`` through the undo stack (no-op when unchanged)."""
+        old = getattr(record, attr)
+        if old == value and type(old) is type(value):
+            return
+        text = f"Edit {label}" if label else "Edit"
+        self.undo_stack.push(SetFieldCommand(self, record, attr, old, value, text))
+
+    def close_merge(self) -> None:
+        """The next text edit starts a new undo step (called when a field loses focus)."""
+        self.merge_epoch += 1
+
+    def insert_record(self, lst: list, record: Any, index: int | None = None, label: str = "") -> None:
+        idx = len(lst) if index is None else index
+        self.undo_stack.push(InsertRecordCommand(self, lst, idx, record, f"Add {label}".strip()))
+
+    def remove_record(self, lst: list, record: Any, label: str = "") -> None:
+        self.undo_stack.push(RemoveRecordCommand(self, lst, record, f"Remove {label}".strip()))
+
+    def _apply_field(self, record: Any, attr: str, value: Any) -> None:
+        setattr(record, attr, value)
+        self.fieldChanged.emit(record, attr)
+
+    def _on_undo_index(self, _index: int) -> None:
+        if not self._suspend and self.plan is not None:
+            self._schedule()
+
+    def _schedule(self) -> None:
+        self.dirty = True
+        self._set_status("pending", "Saving…")
+        self._timer.start()
+
+    # ------------------------------------------------------------------ input errors
+
+    def set_input_error(self, path: str, message: str | None) -> None:
+        """Record (or clear) text a widget could not read; the plan is not saved meanwhile."""
+        if message:
+            if self.input_errors.get(path) == message:
+                return
+            self.input_errors[path] = message
+        elif path in self.input_errors:
+            del self.input_errors[path]
+        else:
+            return
+        self.inputErrorsChanged.emit()
+        if self.input_errors:
+            self._timer.stop()
+            self._set_status("error", "Not saved: " + next(iter(self.input_errors.values())))
+        elif self.dirty:
+            self._schedule()
+
+    # ------------------------------------------------------------------ saving
+
+    def save_now(self) -> bool:
+        """Save pending changes now; True when nothing is left unsaved."""
+        self._timer.stop()
+        plan = self.plan
+        if plan is None or not self.dirty:
+            return True
+        if self.input_errors:
+            self._set_status("error", "Not saved: " + next(iter(self.input_errors.values())))
+            return False
+        today = self.today
+        problems = validate(plan, today)
+        if problems:
+            self._refused(problems)
+            return False
+        self._set_status("saving", "Saving…")
+        try:
+            self.store.save(plan, today=today)
+        except ValidationError as exc:
+            self._refused(list(exc.problems))
+            return False
+        except StaleSaveError as exc:
+            self._set_status(
+                "error",
+                "Not saved: someone else saved a newer version of this plan. Your changes are kept.",
+            )
+            self.staleSave.emit(exc)
+            return False
+        except (DatabaseProblem, UserFacingError) as exc:
+            self._set_status("error", f"Not saved: {exc} Your changes are kept; saving will be tried again.")
+            return False
+        except OSError as exc:
+            self._set_status("error", f"Not saved: {exc.strerror or exc}. Your changes are kept.")
+            return False
+        self.dirty = False
+        if self.problems:
+            self.problems = []
+            self.problemsChanged.emit([])
+        self._set_status("saved", "Saved")
+        self.saved.emit(plan)
+        return True
+
+    def _refused(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        self.problemsChanged.emit(problems)
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        self._set_status("error", f"Not saved: {problems[0]}{more}. Your text is kept.")
+
+    def _set_status(self, state: str, text: str) -> None:
+        self.state = state
+        self.status_text = text
+        self.statusChanged.emit(state, text)

@@ -1,0 +1,250 @@
+"""Together mode: a calm, large-text view for writing the young person's own words with them.
+
+One question at a time, in plain first-person language; the answer goes straight into the
+plan's own-words field for that area (and is autosaved like any other edit). Nothing else is
+on screen: no other young people, no contact restrictions, safety notes or assessments.
+
+Signals (TogetherView):
+    leaveRequested(): back to the normal view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from ..domain import model as m
+from ..domain.vocab import Area
+from . import theme
+from .fields import Form
+from .session import PlanSession
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    topic: str
+    text: str
+    hint: str
+    target: Callable[[m.Plan], Any]
+    attr: str
+    prefix: Callable[[m.Plan], str]
+
+
+def _area(a: Area) -> Callable[[m.Plan], Any]:
+    def get(p: m.Plan) -> Any:
+        return p.area(a)
+
+    return get
+
+
+def _area_prefix(a: Area) -> Callable[[m.Plan], str]:
+    def get(p: m.Plan) -> str:
+        for i, sa in enumerate(p.support_areas):
+            if sa.area is a:
+                return f"support_areas[{i}]"
+        return ""
+
+    return get
+
+
+def _const(s: str) -> Callable[[m.Plan], str]:
+    def get(_p: m.Plan) -> str:
+        return s
+
+    return get
+
+
+QUESTIONS: list[Question] = [
+    Question("about", "About me", "What would you like people to know about you?",
+             "Things you like, things you're good at, what makes you you.",
+             lambda p: p.person, "about_me_own_words", _const("person")),
+    Question("people", "People who matter", "Who do you want to still be in your life when you're 25?",
+             "Family, friends, carers, workers — anyone who matters to you.",
+             _area(Area.RELATIONSHIPS), "own_words", _area_prefix(Area.RELATIONSHIPS)),
+    Question("home", "Home", "What do you want your next home to be like?",
+             "Where it is, who's near, what would make it feel like home.",
+             _area(Area.ACCOMMODATION), "own_words", _area_prefix(Area.ACCOMMODATION)),
+    Question("education", "Learning", "What do you want to learn, or get better at?",
+             "School, college, university, a course, a skill — it's never too late.",
+             _area(Area.EDUCATION), "own_words", _area_prefix(Area.EDUCATION)),
+    Question("work", "Work", "What kind of work, or other things, would you like to do?",
+             "Jobs you'd like to try, volunteering, things you enjoy doing.",
+             _area(Area.EMPLOYMENT), "own_words", _area_prefix(Area.EMPLOYMENT)),
+    Question("health", "Health and wellbeing", "How are you feeling at the moment, and what helps you stay well?",
+             "Your body and your feelings both count.",
+             _area(Area.HEALTH), "own_words", _area_prefix(Area.HEALTH)),
+    Question("money", "Money", "How do you feel about managing money? What would help?",
+             "Bills, saving, what you're entitled to.",
+             _area(Area.FINANCE), "own_words", _area_prefix(Area.FINANCE)),
+    Question("skills", "Skills for living",
+             "Which everyday things do you feel ready for, and which would you like to practise?",
+             "Cooking, shopping on a budget, bills, getting around.",
+             _area(Area.SKILLS), "own_words", _area_prefix(Area.SKILLS)),
+    Question("identity", "Who I am", "How would you describe who you are?",
+             "Your background, culture, faith, languages — whatever matters to you.",
+             lambda p: p.identity, "own_words", _const("identity")),
+    Question("support", "Support", "Who do you want to support you, and how often?",
+             "What kind of help works for you, and what doesn't.",
+             _area(Area.SUPPORT), "own_words", _area_prefix(Area.SUPPORT)),
+    Question("contingency", "If things go wrong", "If things go wrong, what would help you most?",
+             "Who you'd want to call, where you could go.",
+             lambda p: p.contingency, "own_words", _const("contingency")),
+]
+
+
+class TogetherView(QWidget):
+    """One question at a time, big and calm; Back / Next; their answer saved as they type."""
+
+    leaveRequested = Signal()
+
+    def __init__(self, session: PlanSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("TogetherView")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.session = session
+        self.plan: m.Plan | None = None
+        self.index = 0
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 28, 48, 28)
+        top = QHBoxLayout()
+        self.hello = QLabel(self)
+        theme.set_font(self.hello, 1.3)
+        self.hello.setAccessibleName("Who we are planning with")
+        top.addWidget(self.hello)
+        top.addStretch(1)
+        self.leave = QPushButton("Leave together mode", self)
+        self.leave.setAccessibleName("Leave together mode")
+        self.leave.setAccessibleDescription("Go back to the full plan (F11 or Escape)")
+        theme.set_font(self.leave, 1.1)
+        self.leave.clicked.connect(self.leaveRequested)
+        top.addWidget(self.leave)
+        outer.addLayout(top)
+        outer.addStretch(1)
+
+        column = QWidget(self)
+        column.setMaximumWidth(self.fontMetrics().horizontalAdvance("x") * 110)
+        col = QVBoxLayout(column)
+        col.setSpacing(16)
+        self.progress = QProgressBar(column)
+        self.progress.setRange(0, len(QUESTIONS))
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(self.fontMetrics().height() // 2)
+        self.progress.setAccessibleName("How far through the questions")
+        col.addWidget(self.progress)
+        self.topic = QLabel(column)
+        theme.set_font(self.topic, 1.2, bold=True)
+        self.topic.setAccessibleName("Topic")
+        col.addWidget(self.topic)
+        self.question = QLabel(column)
+        self.question.setWordWrap(True)
+        theme.set_font(self.question, 2.1, bold=True)
+        self.question.setAccessibleName("Question")
+        col.addWidget(self.question)
+        self.hint = QLabel(column)
+        self.hint.setWordWrap(True)
+        theme.set_font(self.hint, 1.3)
+        col.addWidget(self.hint)
+        self.form = Form(session, self)
+        block = self.form.notes("answer", "Your answer", "Type your answer here, in your own words",
+                                placeholder="Type here, in your own words…", lines=6)
+        block.label.setVisible(False)
+        self.answer = block.widget
+        self.answer.setObjectName("TogetherAnswer")
+        self.answer.setFont(theme.scaled_font(self.answer, 1.6))
+        from .fields import fit_lines
+
+        fit_lines(self.answer, 5)
+        col.addWidget(block)
+        nav = QHBoxLayout()
+        self.back = QPushButton("← &Back", column)
+        self.back.setAccessibleName("Previous question")
+        self.back.clicked.connect(self.go_back)
+        self.step = QLabel(column)
+        self.step.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.step.setAccessibleName("Question number")
+        self.next = QPushButton("&Next →", column)
+        self.next.setObjectName("Primary")
+        self.next.setAccessibleName("Next question")
+        self.next.clicked.connect(self.go_next)
+        for b in (self.back, self.next, self.step):
+            theme.set_font(b, 1.3, bold=b is self.next)
+        theme.fit_text(self.next)
+        theme.fit_text(self.back)
+        nav.addWidget(self.back)
+        nav.addStretch(1)
+        nav.addWidget(self.step)
+        nav.addStretch(1)
+        nav.addWidget(self.next)
+        col.addLayout(nav)
+        self.saved = QLabel(column)
+        self.saved.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.saved.setAccessibleName("Saved")
+        theme.set_font(self.saved, 0.95)
+        col.addWidget(self.saved)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 10)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        session.statusChanged.connect(self._on_status)
+        session.planReplaced.connect(self._on_plan_replaced)
+        self.setTabOrder(self.answer, self.next)
+        self.setTabOrder(self.next, self.back)
+        self.setTabOrder(self.back, self.leave)
+
+    def set_plan(self, plan: m.Plan | None) -> None:
+        self.plan = plan
+        name = (plan.person.preferred_name.strip() or plan.person.given_name.strip()) if plan else ""
+        self.hello.setText(f"Planning together with {name}" if name else "Planning together")
+        self.show_question(self.index)
+
+    def _on_plan_replaced(self, plan: m.Plan) -> None:
+        if self.plan is not None:
+            self.set_plan(plan)
+
+    def show_question(self, index: int) -> None:
+        self.index = max(0, min(index, len(QUESTIONS) - 1))
+        q = QUESTIONS[self.index]
+        self.topic.setText(q.topic)
+        self.question.setText(q.text)
+        self.hint.setText(q.hint)
+        self.step.setText(f"{self.index + 1} of {len(QUESTIONS)}")
+        self.progress.setValue(self.index + 1)
+        self.back.setEnabled(self.index > 0)
+        last = self.index == len(QUESTIONS) - 1
+        self.next.setText("&Finish ✓" if last else "&Next →")
+        self.next.setAccessibleName("Finish" if last else "Next question")
+        self.answer.setAccessibleName(q.text)
+        self.answer.setAccessibleDescription(q.hint)
+        # the form edits "answer": point it at the real own-words field of this area
+        self.form.rebind(self.answer, q.attr)
+        if self.plan is not None:
+            self.form.set_target(q.target(self.plan), q.prefix(self.plan))
+        else:
+            self.form.set_target(None)
+        self.session.close_merge()
+
+    def go_next(self) -> None:
+        if self.index == len(QUESTIONS) - 1:
+            self.leaveRequested.emit()
+            return
+        self.show_question(self.index + 1)
+        self.answer.setFocus()
+
+    def go_back(self) -> None:
+        self.show_question(self.index - 1)
+        self.answer.setFocus()
+
+    def _on_status(self, state: str, text: str) -> None:
+        self.saved.setText({"saved": "✓ Saved", "pending": "Saving…", "saving": "Saving…"}.get(state, text))
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Escape:
+            self.leaveRequested.emit()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,210 @@
+"""The PDF dialog: a preview made off the GUI thread, saving where chosen; batch export that stops."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog, QPushButton, QWidget
+
+from pathway_app import export
+from pathway_app.ui.pdf_dialog import EDITION_CHOICES, PdfExportDialog, export_many_with_progress
+
+from .conftest import TODAY
+
+
+@pytest.fixture(scope="module")
+def plans():
+    from pathway_app.demo import demo_plans
+
+    return demo_plans(TODAY)
+
+
+@pytest.fixture
+def plan(plans):
+    return plans[0]
+
+
+@pytest.fixture
+def dialog(qtbot, plan):
+    dlg = PdfExportDialog(plan, TODAY)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    yield dlg
+    if dlg.isVisible():
+        dlg.reject()  # waits for a render in hand
+
+
+def _choose_file(monkeypatch, path: Path | str, seen: list | None = None):
+    def fake(parent, caption, suggested, filters):
+        if seen is not None:
+            seen.append(suggested)
+        return str(path), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+
+
+def test_offers_the_four_copies_full_first(dialog):
+    assert list(dialog.edition_buttons) == [c for c, _w, _a in EDITION_CHOICES]
+    assert set(dialog.edition_buttons) == set(export.EDITIONS)
+    assert dialog.edition == "full"
+    assert all(b.isEnabled() for b in dialog.edition_buttons.values())
+
+
+def test_preview_is_made_off_the_gui_thread(qtbot, dialog):
+    assert dialog.preview.text() == "Making the preview…"  # shown while the worker renders
+    assert dialog.preview_pixmap().isNull()
+    qtbot.waitUntil(lambda: not dialog.preview_pixmap().isNull(), timeout=30000)
+    pix = dialog.preview_pixmap()
+    assert pix.width() > 100 and pix.height() > pix.width()  # a portrait page
+    img = pix.toImage()
+    colours = {img.pixel(x, y) for x in range(0, img.width(), 7) for y in range(0, img.height(), 7)}
+    assert len(colours) > 2  # something is drawn on the page
+
+    dialog.set_edition("young-person")
+    assert dialog.preview.text() == "Making the preview…"
+    qtbot.waitUntil(lambda: not dialog.preview_pixmap().isNull(), timeout=30000)
+    assert set(dialog._cache) == {"full", "young-person"}
+
+
+def test_saving_writes_a_pdf_where_chosen(qtbot, monkeypatch, dialog, tmp_path):
+    seen: list[str] = []
+    _choose_file(monkeypatch, tmp_path / "kayla", seen)  # no .pdf: it is added
+    dialog.set_edition("young-person")
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result_path is not None, timeout=30000)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.result_path == tmp_path / "kayla.pdf"
+    assert dialog.result_path.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in tmp_path.iterdir()] == ["kayla.pdf"]  # nothing left over
+    assert seen and seen[0].endswith(export.default_filename(dialog.plan, "young-person", TODAY))
+
+
+def test_cancelling_the_file_dialog_writes_nothing(qtbot, monkeypatch, dialog, tmp_path):
+    _choose_file(monkeypatch, "")
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
+    assert dialog.isVisible() and dialog.result_path is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_save_that_fails_is_explained_and_the_dialog_stays(qtbot, monkeypatch, dialog, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    _choose_file(monkeypatch, blocker / "plan.pdf")
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=30000)
+    assert "could not be saved" in dialog.error.text()
+    assert dialog.isVisible() and dialog.result_path is None
+    assert dialog.save.isEnabled()
+
+
+def test_a_preview_that_fails_says_so(qtbot, monkeypatch, plan):
+    def broken(*_a, **_k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(export, "render_pdf", broken)
+    dlg = PdfExportDialog(plan, TODAY)
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: "could not be made" in dlg.preview.text(), timeout=10000)
+    assert "disk full" in dlg.error.text()
+    dlg.reject()
+
+
+def test_run_returns_the_path_written(qtbot, monkeypatch, plan, tmp_path):
+    _choose_file(monkeypatch, tmp_path / "plan.pdf")
+
+    def save_straight_away(self):
+        self.set_edition("staying-put")
+        self.choose_and_save()
+        qtbot.waitUntil(lambda: self.result_path is not None, timeout=30000)
+        return self.result()
+
+    monkeypatch.setattr(PdfExportDialog, "exec", save_straight_away)
+    path = PdfExportDialog.run(None, plan, TODAY)
+    assert path == tmp_path / "plan.pdf"
+    assert path.read_bytes()[:4] == b"%PDF"
+
+    monkeypatch.setattr(PdfExportDialog, "exec", lambda self: (self.reject(), self.result())[1])
+    assert PdfExportDialog.run(None, plan, TODAY) is None
+
+
+# --------------------------------------------------------------------------- batch
+
+
+@pytest.fixture
+def parent(qtbot):
+    w = QWidget()
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_batch_export_writes_every_pdf(qtbot, parent, plans, tmp_path):
+    written = export_many_with_progress(parent, plans[:3], tmp_path, "young-person", TODAY)
+    assert len(written) == 3
+    assert sorted(written) == sorted(tmp_path.iterdir())
+    assert all(p.read_bytes().startswith(b"%PDF") for p in written)
+    assert parent.findChildren(QProgressDialog) == [] or not parent.findChild(QProgressDialog).isVisible()
+
+
+def test_stopping_a_batch_keeps_finished_pdfs_and_leaves_no_partial_file(qtbot, monkeypatch, parent, plans, tmp_path):
+    real = export.render_document
+    gate = threading.Event()
+    calls = []
+
+    def gated(doc):
+        calls.append(doc.person_name)
+        if len(calls) == 2:  # hold the second PDF until the person has pressed Stop
+            assert gate.wait(20)
+        return real(doc)
+
+    monkeypatch.setattr(export, "render_document", gated)
+    pressed = []
+
+    def press_stop_after_the_first():
+        dlg = parent.findChild(QProgressDialog)
+        if dlg is not None and len(calls) == 2 and not pressed:  # the second PDF is in hand
+            pressed.append(dlg.labelText())
+            [stop] = dlg.findChildren(QPushButton)
+            assert stop.text() == "Stop"
+            stop.click()  # as a person would
+            gate.set()
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(press_stop_after_the_first)
+    timer.start()
+    try:
+        written = export_many_with_progress(parent, plans[:5], tmp_path, "full", TODAY)
+    finally:
+        timer.stop()
+        gate.set()
+    assert pressed, "the progress dialog never showed the first PDF"
+    assert len(calls) == 2  # the third was never started
+    assert len(written) == 1
+    files = sorted(tmp_path.iterdir())
+    assert files == written  # no partial or temporary file
+    data = files[0].read_bytes()
+    assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+
+
+def test_a_batch_that_fails_keeps_what_was_made_and_says_so(qtbot, monkeypatch, parent, plans, tmp_path, boxes):
+    real = export.render_document
+    calls = []
+
+    def fails_second(doc):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError("no space left")
+        return real(doc)
+
+    monkeypatch.setattr(export, "render_document", fails_second)
+    written = export_many_with_progress(parent, plans[:3], tmp_path, "full", TODAY)
+    assert len(written) == 1 and sorted(tmp_path.iterdir()) == written
+    assert boxes.calls and boxes.calls[-1][0] == "warning"
+    assert "no space left" in boxes.calls[-1][2]
