@@ -1,0 +1,65 @@
+"""`pathway-planner export FILE [ID...]`: write young people's plans to a plans file.
+
+The file is written to a temporary file beside it and moved into place, so an existing file
+is never left half-written. ``-`` writes to standard output.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..cli import CliError
+
+NAME = "export"
+HELP = "export young people's plans to a plans file (all of them, or those given)"
+ORDER = 45
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("file", metavar="FILE", help="where to write the plans file ('-' for standard output)")
+    parser.add_argument("ids", metavar="ID", nargs="*", help="only these young people (identifier or its first 4+ characters)")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and ``os.replace``."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def run(args, ctx) -> int:
+    from ..store.interchange import export_plans
+
+    store = ctx.store()
+    ids = [store.resolve_id(i) for i in args.ids] if args.ids else None
+    data = export_plans(store, ids)
+    count = len(ids) if ids is not None else store.count()
+    if args.file == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
+    path = Path(args.file)
+    if path.is_dir():
+        raise CliError(f"{path} is a folder; give a file name such as {path / 'plans.json'}", code=1)
+    if not path.parent.is_dir():
+        raise CliError(f"the folder {path.parent} does not exist", code=1)
+    try:
+        write_atomically(path, data)
+    except OSError as exc:
+        raise CliError(f"could not write {path}: {exc.strerror or exc}", code=1) from None
+    ctx.print(f"Exported {count} young {'person' if count == 1 else 'people'} to {path}")
+    return 0

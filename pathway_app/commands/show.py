@@ -1,0 +1,122 @@
+"""`pathway-planner show ID`: the whole of a young person's plan as readable text (or JSON)."""
+
+from __future__ import annotations
+
+NAME = "show"
+HELP = "show a young person's whole plan"
+ORDER = 20
+
+SECTION_TITLES = {
+    "person": "About the young person",
+    "care_episodes": "Care history",
+    "relationships": "People who matter",
+    "education": "Education and work",
+    "home": "Home",
+    "staying_put": "Staying Put",
+    "staying_close": "Staying Close",
+    "health": "Health and wellbeing",
+    "money": "Money",
+    "skills": "Practical skills",
+    "identity": "Identity",
+    "life_story": "Life story",
+    "support_areas": "Support plan",
+    "contingency": "If things don't work out",
+    "reviews": "Reviews",
+    "advisers": "Personal advisers",
+    "prompt_responses": "Responses to prompts",
+}
+HIDDEN = {"id"}
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("id", metavar="ID", help="the young person's identifier (or its first 4+ characters)")
+
+
+def _words(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+def _value(v) -> str:
+    import dataclasses
+    from datetime import date, datetime
+    from enum import Enum
+
+    from ..domain.dates import fmt
+    from ..domain.labels import label
+
+    if isinstance(v, Enum):
+        return label(v)
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    if isinstance(v, datetime):
+        return v.strftime("%d %B %Y %H:%M UTC").lstrip("0")
+    if isinstance(v, date):
+        return fmt(v)
+    if v is None:
+        return ""
+    assert not dataclasses.is_dataclass(v)
+    return str(v)
+
+
+def _record(obj, indent: str, out: list[str]) -> None:
+    import dataclasses
+
+    for f in dataclasses.fields(obj):
+        if f.name in HIDDEN:
+            continue
+        v = getattr(obj, f.name)
+        if isinstance(v, list):
+            if v:
+                out.append(f"{indent}{_words(f.name)}:")
+                for i, item in enumerate(v, 1):
+                    out.append(f"{indent}  {i}.")
+                    _record(item, indent + "     ", out)
+            continue
+        text = _value(v)
+        if text == "":
+            continue
+        lines = text.splitlines() or [""]
+        out.append(f"{indent}{_words(f.name)}: {lines[0]}")
+        out.extend(f"{indent}  {line}" for line in lines[1:])
+
+
+def render(plan) -> str:
+    import dataclasses
+
+    out: list[str] = [plan.person.display_name, "=" * len(plan.person.display_name)]
+    out.append(f"Identifier: {plan.id}  (version {plan.version}, last saved {_value(plan.updated_at)})")
+    for f in dataclasses.fields(plan):
+        if f.name in SECTION_TITLES:
+            v = getattr(plan, f.name)
+            out.append("")
+            out.append(SECTION_TITLES[f.name])
+            out.append("-" * len(SECTION_TITLES[f.name]))
+            if isinstance(v, list):
+                if not v:
+                    out.append("  (nothing yet)")
+                for i, item in enumerate(v, 1):
+                    if f.name == "support_areas":
+                        out.append(f"  {i}. {_value(item.area)}")
+                    else:
+                        out.append(f"  {i}.")
+                    _record(item, "     ", out)
+            else:
+                _record(v, "  ", out)
+    out.append("")
+    out.append("Milestones")
+    out.append("----------")
+    for name in ("needs_assessment_done_on", "plan_agreed_on", "review_requested_on", "pa_support_to_25"):
+        out.append(f"  {_words(name)}: {_value(getattr(plan, name)) or '—'}")
+    return "\n".join(out)
+
+
+def run(args, ctx) -> int:
+    from ..domain.serialize import plan_to_dict
+
+    store = ctx.store()
+    plan = store.load(store.resolve_id(args.id))
+    if ctx.as_json:
+        ctx.print_json(plan_to_dict(plan))
+    else:
+        ctx.print(render(plan))
+    return 0

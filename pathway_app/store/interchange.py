@@ -1,0 +1,224 @@
+"""The plans file: a versioned JSON format for moving young people's plans between databases.
+
+::
+
+    {"format": "pathway-planner-plans", "format_version": 1, "plans": [<plan>, ...]}
+
+Each plan is :func:`pathway_app.domain.serialize.plan_to_dict`; plans are sorted by id and the
+file carries no export timestamp, so exporting, importing into an empty database and
+exporting again gives the same bytes. ``resources/schema/pathway-plans.schema.json``
+describes it (see :mod:`.schema`).
+
+Import is all or nothing: every problem in the file is found first and reported together,
+each naming the plan (its place in the file, name and id) and the field; if there is any,
+nothing is written. A plan whose id is already in the database replaces it only when the
+file's copy is newer (higher version, then later ``updated_at``); otherwise the database's
+copy is kept.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable
+
+from ..domain import model as m
+from ..domain.serialize import DecodeError, plan_from_dict, plan_to_dict
+from ..domain.validation import describe_field, validate
+from ..errors import DatabaseProblem, ImportRefused
+
+FORMAT = "pathway-planner-plans"
+FORMAT_VERSION = 1
+MAX_LISTED = 25  # problems spelt out in the message; the rest are counted
+
+
+@dataclass
+class ImportReport:
+    """What an import did; each entry is (plan id, young person's name)."""
+
+    created: list[tuple[str, str]] = field(default_factory=list)
+    updated: list[tuple[str, str]] = field(default_factory=list)
+    unchanged: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. "the copy already here is newer"
+
+
+# --------------------------------------------------------------------------- export
+
+
+def dumps_plans(plans: Iterable[m.Plan]) -> bytes:
+    """The file for ``plans`` (sorted by id), as UTF-8 bytes."""
+    doc = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "plans": [plan_to_dict(p) for p in sorted(plans, key=lambda p: p.id)],
+    }
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def export_plans(store: Any, ids: Iterable[str] | None = None) -> bytes:
+    """Every plan in ``store`` (or those in ``ids``) as a plans file."""
+    wanted = sorted(set(store.ids() if ids is None else ids))
+    return dumps_plans(store.load(i) for i in wanted)
+
+
+# --------------------------------------------------------------------------- reading a file
+
+
+class _Duplicate(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            raise _Duplicate(k)
+        out[k] = v
+    return out
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _clean(text: str) -> str:
+    """Text safe to print: broken characters shown as escapes."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _refuse(why: str) -> ImportRefused:
+    return ImportRefused(_clean(f"The file was not imported (nothing was changed): {why}"))
+
+
+def _plan_label(index: int, raw: Any) -> str:
+    name, pid = "", ""
+    if isinstance(raw, dict):
+        person = raw.get("person")
+        if isinstance(person, dict):
+            parts = [person.get("preferred_name") or person.get("given_name"), person.get("family_name")]
+            name = " ".join(p.strip() for p in parts if isinstance(p, str) and p.strip())
+        if isinstance(raw.get("id"), str):
+            pid = raw["id"]
+    bits = ", ".join(b for b in (name or "no name", f"id {pid}" if pid else "") if b)
+    return f"plan {index + 1} ({bits})"
+
+
+def read_plans(data: bytes, today: date | None = None) -> list[m.Plan]:
+    """The plans in a plans file, every one valid; or :class:`ImportRefused` listing why not."""
+    today = today or date.today()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _refuse(
+            f"it is not UTF-8 text (a wrong byte at position {exc.start}). "
+            "Was it saved by Pathway Planner?"
+        ) from None
+    try:
+        doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+    except RecursionError:
+        raise _refuse("it is nested too deeply to be a plans file.") from None
+    except _Duplicate as exc:
+        raise _refuse(f"the field '{exc}' appears twice in the same record.") from None
+    except json.JSONDecodeError as exc:
+        raise _refuse(f"it is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") from None
+    except ValueError as exc:
+        raise _refuse(f"it is not valid JSON ({exc}).") from None
+    not_ours = f"it is not a Pathway Planner plans file (expected \"format\": \"{FORMAT}\")."
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise _refuse(not_ours)
+    version = doc.get("format_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise _refuse("its format_version is missing or is not a whole number.")
+    if version > FORMAT_VERSION:
+        raise _refuse(
+            f"it was made by a newer version of Pathway Planner (file format {version}; "
+            f"this version reads format {FORMAT_VERSION}). Please update the app."
+        )
+    if version != FORMAT_VERSION:
+        raise _refuse(f"its file format {version} is not one this version knows.")
+    extra = sorted(set(doc) - {"format", "format_version", "plans"})
+    if extra:
+        raise _refuse(f"it has fields this version does not know: {', '.join(extra)}.")
+    raw_plans = doc.get("plans")
+    if not isinstance(raw_plans, list):
+        raise _refuse("it has no list of plans.")
+
+    problems: list[tuple[str, str, str]] = []
+    plans: list[m.Plan] = []
+    seen_plan: dict[str, int] = {}
+    seen_record: dict[str, int] = {}
+    for i, raw in enumerate(raw_plans):
+        label = _plan_label(i, raw)
+        try:
+            plan = plan_from_dict(raw)
+        except DecodeError as exc:
+            problems.extend((label, describe_field(path) if path else "(the plan)", msg) for path, msg in exc.problems)
+            continue
+        except RecursionError:  # pragma: no cover - json.loads stops far deeper structures first
+            problems.append((label, "(the plan)", "is nested too deeply"))
+            continue
+        for prob in validate(plan, today):
+            problems.append((label, describe_field(prob.field), prob.message))
+        if plan.id in seen_plan:
+            problems.append((label, "id", f"is the same as plan {seen_plan[plan.id] + 1}'s"))
+        seen_plan.setdefault(plan.id, i)
+        for rid in _record_ids(plan):
+            other = seen_record.setdefault(rid, i)
+            if other != i:
+                problems.append((label, "id", f"a record has the same identifier ({rid}) as one in plan {other + 1}"))
+        if plan.version == 0:
+            plan.version = 1  # a plan in a file has been saved at least once somewhere
+        plans.append(plan)
+    if problems:
+        lines = [f"{p}: {f}: {msg}" for p, f, msg in problems[:MAX_LISTED]]
+        if len(problems) > MAX_LISTED:
+            lines.append(f"… and {len(problems) - MAX_LISTED} more problems")
+        raise ImportRefused(
+            _clean(
+                f"The file was not imported (nothing was changed): {len(problems)} "
+                f"problem{'s' if len(problems) != 1 else ''}:\n" + "\n".join(lines)
+            ),
+            [(_clean(a), _clean(b), _clean(c)) for a, b, c in problems],
+        )
+    return plans
+
+
+def _record_ids(plan: m.Plan) -> list[str]:
+    ids: list[str] = []
+    for lst in (plan.care_episodes, plan.relationships, plan.life_story, plan.reviews,
+                plan.advisers, plan.prompt_responses, plan.skills, plan.staying_close.staff):
+        ids.extend(x.id for x in lst)
+    for sa in plan.support_areas:
+        ids.extend(a.id for a in sa.actions)
+    return ids
+
+
+# --------------------------------------------------------------------------- import
+
+
+def import_plans(store: Any, data: bytes, today: date | None = None) -> ImportReport:
+    """Import a plans file in one transaction (all or nothing). See the module notes."""
+    today = today or date.today()
+    plans = read_plans(data, today)
+    try:
+        outcomes = store._import_plans(plans, today)
+    except DatabaseProblem as exc:
+        if "same identifier" in str(exc):
+            raise _refuse(str(exc)) from exc
+        raise
+    report = ImportReport()
+    for plan, outcome, existing in outcomes:
+        entry = (plan.id, plan.person.display_name)
+        if outcome == "created":
+            report.created.append(entry)
+        elif outcome == "updated":
+            report.updated.append(entry)
+        else:
+            report.unchanged.append(entry)
+            if outcome == "kept_newer":
+                report.notes.append(
+                    f"{entry[1]}: the plan already here is newer (version {existing}) than the one "
+                    f"in the file (version {plan.version}), so the newer one was kept."
+                )
+    return report

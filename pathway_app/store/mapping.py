@@ -1,0 +1,330 @@
+"""Copy domain dataclasses to table rows and back, generically, by field name.
+
+Nothing here lists fields by hand: the scalar fields of each dataclass (str, bool, int, date,
+datetime and enums) become columns of the same name; list and nested-dataclass fields are the
+business of the tables in :data:`SECTIONS` and :data:`LISTS`. The per-class conversion plans are
+worked out once and cached, so copying a heavy plan costs little more than the dicts it builds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Mapping
+
+from sqlalchemy import Table
+
+from ..domain import model as m
+from ..domain.dates import CareBasis, care_basis
+from ..domain.serialize import _unwrap_optional
+from ..domain.summary import PlanSummary
+from ..domain.vocab import Decision
+from . import models as t
+
+# Plan field → (dataclass, table) for the 1:1 sections.
+SECTIONS: dict[str, tuple[type, Table]] = {
+    "education": (m.Education, t.EducationRow.__table__),
+    "home": (m.Home, t.HomeRow.__table__),
+    "staying_put": (m.StayingPut, t.StayingPutRow.__table__),
+    "staying_close": (m.StayingClose, t.StayingCloseRow.__table__),
+    "health": (m.Health, t.HealthRow.__table__),
+    "money": (m.Money, t.MoneyRow.__table__),
+    "identity": (m.Identity, t.IdentityRow.__table__),
+    "contingency": (m.Contingency, t.ContingencyRow.__table__),
+}
+
+# Plan field → (item dataclass, table) for the lists held directly by the plan.
+LISTS: dict[str, tuple[type, Table]] = {
+    "care_episodes": (m.CareEpisode, t.CareEpisodeRow.__table__),
+    "relationships": (m.Relationship, t.RelationshipRow.__table__),
+    "skills": (m.Skill, t.SkillRow.__table__),
+    "life_story": (m.LifeStoryEntry, t.LifeStoryEntryRow.__table__),
+    "support_areas": (m.SupportArea, t.SupportAreaRow.__table__),
+    "reviews": (m.Review, t.ReviewRow.__table__),
+    "advisers": (m.AdviserPeriod, t.AdviserRow.__table__),
+    "prompt_responses": (m.PromptResponse, t.PromptResponseRow.__table__),
+}
+ACTIONS = t.ActionRow.__table__
+STAFF = t.StayingCloseStaffRow.__table__
+PLANS = t.PlanRow.__table__
+
+#: Every table holding part of a plan other than ``plans`` (children are deleted from these).
+CHILD_TABLES: tuple[Table, ...] = (
+    *(tbl for _c, tbl in SECTIONS.values()),
+    *(tbl for _c, tbl in LISTS.values()),
+    ACTIONS,
+    STAFF,
+)
+
+#: Columns that are bookkeeping, not fields of the record they hold.
+STRUCTURAL = frozenset({"plan_id", "position"})
+
+BASIS_PREFIX = "basis_"
+SUMMARY_PREFIX = "summary_"
+
+
+@dataclass(frozen=True)
+class ClassPlan:
+    """How to copy one dataclass: its scalar fields and the decoders for enum fields."""
+
+    cls: type
+    scalars: tuple[str, ...]
+    enums: tuple[tuple[str, type[Enum]], ...]
+    decoders: tuple[tuple[int, Callable[[Any], Any]], ...]  # index in scalars → decoder
+
+    def to_row(self, obj: Any) -> dict[str, Any]:
+        row = {name: getattr(obj, name) for name in self.scalars}
+        for name, _e in self.enums:
+            v = row[name]
+            if v is not None:
+                row[name] = v.value
+        return row
+
+    def from_values(self, values: Iterable[Any], **extra: Any) -> Any:
+        vals = list(values)
+        for i, dec in self.decoders:
+            v = vals[i]
+            if v is not None:
+                vals[i] = dec(v)
+        return self.cls(**dict(zip(self.scalars, vals)), **extra)
+
+
+def _scalar_kind(tp: Any) -> type | None:
+    inner, _opt = _unwrap_optional(tp)
+    if typing.get_origin(inner) is list or dataclasses.is_dataclass(inner):
+        return None
+    return inner
+
+
+@lru_cache(maxsize=None)
+def class_plan(cls: type) -> ClassPlan:
+    hints = typing.get_type_hints(cls)
+    scalars: list[str] = []
+    enums: list[tuple[str, type[Enum]]] = []
+    decoders: list[tuple[int, Callable[[Any], Any]]] = []
+    for f in dataclasses.fields(cls):
+        kind = _scalar_kind(hints[f.name])
+        if kind is None:
+            continue
+        if isinstance(kind, type) and issubclass(kind, Enum):
+            enums.append((f.name, kind))
+            decoders.append((len(scalars), kind._value2member_map_.__getitem__))
+        scalars.append(f.name)
+    return ClassPlan(cls, tuple(scalars), tuple(enums), tuple(decoders))
+
+
+def scalar_fields(cls: type) -> tuple[str, ...]:
+    return class_plan(cls).scalars
+
+
+@lru_cache(maxsize=1)
+def missing_columns() -> tuple[str, ...]:
+    """``table.field`` for every dataclass field with no column (should be empty)."""
+    missing = []
+
+    def check(cls: type, tbl: Table, prefix: str = "") -> None:
+        for name in class_plan(cls).scalars:
+            if prefix + name not in tbl.c:
+                missing.append(f"{tbl.name}.{prefix}{name}")
+
+    check(m.Plan, PLANS)
+    check(m.YoungPerson, PLANS)
+    check(CareBasis, PLANS, BASIS_PREFIX)
+    for cls, tbl in (*SECTIONS.values(), *LISTS.values()):
+        check(cls, tbl)
+    check(m.Action, ACTIONS)
+    check(m.StayingCloseContact, STAFF)
+    missing.extend(f"plans.{c}" for c in summary_columns() if c not in PLANS.c)
+    return tuple(missing)
+
+
+def _check_schema() -> None:
+    missing = missing_columns()
+    if missing:  # a field was added to the domain without its column: refuse to lose it
+        raise RuntimeError("fields without a database column: " + ", ".join(missing))
+
+
+# --------------------------------------------------------------------------- plan → rows
+
+
+def plan_row(plan: m.Plan, today: date) -> dict[str, Any]:
+    """The ``plans`` row: plan fields, person fields, and the summary columns."""
+    _check_schema()
+    row = class_plan(m.Plan).to_row(plan)
+    row.update(class_plan(m.YoungPerson).to_row(plan.person))
+    basis = care_basis(plan, today)
+    row["basis_on"] = today
+    for name in class_plan(CareBasis).scalars:
+        row[BASIS_PREFIX + name] = getattr(basis, name)
+    adviser = plan.current_adviser()
+    last = plan.last_review()
+    row["summary_adviser"] = adviser.name if adviser else ""
+    row["summary_last_review_on"] = last.held_on if last else None
+    row["summary_staying_put_decision"] = plan.staying_put.decision.value
+    row["summary_staying_put_end"] = plan.staying_put.end
+    row["summary_planned_move_date"] = plan.home.planned_move_date
+    p = plan.person
+    row["search_text"] = search_key(" ".join((p.given_name, p.family_name, p.preferred_name)))
+    return row
+
+
+def search_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def child_rows(plan: m.Plan) -> dict[Table, list[dict[str, Any]]]:
+    """Rows for every table but ``plans``, lists in plan order (``position``)."""
+    pid = plan.id
+    out: dict[Table, list[dict[str, Any]]] = {}
+    for name, (cls, tbl) in SECTIONS.items():
+        row = class_plan(cls).to_row(getattr(plan, name))
+        row["plan_id"] = pid
+        out[tbl] = [row]
+    for name, (cls, tbl) in LISTS.items():
+        cp = class_plan(cls)
+        rows = []
+        for i, item in enumerate(getattr(plan, name)):
+            row = cp.to_row(item)
+            row["plan_id"] = pid
+            row["position"] = i
+            rows.append(row)
+        out[tbl] = rows
+    acp = class_plan(m.Action)
+    actions = []
+    for sa in plan.support_areas:
+        for i, a in enumerate(sa.actions):
+            row = acp.to_row(a)
+            row["plan_id"] = pid
+            row["area"] = sa.area.value
+            row["position"] = i
+            actions.append(row)
+    out[ACTIONS] = actions
+    scp = class_plan(m.StayingCloseContact)
+    staff = []
+    for i, s in enumerate(plan.staying_close.staff):
+        row = scp.to_row(s)
+        row["plan_id"] = pid
+        row["position"] = i
+        staff.append(row)
+    out[STAFF] = staff
+    return out
+
+
+# --------------------------------------------------------------------------- rows → plan
+
+
+def plan_from_rows(
+    plan_values: Mapping[str, Any],
+    sections: Mapping[str, Mapping[str, Any] | None],
+    lists: Mapping[str, list[tuple]],
+    actions: list[tuple],
+    staff: list[tuple],
+) -> m.Plan:
+    """Rebuild a plan. ``lists`` rows hold the item's scalar fields in :func:`scalar_fields`
+    order; ``actions`` rows are (area, *Action scalars) ordered by area then position."""
+    person_cp = class_plan(m.YoungPerson)
+    person = person_cp.from_values(plan_values[n] for n in person_cp.scalars)
+    kwargs: dict[str, Any] = {}
+    for name, (cls, _tbl) in SECTIONS.items():
+        cp = class_plan(cls)
+        values = sections.get(name)
+        extra: dict[str, Any] = {}
+        if name == "staying_close":
+            scp = class_plan(m.StayingCloseContact)
+            extra["staff"] = [scp.from_values(r) for r in staff]
+        if values is None:  # cannot happen for a plan saved by this store; be forgiving
+            kwargs[name] = cls(**extra)
+        else:
+            kwargs[name] = cp.from_values((values[n] for n in cp.scalars), **extra)
+    by_area: dict[str, list[m.Action]] = {}
+    acp = class_plan(m.Action)
+    for r in actions:
+        by_area.setdefault(r[0], []).append(acp.from_values(r[1:]))
+    for name, (cls, _tbl) in LISTS.items():
+        cp = class_plan(cls)
+        if cls is m.SupportArea:
+            items = []
+            for r in lists[name]:
+                sa = cp.from_values(r)
+                sa.actions = by_area.get(sa.area.value, [])
+                items.append(sa)
+            kwargs[name] = items
+        else:
+            kwargs[name] = [cp.from_values(r) for r in lists[name]]
+    pcp = class_plan(m.Plan)
+    return pcp.from_values((plan_values[n] for n in pcp.scalars), person=person, **kwargs)
+
+
+# --------------------------------------------------------------------------- summaries
+
+
+@lru_cache(maxsize=1)
+def summary_columns() -> tuple[str, ...]:
+    """The ``plans`` columns behind a :class:`PlanSummary`, in its positional order.
+
+    A PlanSummary field ``f`` is the column ``f`` when ``plans`` has one (the plan's and the
+    person's own fields), else ``summary_f``; ``basis`` is the ``basis_*`` columns.
+    """
+    cols: list[str] = []
+    for f in dataclasses.fields(PlanSummary):
+        if f.name == "open_prompts":
+            continue
+        if f.name == "basis":
+            cols.extend(BASIS_PREFIX + n for n in class_plan(CareBasis).scalars)
+        else:
+            cols.append(f.name if f.name in PLANS.c else SUMMARY_PREFIX + f.name)
+    return tuple(cols)
+
+
+@lru_cache(maxsize=1)
+def _summary_layout() -> tuple[int, int, tuple[tuple[int, Callable[[Any], Any]], ...]]:
+    hints = typing.get_type_hints(PlanSummary)
+    names = [f.name for f in dataclasses.fields(PlanSummary) if f.name != "open_prompts"]
+    start = names.index("basis")
+    end = start + len(class_plan(CareBasis).scalars)
+    decoders = []
+    pos = 0
+    for n in names:
+        if n == "basis":
+            pos = end
+            continue
+        kind = _scalar_kind(hints[n])
+        if isinstance(kind, type) and issubclass(kind, Enum):
+            decoders.append((pos, kind._value2member_map_.__getitem__))
+        pos += 1
+    return start, end, tuple(decoders)
+
+
+def summary_args(row: Iterable[Any]) -> tuple[Any, ...]:
+    """Positional arguments for :class:`PlanSummary` from a row of :func:`summary_columns`."""
+    start, end, decoders = _summary_layout()
+    vals = list(row)
+    for i, dec in decoders:
+        if vals[i] is not None:
+            vals[i] = dec(vals[i])
+    return (*vals[:start], CareBasis(*vals[start:end]), *vals[end:])
+
+
+def display_name(given: str, family: str, preferred: str) -> str:
+    first = preferred.strip() or given.strip()
+    return " ".join(p for p in (first, family.strip()) if p) or "(no name yet)"
+
+
+__all__ = [
+    "ACTIONS",
+    "CHILD_TABLES",
+    "LISTS",
+    "PLANS",
+    "SECTIONS",
+    "STAFF",
+    "child_rows",
+    "class_plan",
+    "plan_from_rows",
+    "plan_row",
+    "summary_columns",
+    "summary_args",
+]

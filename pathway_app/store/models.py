@@ -1,0 +1,386 @@
+"""The database tables for a young person's plan (SQLAlchemy 2, typed declarative).
+
+Column names are the domain dataclass field names, so :mod:`.mapping` can copy a record to a
+row and back without a hand-written list: adding a field to a dataclass means adding a column
+here and a migration (``tests/store/test_models.py`` checks that every field has its column).
+
+- ``plans`` holds the plan's own fields, the :class:`~pathway_app.domain.model.YoungPerson`
+  fields, and the *summary* columns the caseload needs (``basis_*`` = the
+  :class:`~pathway_app.domain.dates.CareBasis` worked out at save time, ``summary_*`` = facts
+  copied from sections), so the caseload is one narrow query on one table.
+- one table per 1:1 section, keyed by ``plan_id``;
+- one table per list, with the record's own ``id`` as primary key, ``plan_id`` (ON DELETE
+  CASCADE) and ``position`` (the order in the plan).
+
+Codes of enums are stored as their string value; moments as UTC (see :class:`UTCDateTime`).
+Only portable types are used so the same schema works on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+ID = String(36)
+CODE = String(40)
+
+
+class UTCDateTime(TypeDecorator):
+    """A moment stored as naive UTC and read back as timezone-aware UTC.
+
+    Naive values given to the database are taken to be UTC already.
+    """
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is not None:
+            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc)
+
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {
+        str: Text(),
+        date: Date(),
+        datetime: UTCDateTime(),
+        bool: Boolean(),
+        int: Integer(),
+    }
+
+
+def _plan_fk(primary_key: bool = False) -> Mapped[str]:
+    return mapped_column(
+        ID, ForeignKey("plans.id", ondelete="CASCADE"), primary_key=primary_key, index=not primary_key
+    )
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+class PlanRow(Base):
+    """One young person's plan: bookkeeping, the person, and the caseload summary.
+
+    Column order matters to SQLite: a row is read from its start, so the small columns the
+    caseload reads come first and long free text (which may spill onto overflow pages) last.
+    """
+
+    __tablename__ = "plans"
+    __table_args__ = (
+        # covers the caseload's "what changed?" query, in caseload order, without the table
+        Index("ix_plans_caseload", "family_name", "given_name", "id", "version", "updated_at"),
+    )
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    version: Mapped[int]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    # YoungPerson: names and dates first (read by the caseload)
+    given_name: Mapped[str]
+    family_name: Mapped[str]
+    preferred_name: Mapped[str]
+    date_of_birth: Mapped[date | None]
+    local_authority: Mapped[str]
+    # casefolded names for searching (SQLite's lower() knows only ASCII)
+    search_text: Mapped[str]
+    # plan milestones
+    needs_assessment_done_on: Mapped[date | None]
+    plan_agreed_on: Mapped[date | None]
+    review_requested_on: Mapped[date | None]
+    pa_support_to_25: Mapped[bool]
+    # summary: the CareBasis worked out on the day of saving (basis_on)
+    basis_on: Mapped[date]
+    basis_date_of_birth: Mapped[date | None]
+    basis_eligible_on: Mapped[date | None]
+    basis_thirteen_weeks_on: Mapped[date | None]
+    basis_looked_after_since_16: Mapped[bool]
+    basis_in_care_to: Mapped[date | None]
+    basis_ever_in_care: Mapped[bool]
+    basis_detained_at_16: Mapped[bool]
+    basis_eligible_if_stays_on: Mapped[date | None]
+    # summary: facts from the sections, copied on save
+    summary_adviser: Mapped[str]
+    summary_last_review_on: Mapped[date | None]
+    summary_staying_put_decision: Mapped[str] = mapped_column(CODE)
+    summary_staying_put_end: Mapped[date | None]
+    summary_planned_move_date: Mapped[date | None]
+    # the rest of YoungPerson
+    legal_status: Mapped[str] = mapped_column(CODE)
+    immigration_status: Mapped[str] = mapped_column(CODE)
+    parenting: Mapped[str] = mapped_column(CODE)
+    youth_justice: Mapped[bool]
+    detained_or_in_hospital_on_16th_birthday: Mapped[bool]
+    pronouns: Mapped[str]
+    phone: Mapped[str]
+    email: Mapped[str]
+    address: Mapped[str]
+    immigration_notes: Mapped[str]
+    parenting_notes: Mapped[str]
+    youth_justice_notes: Mapped[str]
+    about_me_own_words: Mapped[str]
+    strengths: Mapped[str]
+    interests: Mapped[str]
+    achievements: Mapped[str]
+
+
+# --------------------------------------------------------------------------- 1:1 sections
+
+
+class EducationRow(Base):
+    __tablename__ = "education"
+    plan_id: Mapped[str] = _plan_fk(primary_key=True)
+    status: Mapped[str] = mapped_column(CODE)
+    provider: Mapped[str]
+    course: Mapped[str]
+    start: Mapped[date | None]
+    expected_end: Mapped[date | None]
+    year_round_housing: Mapped[bool | None]
+    bursary: Mapped[bool | None]
+    designated_contact: Mapped[str]
+    plans: Mapped[str]
+
+
+class HomeRow(Base):
+    __tablename__ = "home"
+    plan_id: Mapped[str] = _plan_fk(primary_key=True)
+    current_type: Mapped[str] = mapped_column(CODE)
+    current_name: Mapped[str]
+    current_since: Mapped[date | None]
+    suitability: Mapped[str]
+    planned_type: Mapped[str | None] = mapped_column(CODE)
+    planned_description: Mapped[str]
+    planned_move_date: Mapped[date | None]
+    fallback: Mapped[str]
+
+
+class StayingPutRow(Base):
+    __tablename__ = "staying_put"
+    plan_id: Mapped[str] = _plan_fk(primary_key=True)
+    decision: Mapped[str] = mapped_column(CODE)
+    carer_name: Mapped[str]
+    start: Mapped[date | None]
+    end: Mapped[date | None]
+    money: Mapped[str]
+    house_agreements: Mapped[str]
+    review_date: Mapped[date | None]
+    notes: Mapped[str]
+
+
+class StayingCloseRow(Base):
+    __tablename__ = "staying_close"
+    plan_id: Mapped[str] = _plan_fk(primary_key=True)
+    decision: Mapped[str] = mapped_column(CODE)
+    home_name: Mapped[str]
+    new_home: Mapped[str]
+    start: Mapped[date | None]
+    end: Mapped[date | None]
+    come_back: Mapped[str]
+    notes: Mapped[str]
+
+
+class HealthRow(Base):
+    __tablename__ = "health"
+    plan_id: Mapped[str] = _plan_fk(primary_key=True)
+    physical: Mapped[str]
+    emotional_wellbeing: Mapped[str]
+    mental_health: Mapped[str]
+    mental_health_need: Mapped[bool]
+    services: Mapped[str]
+    adult_services_transition: Mapped[str]
+    gp_registered: Mapped[bool | None]
+
+
+class MoneyRow(Base):
+    __tablename__ = "money"
+    plan_id: Mapped[str] = _plan_fk(primary_key=True)
+    income: Mapped[str]
+    bank_account: Mapped[bool | None]
+    council_tax_exemption: Mapped[bool | None]
+    local_offer_explained_on: Mapped[date | None]
+    savings: Mapped[str]
+    debts: Mapped[str]
+    notes: Mapped[str]
+
+
+class IdentityRow(Base):
+    __tablename__ = "identity"
+    plan_id: Mapped[str] = _plan_fk(primary_key=True)
+    own_words: Mapped[str]
+    ethnicity: Mapped[str]
+    religion: Mapped[str]
+    languages: Mapped[str]
+    culture: Mapped[str]
+    gender: Mapped[str]
+    sexuality: Mapped[str]
+    recorded_with_young_person: Mapped[bool]
+
+
+class ContingencyRow(Base):
+    __tablename__ = "contingency"
+    plan_id: Mapped[str] = _plan_fk(primary_key=True)
+    plan: Mapped[str]
+    fallback_home: Mapped[str]
+    who_to_call: Mapped[str]
+    own_words: Mapped[str]
+
+
+# --------------------------------------------------------------------------- lists
+
+
+class CareEpisodeRow(Base):
+    __tablename__ = "care_episodes"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    plan_id: Mapped[str] = _plan_fk()
+    position: Mapped[int]
+    start: Mapped[date | None]
+    end: Mapped[date | None]
+    home_type: Mapped[str] = mapped_column(CODE)
+    legal_status: Mapped[str] = mapped_column(CODE)
+    short_break: Mapped[bool]
+    home_name: Mapped[str]
+    notes: Mapped[str]
+
+
+class RelationshipRow(Base):
+    __tablename__ = "relationships"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    plan_id: Mapped[str] = _plan_fk()
+    position: Mapped[int]
+    name: Mapped[str]
+    relationship_type: Mapped[str] = mapped_column(CODE)
+    description: Mapped[str]
+    closeness: Mapped[str] = mapped_column(CODE)
+    contact_frequency: Mapped[str] = mapped_column(CODE)
+    contact_means: Mapped[str]
+    there_at_25: Mapped[str] = mapped_column(CODE)
+    status: Mapped[str] = mapped_column(CODE)
+    keep_in_touch_plan: Mapped[str]
+    in_support_plan: Mapped[bool]
+    what_they_bring: Mapped[str]
+    safety_notes: Mapped[str]
+    contact_restrictions: Mapped[str]
+    phone: Mapped[str]
+
+
+class SkillRow(Base):
+    __tablename__ = "skills"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    plan_id: Mapped[str] = _plan_fk()
+    position: Mapped[int]
+    key: Mapped[str] = mapped_column(CODE)
+    level: Mapped[str] = mapped_column(CODE)
+    notes: Mapped[str]
+
+
+class LifeStoryEntryRow(Base):
+    __tablename__ = "life_story_entries"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    plan_id: Mapped[str] = _plan_fk()
+    position: Mapped[int]
+    title: Mapped[str]
+    text: Mapped[str]
+    when: Mapped[date | None]
+    kind: Mapped[str] = mapped_column(CODE)
+
+
+class SupportAreaRow(Base):
+    __tablename__ = "support_areas"
+    plan_id: Mapped[str] = _plan_fk(primary_key=True)
+    area: Mapped[str] = mapped_column(CODE, primary_key=True)
+    position: Mapped[int]
+    own_words: Mapped[str]
+    assessment: Mapped[str]
+
+
+class ActionRow(Base):
+    __tablename__ = "actions"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    plan_id: Mapped[str] = _plan_fk()
+    area: Mapped[str] = mapped_column(CODE)
+    position: Mapped[int]  # within its area
+    what: Mapped[str]
+    who: Mapped[str]
+    by_when: Mapped[date | None]
+    status: Mapped[str] = mapped_column(CODE)
+
+
+class ReviewRow(Base):
+    __tablename__ = "reviews"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    plan_id: Mapped[str] = _plan_fk()
+    position: Mapped[int]
+    held_on: Mapped[date | None]
+    participants: Mapped[str]
+    summary: Mapped[str]
+    young_person_views: Mapped[str]
+
+
+class AdviserRow(Base):
+    __tablename__ = "advisers"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    plan_id: Mapped[str] = _plan_fk()
+    position: Mapped[int]
+    name: Mapped[str]
+    organisation: Mapped[str]
+    start: Mapped[date | None]
+    end: Mapped[date | None]
+    handover_notes: Mapped[str]
+
+
+class PromptResponseRow(Base):
+    __tablename__ = "prompt_responses"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    plan_id: Mapped[str] = _plan_fk()
+    position: Mapped[int]
+    rule_id: Mapped[str]
+    answer: Mapped[str] = mapped_column(CODE)
+    note: Mapped[str]
+    until: Mapped[date | None]
+    by: Mapped[str]
+    at: Mapped[datetime | None]
+    fingerprint: Mapped[str]
+
+
+class StayingCloseStaffRow(Base):
+    __tablename__ = "staying_close_staff"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    plan_id: Mapped[str] = _plan_fk()
+    position: Mapped[int]
+    name: Mapped[str]
+    role: Mapped[str]
+    how_keep_in_touch: Mapped[str]
+
+
+metadata = Base.metadata
+plans = PlanRow.__table__

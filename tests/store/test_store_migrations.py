@@ -1,0 +1,202 @@
+"""Migrations: empty → head, schema = models, batch mode keeps child rows, refusals."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import textwrap
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine
+
+from pathway_app import paths
+from pathway_app.errors import DatabaseProblem
+from pathway_app.store import migrate, open_store
+from pathway_app.store.engine import APPLICATION_ID
+from pathway_app.store.models import metadata
+from conftest import TODAY
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_an_empty_database_is_brought_to_head(db_path):
+    st = open_store(url=f"sqlite:///{db_path}")
+    st.close()
+    con = sqlite3.connect(db_path)
+    try:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == migrate.head_revision()
+        assert con.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    finally:
+        con.close()
+
+
+def test_an_empty_file_is_initialised(db_path):
+    db_path.write_bytes(b"")
+    open_store(url=f"sqlite:///{db_path}").close()
+    assert db_path.stat().st_size > 0
+
+
+def test_schema_after_migrations_matches_the_models(db_path):
+    open_store(url=f"sqlite:///{db_path}").close()
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_a_model_change_without_migration_would_be_seen(db_path):
+    """The comparison above can fail: a column missing from the database is reported."""
+    from sqlalchemy import Column, MetaData, Text
+
+    open_store(url=f"sqlite:///{db_path}").close()
+    md = MetaData()
+    for t in metadata.tables.values():
+        t.to_metadata(md)
+    md.tables["plans"].append_column(Column("new_field", Text))
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), md)
+    engine.dispose()
+    assert any(d[0] == "add_column" for d in diff)
+
+
+def _scripts_with_batch_migration(tmp_path):
+    """A copy of our migrations plus 0002, which rebuilds ``plans`` in batch mode."""
+    loc = tmp_path / "migrations"
+    shutil.copytree(paths.migrations_dir(), loc, ignore=shutil.ignore_patterns("__pycache__", "pending"))
+    (loc / "versions" / "0002_test_batch.py").write_text(textwrap.dedent('''
+        import sqlalchemy as sa
+        from alembic import op
+
+        revision = "0002"
+        down_revision = "0001"
+        branch_labels = None
+        depends_on = None
+
+        def upgrade():
+            with op.batch_alter_table("plans", recreate="always") as batch:
+                batch.add_column(sa.Column("nickname", sa.Text(), nullable=True))
+
+        def downgrade():
+            with op.batch_alter_table("plans") as batch:
+                batch.drop_column("nickname")
+    '''))
+    return loc
+
+
+def _child_counts(path):
+    con = sqlite3.connect(path)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("relationships", "actions", "care_episodes", "education", "reviews")}
+    finally:
+        con.close()
+
+
+def test_batch_alter_on_plans_keeps_child_rows_and_backs_up_first(db_path, tmp_path, make_plan, monkeypatch):
+    st = open_store(url=f"sqlite:///{db_path}")
+    plan = make_plan(1, "heavy")
+    st.save(plan, TODAY)
+    st.close()
+    before = _child_counts(db_path)
+    assert before["relationships"] == 100 and before["actions"] == 200
+
+    loc = _scripts_with_batch_migration(tmp_path)
+    monkeypatch.setattr(paths, "migrations_dir", lambda: loc)
+    st = open_store(url=f"sqlite:///{db_path}")
+    try:
+        assert st.backup_path is not None
+        assert "pre-migration-0001-" in st.backup_path
+        assert st.load(plan.id) == plan
+    finally:
+        st.close()
+    assert _child_counts(db_path) == before
+    con = sqlite3.connect(db_path)
+    try:
+        cols = [r[1] for r in con.execute("PRAGMA table_info(plans)")]
+        assert "nickname" in cols
+        assert con.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+    finally:
+        con.close()
+    backup = sqlite3.connect(st.backup_path)
+    try:
+        assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert backup.execute("SELECT count(*) FROM relationships").fetchone()[0] == 100
+    finally:
+        backup.close()
+
+
+def test_the_trap_is_real_batch_with_foreign_keys_on_loses_children(db_path, make_plan):
+    """Why env.py turns foreign keys off: the same batch rebuild with them on deletes children."""
+    from alembic.operations import Operations
+    from sqlalchemy import Column, Text, event
+
+    st = open_store(url=f"sqlite:///{db_path}")
+    st.save(make_plan(2), TODAY)
+    st.close()
+    engine = create_engine(f"sqlite:///{db_path}")
+    event.listen(engine, "connect", lambda c, _r: c.execute("PRAGMA foreign_keys=ON"))
+    with engine.begin() as conn:
+        ops = Operations(MigrationContext.configure(conn, opts={"render_as_batch": True}))
+        with ops.batch_alter_table("plans", recreate="always") as batch:
+            batch.add_column(Column("nickname", Text, nullable=True))
+    engine.dispose()
+    assert _child_counts(db_path)["relationships"] == 0
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_alone(db_path):
+    open_store(url=f"sqlite:///{db_path}").close()
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.commit()
+    con.close()
+    before = _digest(db_path)
+    with pytest.raises(DatabaseProblem, match="newer version of Pathway Planner"):
+        open_store(url=f"sqlite:///{db_path}")
+    assert _digest(db_path) == before
+    assert not (db_path.parent / "backups").exists()
+
+
+def test_another_apps_database_is_refused_and_left_byte_identical(db_path):
+    con = sqlite3.connect(db_path)
+    con.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)")
+    con.execute("INSERT INTO recipes (name) VALUES ('soup')")
+    con.commit()
+    con.close()
+    before = _digest(db_path)
+    with pytest.raises(DatabaseProblem, match="is not a Pathway Planner database; it was left untouched"):
+        open_store(url=f"sqlite:///{db_path}")
+    assert _digest(db_path) == before
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
+
+
+def test_a_database_with_another_application_id_is_refused(db_path):
+    con = sqlite3.connect(db_path)
+    con.execute("PRAGMA application_id = 12345")
+    con.execute("CREATE TABLE t (x)")
+    con.commit()
+    con.close()
+    before = _digest(db_path)
+    with pytest.raises(DatabaseProblem, match="not a Pathway Planner database"):
+        open_store(url=f"sqlite:///{db_path}")
+    assert _digest(db_path) == before
+
+
+def test_a_file_that_is_not_a_database_is_refused(db_path):
+    db_path.write_bytes(b"Dear diary, " * 1000)
+    before = _digest(db_path)
+    with pytest.raises(DatabaseProblem, match="not a Pathway Planner database"):
+        open_store(url=f"sqlite:///{db_path}")
+    assert _digest(db_path) == before
+
+
+def test_a_missing_folder_is_told_in_plain_words(tmp_path):
+    with pytest.raises(DatabaseProblem, match="does not exist"):
+        open_store(url=f"sqlite:///{tmp_path / 'nowhere' / 'x.db'}")
