@@ -16,6 +16,7 @@ from .vocab import CARE_HOME_TYPES, Decision, SKILL_KEYS
 
 MAX_TEXT = 1_000_000  # characters in one field; a 1 MB note is kept, anything longer refused
 EARLIEST_DOB = date(1950, 1, 1)
+LATEST_DOB = date(2200, 1, 1)  # past this, dates 25 years on would not exist
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -63,6 +64,15 @@ def describe_field(path: str) -> str:
     return path.replace("_", " ")
 
 
+def _encodes(text: str) -> bool:
+    """False when the text holds an unpaired surrogate (it could never be stored)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _text_problems(obj: object, path: str, out: list[Problem]) -> None:
     import dataclasses
 
@@ -74,7 +84,7 @@ def _text_problems(obj: object, path: str, out: list[Problem]) -> None:
                 out.append(Problem(sub, f"is too long ({len(v):,} characters; at most {MAX_TEXT:,})"))
             elif "\x00" in v:
                 out.append(Problem(sub, "contains a NUL character"))
-            elif any(0xD800 <= ord(c) <= 0xDFFF for c in v):
+            elif not _encodes(v):
                 out.append(Problem(sub, "contains a broken character (an unpaired surrogate)"))
         elif dataclasses.is_dataclass(v):
             _text_problems(v, sub, out)
@@ -98,6 +108,9 @@ def validate(plan: Plan, today: date | None = None) -> list[Problem]:
             out.append(Problem("person.date_of_birth", "is in the future"))
         if dob < EARLIEST_DOB:
             out.append(Problem("person.date_of_birth", f"is before {EARLIEST_DOB.year}; please check it"))
+        elif dob >= LATEST_DOB:
+            out.append(Problem("person.date_of_birth", f"is after {LATEST_DOB.year}; please check it"))
+            dob = None  # no birthdays can be worked out from it
     if p.email and not _EMAIL.match(p.email.strip()):
         out.append(Problem("person.email", "does not look like an email address"))
 

@@ -310,3 +310,16 @@ def test_describe_field(path, words):
 
 def test_problem_str_uses_readable_field_names():
     assert str(Problem("advisers[0].end", "is before the start")) == "Adviser history, entry 1: end: is before the start"
+
+
+def test_a_date_of_birth_too_far_ahead_is_named_and_does_not_crash_the_checks():
+    from datetime import date as _date
+
+    from pathway_app.domain.model import Plan, StayingPut, YoungPerson
+    from pathway_app.domain.validation import validate as _validate
+
+    plan = Plan(person=YoungPerson(given_name="Ada", date_of_birth=_date(9999, 12, 1)))
+    plan.staying_put = StayingPut(end=_date(9999, 12, 31))
+    problems = _validate(plan)
+    assert [p.field for p in problems if p.field == "person.date_of_birth"] == ["person.date_of_birth"]
+    assert "after 2200" in str(problems[0])
