@@ -1,0 +1,118 @@
+"""Privacy and team mode: opening encrypted records, and a 100,000-person caseload on PostgreSQL.
+
+- Opening an encrypted database *including* Argon2id key derivation (64 MiB, t=3, p=4): ≤ 0.5 s.
+- Loading a heavy plan from the encrypted database: ≤ 30 ms.
+- On PostgreSQL (``PATHWAY_TEST_PG_URL``, e.g. from ``.ci/postgres start``; skipped with a note
+  otherwise): the caseload of 100,000 young people and loading one heavy plan (≤ 30 ms).
+  1,000 synthetic plans are imported through the store, then the ``plans`` table (the only one
+  the caseload reads) is multiplied to 100,000 rows in SQL with fresh ids, names shuffled.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import tempfile
+import uuid
+from datetime import date
+from pathlib import Path
+
+from benchmarks._common import Result, median_ms, once_s
+
+TODAY = date(2026, 11, 23)
+ISSUE = 7  # Privacy and the team
+PG_PEOPLE = 100_000
+PASS = "correct horse battery staple"
+
+
+def _encrypted(results: list[Result]) -> None:
+    from pathway_app.store import crypto
+    from pathway_app.store.encrypted import encrypted_engine, open_encrypted
+    from pathway_app.store.keyfile import keyfile_path
+    from pathway_app.store.migrate import upgrade
+    from pathway_app.store.store import Store
+    from pathway_app.synthetic import synthetic_plan
+
+    with tempfile.TemporaryDirectory(prefix="pathway-bench-") as tmp:
+        db = Path(tmp) / "pathway.db"
+        key = crypto.create_keyfile(keyfile_path(db), PASS)
+        store = Store(encrypted_engine(db, key))
+        upgrade(store._engine, "bench")
+        rng = random.Random(1)
+        store._import_plans([synthetic_plan(rng, TODAY) for _ in range(200)], TODAY)
+        heavy = synthetic_plan(random.Random(2), TODAY, "heavy")
+        store.save(heavy, TODAY)
+        results.append(Result(ISSUE, "load a heavy plan, encrypted SQLite, median",
+                              median_ms(lambda: store.load(heavy.id), repeat=25), 30, "ms"))
+        store.close()
+
+        def open_and_read() -> None:
+            eng = open_encrypted(db, PASS)  # Argon2id + unwrap + first read + quick_check
+            eng.dispose()
+
+        times = sorted(once_s(open_and_read) for _ in range(5))
+        results.append(Result(ISSUE, "open encrypted records incl. Argon2id (201 plans), median",
+                              times[2], 0.5, "s"))
+
+
+def _pg_caseload(store, plans_table) -> None:
+    """Multiply the imported plans to PG_PEOPLE rows of ``plans`` with new ids."""
+    cols = [c.name for c in plans_table.columns]
+    others = [c for c in cols if c not in ("id",)]
+    with store._engine.begin() as conn:
+        have = conn.exec_driver_sql("SELECT count(*) FROM plans").scalar()
+        rounds = (PG_PEOPLE - have + have - 1) // have
+        sel = ", ".join(others)
+        conn.exec_driver_sql(
+            f"INSERT INTO plans (id, {sel}) SELECT gen_random_uuid()::text, {sel} "
+            f"FROM plans CROSS JOIN generate_series(1, {rounds}) LIMIT {PG_PEOPLE - have}"
+        )
+        conn.exec_driver_sql("ANALYZE")
+
+
+def _postgres(results: list[Result]) -> None:
+    admin = os.environ.get("PATHWAY_TEST_PG_URL")
+    if not admin:
+        print("note: PostgreSQL benchmarks skipped (set PATHWAY_TEST_PG_URL, e.g. "
+              "eval \"$(bash .ci/postgres start)\")", file=sys.stderr)
+        return
+    from pathway_app.store import pg
+    from pathway_app.store.mapping import PLANS
+    from pathway_app.store.migrate import upgrade
+    from pathway_app.store.store import Store
+    from pathway_app.synthetic import synthetic_plan
+
+    name = f"pp_bench_{uuid.uuid4().hex[:10]}"
+    url = pg.create_database(admin, name)
+    try:
+        store = Store(pg.team_engine(url))
+        upgrade(store._engine, "bench")
+        rng = random.Random(3)
+        store._import_plans([synthetic_plan(rng, TODAY, "small") for _ in range(1000)], TODAY)
+        heavy = synthetic_plan(random.Random(4), TODAY, "heavy")
+        store.save(heavy, TODAY)
+        _pg_caseload(store, PLANS)
+        assert store.count() == PG_PEOPLE
+        surname = heavy.person.family_name
+        results.append(Result(ISSUE, f"PostgreSQL: search the caseload of {PG_PEOPLE:,} by name, median",
+                              median_ms(lambda: store.summaries(surname), repeat=9), 100, "ms"))
+        results.append(Result(ISSUE, f"PostgreSQL: whole caseload of {PG_PEOPLE:,} as summaries, median",
+                              median_ms(lambda: store.summaries(), repeat=3, warmup=1), 100, "ms"))
+        results.append(Result(ISSUE, "PostgreSQL: load a heavy plan among 100,000, median",
+                              median_ms(lambda: store.load(heavy.id), repeat=25), 30, "ms"))
+        store.close()
+    finally:
+        pg.drop_database(admin, name)
+
+
+def run() -> list[Result]:
+    results: list[Result] = []
+    _encrypted(results)
+    _postgres(results)
+    return results
+
+
+if __name__ == "__main__":  # pragma: no cover
+    for r in run():
+        print(f"{'ok  ' if r.ok else 'MISS'} {r.name:<62} {r.measured:>9.2f} {r.unit} (target ≤ {r.target:g})")

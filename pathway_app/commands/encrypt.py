@@ -1,0 +1,44 @@
+"""`pathway-planner encrypt`: encrypt an existing records file in place, locked with a passphrase."""
+
+from __future__ import annotations
+
+NAME = "encrypt"
+HELP = "encrypt the records file (once), locked with a passphrase"
+DESCRIPTION = (
+    "Encrypt the records file in place with a random key, locked by your passphrase (kept in the "
+    "key file beside it: pathway.db.key — back it up with the records; it is useless without the "
+    "passphrase). The records are checked table by table before the unencrypted file is removed. "
+    "Close the app first."
+)
+ORDER = 85
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--passphrase-file", metavar="FILE", help="read the new passphrase from FILE (- for standard input)")
+
+
+def run(args, ctx) -> int:
+    from ..store.check import sqlite_path_for
+    from ..store.encrypted import encrypt_database
+    from ._secret import read_passphrase
+
+    db = sqlite_path_for(ctx.db_url(), getattr(args, "data_dir", None))
+    passphrase = read_passphrase(args.passphrase_file, "new passphrase", confirm=True)
+    report = encrypt_database(db, passphrase)
+    if ctx.as_json:
+        ctx.print_json({
+            "database": str(report.db_path),
+            "key_file": str(report.keyfile),
+            "rows": report.tables,
+            "unencrypted_copies_left": [str(p) for p in report.plain_copies_left],
+        })
+        return 0
+    ctx.print(f"Encrypted {report.db_path} ({sum(report.tables.values())} rows checked).")
+    ctx.print(f"Key file: {report.keyfile} — keep a copy with your backups; without it and your "
+              "passphrase nobody, including you, can open the records.")
+    if report.plain_copies_left:
+        ctx.print("These older copies are NOT encrypted and still hold personal data; delete them "
+                  "once you have a good encrypted backup:")
+        for p in report.plain_copies_left:
+            ctx.print(f"  {p}")
+    return 0

@@ -1,0 +1,56 @@
+"""`pathway-planner restore FILE`: put the records back as they were in a backup."""
+
+from __future__ import annotations
+
+NAME = "restore"
+HELP = "restore the records from a backup (the current records are backed up first)"
+DESCRIPTION = (
+    "Check the backup FILE against its manifest and refuse it if it is damaged; back up the "
+    "records as they are now (or move them aside if they are too damaged to copy); then copy "
+    "the backup in and check the result matches it. Close Pathway Planner first."
+)
+ORDER = 81
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the backup to restore (a .db file in the backups folder)")
+
+
+def run(args, ctx) -> int:
+    from ..errors import DatabaseProblem
+    from ..store.backup import restore_backup
+    from ..store.check import sqlite_path_for
+
+    db = sqlite_path_for(ctx.db_url(), getattr(args, "data_dir", None))
+    try:
+        r = restore_backup(args.file, db)
+    except DatabaseProblem as exc:
+        if ctx.as_json:
+            ctx.print_json({
+                "ok": False,
+                "database": str(db),
+                "backup": str(args.file),
+                "message": str(exc),
+                "problems": list(getattr(exc, "problems", [])),
+            })
+            return 1
+        raise
+    if ctx.as_json:
+        ctx.print_json({
+            "ok": True,
+            "database": str(r.db_path),
+            "backup": str(r.from_backup),
+            "safety_backup": str(r.safety_backup) if r.safety_backup else None,
+            "moved_aside": str(r.moved_aside) if r.moved_aside else None,
+            "row_counts": r.row_counts,
+        })
+        return 0
+    ctx.print(f"Restored {r.db_path} from {r.from_backup}.")
+    plans = r.row_counts.get("plans")
+    if plans is not None:
+        ctx.print(f"It holds {plans} young {'person' if plans == 1 else 'people'}'s plans.")
+    if r.safety_backup:
+        ctx.print(f"The records as they were just before are kept in {r.safety_backup}.")
+    if r.moved_aside:
+        ctx.print(f"The damaged file that was there was moved aside to {r.moved_aside}.")
+    return 0

@@ -1,0 +1,371 @@
+"""The audit trail: who opened, changed, exported, printed, imported or deleted whose plan, when.
+
+Each entry is one row of ``audit_log`` (created by migration ``0002_audit``):
+
+- ``seq`` 1, 2, 3 … with no gaps; ``at`` the UTC moment as text (``2026-11-23T10:04:05.123456Z``,
+  exactly what was hashed); ``user_name``; ``action``; ``plan_id`` and ``plan_version`` (no
+  foreign key: the trail outlives a deleted plan); ``detail`` canonical JSON — for a change, the
+  field-level difference between the two versions (:func:`diff_plans`).
+- ``prev_hash`` and ``hash``: ``hash = sha256(prev_hash + "\\n" + canonical JSON of the row)``,
+  starting from 64 zeros. Editing, deleting or inserting a row anywhere breaks the chain, and
+  :func:`verify_chain` says where. ``audit_head`` (one row) holds the newest ``seq``/``hash``:
+  it is locked (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's ``BEGIN IMMEDIATE`` already
+  serialises writers) so two people appending at once cannot fork the chain, and it lets
+  :func:`verify_chain` notice the newest entries being cut off.
+- Triggers (in the migration) refuse ``UPDATE`` and ``DELETE`` (and ``TRUNCATE`` on
+  PostgreSQL) on ``audit_log``: the app has no way to change history, and anyone going round
+  the app is caught by the chain. (Someone who can rewrite the *whole* file can rewrite the
+  whole chain too; record :func:`chain_head` somewhere else — a backup manifest, a printout —
+  to pin it.)
+
+Writing an entry must happen in the same transaction as the thing it records (a save and its
+"changed" entry commit or roll back together): call :func:`record` with the store's connection.
+Reading (:func:`history`, :func:`verify_chain`) takes an engine or a connection.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Iterable, Iterator
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    Connection,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    insert,
+    select,
+    update,
+)
+
+from .models import NAMING
+
+OPENED = "opened"
+CREATED = "created"
+CHANGED = "changed"
+EXPORTED = "exported"
+PRINTED = "printed"
+IMPORTED = "imported"
+DELETED = "deleted"
+ACTIONS = (OPENED, CREATED, CHANGED, EXPORTED, PRINTED, IMPORTED, DELETED)
+GENESIS = "0" * 64
+
+#: Kept apart from the plan tables' metadata until the lead folds it into models.metadata.
+metadata = MetaData(naming_convention=NAMING)
+SEQ = BigInteger().with_variant(Integer(), "sqlite")
+
+AUDIT = Table(
+    "audit_log",
+    metadata,
+    Column("seq", SEQ, primary_key=True, autoincrement=False),
+    Column("at", String(32), nullable=False),
+    Column("user_name", Text(), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("plan_id", String(36), nullable=True, index=True),
+    Column("plan_version", Integer(), nullable=True),
+    Column("detail", Text(), nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False, unique=True),
+    CheckConstraint("action IN ('" + "', '".join(ACTIONS) + "')", name="action"),
+)
+HEAD = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer(), primary_key=True, autoincrement=False),
+    Column("seq", SEQ, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+# Bookkeeping that changes on every save and says nothing about what changed.
+_NOT_DIFFED = frozenset({"version", "updated_at"})
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: str
+    user_name: str
+    action: str
+    plan_id: str | None
+    plan_version: int | None
+    detail: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+    @property
+    def when(self) -> datetime:
+        return datetime.fromisoformat(self.at.replace("Z", "+00:00"))
+
+
+def current_user() -> str:
+    """Who is using the app: ``PATHWAY_USER`` if set, else the operating system's user name."""
+    name = os.environ.get("PATHWAY_USER", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:  # pragma: no cover - no user name at all (some containers)
+        return "unknown"
+
+
+def canonical(obj: Any) -> str:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _utc_text(moment: datetime | None) -> str:
+    moment = (moment or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def entry_hash(prev_hash: str, seq: int, at: str, user_name: str, action: str,
+               plan_id: str | None, plan_version: int | None, detail_json: str) -> str:
+    body = canonical({
+        "seq": seq, "at": at, "user": user_name, "action": action,
+        "plan_id": plan_id, "plan_version": plan_version, "detail": detail_json,
+    })
+    return hashlib.sha256((prev_hash + "\n" + body).encode("utf-8")).hexdigest()
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def record(conn: Connection, *, user: str, action: str, plan_id: str | None = None,
+           plan_version: int | None = None, detail: dict[str, Any] | None = None,
+           at: datetime | None = None) -> AuditEntry:
+    """Append one entry inside the caller's (write) transaction."""
+    return record_many(conn, [(action, plan_id, plan_version, detail)], user=user, at=at)[0]
+
+
+def record_many(conn: Connection, entries: Iterable[tuple[str, str | None, int | None, dict[str, Any] | None]],
+                *, user: str, at: datetime | None = None) -> list[AuditEntry]:
+    """Append ``(action, plan_id, plan_version, detail)`` entries in order, in one go."""
+    rows = list(entries)
+    if not rows:
+        return []
+    head = conn.execute(select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == 1).with_for_update()).first()
+    if head is None:
+        raise RuntimeError("the audit trail is not set up (migration 0002_audit has not run)")
+    seq, prev = int(head.seq), head.hash
+    when = _utc_text(at)
+    if conn.dialect.name == "postgresql":
+        # The database login is the identity the server vouches for; keep it beside the name.
+        role = conn.exec_driver_sql("SELECT session_user").scalar()
+    else:
+        role = None
+    out: list[AuditEntry] = []
+    for action, plan_id, plan_version, detail in rows:
+        if action not in ACTIONS:
+            raise ValueError(f"unknown audit action {action!r}")
+        d = dict(detail or {})
+        if role and role != user:
+            d.setdefault("db_role", role)
+        detail_json = canonical(d)
+        seq += 1
+        h = entry_hash(prev, seq, when, user, action, plan_id, plan_version, detail_json)
+        out.append(AuditEntry(seq, when, user, action, plan_id, plan_version, d, prev, h))
+        prev = h
+    conn.execute(insert(AUDIT), [
+        {"seq": e.seq, "at": e.at, "user_name": e.user_name, "action": e.action, "plan_id": e.plan_id,
+         "plan_version": e.plan_version, "detail": canonical(e.detail), "prev_hash": e.prev_hash, "hash": e.hash}
+        for e in out
+    ])
+    conn.execute(update(HEAD).where(HEAD.c.id == 1).values(seq=seq, hash=prev))
+    return out
+
+
+def record_change(conn: Connection, *, user: str, plan_id: str, plan_version: int,
+                  before: dict[str, Any] | None, after: dict[str, Any]) -> AuditEntry:
+    """A save: ``created`` when there was no ``before``, else ``changed`` with the field diff."""
+    if before is None:
+        return record(conn, user=user, action=CREATED, plan_id=plan_id, plan_version=plan_version,
+                      detail={"name": _name(after)})
+    return record(conn, user=user, action=CHANGED, plan_id=plan_id, plan_version=plan_version,
+                  detail={"changes": diff_plans(before, after)})
+
+
+def _name(d: dict[str, Any]) -> str:
+    p = d.get("person") or {}
+    first = (p.get("preferred_name") or "").strip() or (p.get("given_name") or "").strip()
+    return " ".join(x for x in (first, (p.get("family_name") or "").strip()) if x)
+
+
+def record_for_store(store: Any, action: str, plan_ids: Iterable[str], *, detail: dict[str, Any] | None = None,
+                     user: str | None = None) -> list[AuditEntry]:
+    """Entries for ``plan_ids`` in their own write transaction on ``store``'s database.
+
+    For actions that are not a database write of their own (opened, exported, printed,
+    imported). Does nothing on a database without the audit tables (before migration 0002).
+    """
+    engine = engine_of(store)
+    if not has_audit_tables(engine):
+        return []
+    who = user or getattr(store, "user", None) or current_user()
+    versions = store.versions(list(plan_ids)) if hasattr(store, "versions") else {}
+    with engine.connect() as conn:
+        conn.execution_options(pathway_write=True)
+        with conn.begin():
+            return record_many(
+                conn, [(action, pid, (versions.get(pid) or (None,))[0], detail) for pid in plan_ids], user=who)
+
+
+def engine_of(obj: Any) -> Engine:
+    if isinstance(obj, Engine):
+        return obj
+    eng = getattr(obj, "engine", None) or getattr(obj, "_engine", None)
+    if eng is None:
+        raise TypeError(f"no database engine on {obj!r}")
+    return eng
+
+
+def has_audit_tables(bind: Engine | Connection) -> bool:
+    from sqlalchemy import inspect
+
+    if isinstance(bind, Engine):
+        with bind.connect() as conn:
+            return inspect(conn).has_table("audit_head")
+    return inspect(bind).has_table("audit_head")
+
+
+# --------------------------------------------------------------------------- the diff
+
+
+def _list_key(items: list[Any]) -> str | None:
+    for key in ("id", "area"):
+        if items and all(isinstance(i, dict) and key in i for i in items):
+            keys = [i[key] for i in items]
+            if len(set(map(str, keys))) == len(keys):
+                return key
+    return None
+
+
+def diff_plans(before: dict[str, Any], after: dict[str, Any]) -> list[list[Any]]:
+    """``[[path, before, after], …]`` for every field that differs.
+
+    Paths look like ``person.phone`` or ``relationships[<id>].there_at_25``: records in a list
+    are matched by their ``id`` (support areas by ``area``), so adding one record is one entry,
+    not a shift of every record after it. A record added or removed is ``[path, None, {...}]`` or
+    ``[path, {...}, None]``; a new order is ``[path + "#order", [old ids], [new ids]]``.
+    """
+    out: list[list[Any]] = []
+    _diff(before, after, "", out, top=True)
+    return out
+
+
+_MISSING = object()
+
+
+def _diff(a: Any, b: Any, path: str, out: list[list[Any]], top: bool = False) -> None:
+    if a == b:
+        return
+    if isinstance(a, dict) and isinstance(b, dict):
+        for k in list(a) + [k for k in b if k not in a]:
+            if top and k in _NOT_DIFFED:
+                continue
+            sub = f"{path}.{k}" if path else str(k)
+            va, vb = a.get(k, _MISSING), b.get(k, _MISSING)
+            if va is _MISSING or vb is _MISSING:
+                out.append([sub, None if va is _MISSING else va, None if vb is _MISSING else vb])
+            else:
+                _diff(va, vb, sub, out)
+        return
+    if isinstance(a, list) and isinstance(b, list):
+        ka, kb = _list_key(a), _list_key(b)
+        key = ka or kb
+        if key is not None and (not a or ka == key) and (not b or kb == key):
+            amap = {str(i[key]): i for i in a}
+            bmap = {str(i[key]): i for i in b}
+            for k, item in amap.items():
+                if k not in bmap:
+                    out.append([f"{path}[{k}]", item, None])
+                else:
+                    _diff(item, bmap[k], f"{path}[{k}]", out)
+            for k, item in bmap.items():
+                if k not in amap:
+                    out.append([f"{path}[{k}]", None, item])
+            common_a = [k for k in amap if k in bmap]
+            common_b = [k for k in bmap if k in amap]
+            if common_a != common_b:
+                out.append([f"{path}#order", common_a, common_b])
+            return
+    out.append([path, a, b])
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _rows(bind: Engine | Connection, stmt) -> Iterator[Any]:
+    if isinstance(bind, Engine):
+        with bind.connect() as conn:
+            yield from conn.execute(stmt)
+    else:
+        yield from bind.execute(stmt)
+
+
+def _entry(r: Any) -> AuditEntry:
+    return AuditEntry(int(r.seq), r.at, r.user_name, r.action, r.plan_id, r.plan_version,
+                      json.loads(r.detail), r.prev_hash, r.hash)
+
+
+def history(bind: Any, plan_id: str) -> list[AuditEntry]:
+    """Every entry about one young person's plan, oldest first."""
+    stmt = select(AUDIT).where(AUDIT.c.plan_id == plan_id).order_by(AUDIT.c.seq)
+    return [_entry(r) for r in _rows(_bind(bind), stmt)]
+
+
+def entries(bind: Any, *, since_seq: int = 0, limit: int | None = None) -> list[AuditEntry]:
+    stmt = select(AUDIT).where(AUDIT.c.seq > since_seq).order_by(AUDIT.c.seq)
+    if limit:
+        stmt = stmt.limit(limit)
+    return [_entry(r) for r in _rows(_bind(bind), stmt)]
+
+
+def chain_head(bind: Any) -> tuple[int, str]:
+    """(newest seq, its hash): write it down elsewhere to pin the whole trail."""
+    r = next(iter(_rows(_bind(bind), select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == 1))), None)
+    return (int(r.seq), r.hash) if r is not None else (0, GENESIS)
+
+
+def _bind(obj: Any) -> Engine | Connection:
+    return obj if isinstance(obj, Connection) else engine_of(obj)
+
+
+def verify_chain(bind: Any) -> list[str]:
+    """Plain-words problems with the trail; ``[]`` when every entry is as it was written."""
+    problems: list[str] = []
+    expected_seq, prev = 1, GENESIS
+    last_seq, last_hash = 0, GENESIS
+    for r in _rows(_bind(bind), select(AUDIT).order_by(AUDIT.c.seq)):
+        seq = int(r.seq)
+        if seq != expected_seq:
+            if seq > expected_seq:
+                gone = f"{expected_seq}" if seq == expected_seq + 1 else f"{expected_seq} to {seq - 1}"
+                problems.append(f"entry {gone} is missing: removed after it was written")
+            else:  # pragma: no cover - seq is the primary key, so never repeated or out of order
+                problems.append(f"entry {seq} is out of order")
+        if r.prev_hash != prev:
+            if seq == expected_seq:
+                problems.append(f"entry {seq} does not follow on from entry {seq - 1}: an entry before it was changed or replaced")
+        computed = entry_hash(r.prev_hash, seq, r.at, r.user_name, r.action, r.plan_id, r.plan_version, r.detail)
+        if computed != r.hash:
+            problems.append(f"entry {seq} ({r.action}, {r.at}) was changed after it was written")
+        prev = r.hash
+        expected_seq = seq + 1
+        last_seq, last_hash = seq, r.hash
+    head_seq, head_hash = chain_head(bind)
+    if head_seq > last_seq:
+        problems.append(
+            f"the newest entries were removed: the trail should go up to entry {head_seq} but stops at {last_seq}")
+    elif (head_seq, head_hash) != (last_seq, last_hash):
+        problems.append("the record of the newest entry does not match the trail: it was changed")
+    return problems

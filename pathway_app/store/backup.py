@@ -1,0 +1,553 @@
+"""Backups of the SQLite records file, each with a manifest that proves it.
+
+A backup is made with SQLite's online backup API (never a file copy: copying a live WAL
+database can miss committed pages), so it is a consistent snapshot even while the app is
+saving. It is written under ``<folder of the db>/backups/`` as
+``<db stem>-<UTC time>-<reason>.db`` with a JSON manifest beside it
+(``….manifest.json``) holding:
+
+- ``sha256`` and ``size`` of the backup file (a later bit of rot is noticed);
+- ``row_counts`` per table, ``content_digest`` (a hash of every row of every table, in key
+  order, computed from the data, not the bytes) and ``table_digests``;
+- ``schema_revision`` (Alembic) and ``application_id``; ``created_at``; ``reason``.
+
+A backup is never byte-equal to its source (page layout, the WAL header flag), so it is proved
+by the manifest and by restoring it and comparing the data (:func:`restore_backup` does that
+comparison itself before it reports success).
+
+Rotation keeps the newest :data:`KEEP` backups of each database; a backup of a damaged database
+is refused (it would push out good ones). :func:`backup_on_start` makes at most one start
+backup per day. Errors are :class:`BackupFailed` / :class:`BackupRefused`
+(:class:`~pathway_app.errors.DatabaseProblem`), with plain messages.
+
+Only stdlib ``sqlite3`` is used here, so these work on any schema revision, old or new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import quote
+
+from ..errors import DatabaseProblem
+
+KEEP = 30
+MANIFEST_FORMAT = 1
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<when>\d{8}T\d{6}\.\d{6}Z)(?:-(?P<n>\d+))?-(?P<reason>[a-z0-9-]+)\.db$")
+
+
+class BackupFailed(DatabaseProblem):
+    """A backup could not be made (no space, no permission, the records are damaged)."""
+
+
+class BackupRefused(DatabaseProblem):
+    """A backup cannot be restored (damaged, incomplete, from a newer version of the app)."""
+
+    def __init__(self, message: str, problems: list[str] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+# --------------------------------------------------------------------------- reading a file
+
+
+def connect_ro(path: str | os.PathLike[str]) -> sqlite3.Connection:
+    """Open a SQLite file read-only (``mode=ro`` works for root too, unlike chmod)."""
+    uri = f"file:{quote(os.fspath(Path(path).resolve()))}?mode=ro"
+    return sqlite3.connect(uri, uri=True, isolation_level=None)
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def user_tables(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def schema_revision(conn: sqlite3.Connection) -> str | None:
+    """The Alembic revision recorded in the file, or None if it has none."""
+    try:
+        rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.OperationalError:
+        return None
+    if not rows:
+        return None
+    return ",".join(sorted(r[0] for r in rows))
+
+
+def table_digest(conn: sqlite3.Connection, table: str) -> tuple[int, str]:
+    """(row count, sha256 of every row) for one table, computed from the values.
+
+    Rows are read in the table's own storage order (rowid, or the key for WITHOUT ROWID
+    tables), which the backup API and a restore keep exactly; sorting by the text keys
+    instead costs three times as long on a 64 MB database. Rows are hashed in chunks
+    (``repr`` of a list of tuples: one C call per 5,000 rows).
+    """
+    h = hashlib.sha256()
+    n = 0
+    cur = conn.execute(f"SELECT * FROM {_q(table)}")
+    h.update(repr([d[0] for d in cur.description]).encode())
+    while True:
+        rows = cur.fetchmany(5000)
+        if not rows:
+            break
+        n += len(rows)
+        h.update(repr(rows).encode("utf-8", "surrogatepass"))
+    return n, h.hexdigest()
+
+
+def database_facts(conn: sqlite3.Connection) -> dict:
+    """Row counts, digests, revision and application id of an open database."""
+    counts: dict[str, int] = {}
+    digests: dict[str, str] = {}
+    whole = hashlib.sha256()
+    for table in user_tables(conn):
+        n, d = table_digest(conn, table)
+        counts[table] = n
+        digests[table] = d
+        whole.update(f"{table}\0{n}\0{d}\n".encode())
+    return {
+        "application_id": conn.execute("PRAGMA application_id").fetchone()[0],
+        "schema_revision": schema_revision(conn),
+        "row_counts": counts,
+        "table_digests": digests,
+        "content_digest": whole.hexdigest(),
+    }
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """``PRAGMA quick_check`` problems (empty when the file is sound)."""
+    rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
+    return [] if rows == ["ok"] else rows
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # pragma: no cover - Windows cannot open a directory
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover
+        pass
+    finally:
+        os.close(fd)
+
+
+# --------------------------------------------------------------------------- where backups live
+
+
+def backups_dir_for(db_path: str | os.PathLike[str]) -> Path:
+    return Path(db_path).resolve().parent / "backups"
+
+
+def manifest_path(backup: str | os.PathLike[str]) -> Path:
+    b = Path(backup)
+    return b.with_name(b.name[: -len(".db")] + ".manifest.json" if b.name.endswith(".db") else b.name + ".manifest.json")
+
+
+def list_backups(db_path: str | os.PathLike[str], backups_dir: str | os.PathLike[str] | None = None) -> list[Path]:
+    """Backups of ``db_path`` (complete: file and manifest), newest first."""
+    d = Path(backups_dir) if backups_dir is not None else backups_dir_for(db_path)
+    stem = Path(db_path).stem
+    found = []
+    try:
+        entries = list(d.iterdir())
+    except OSError:
+        return []
+    for p in entries:
+        m = _NAME.match(p.name)
+        if m and m.group("stem") == stem and manifest_path(p).exists():
+            found.append((m.group("when"), int(m.group("n") or 0), p))
+    found.sort(reverse=True)
+    return [p for _w, _n, p in found]
+
+
+def backup_reason(path: Path) -> str:
+    m = _NAME.match(path.name)
+    return m.group("reason") if m else ""
+
+
+def backup_time(path: Path) -> datetime | None:
+    m = _NAME.match(path.name)
+    if not m:
+        return None
+    return datetime.strptime(m.group("when"), "%Y%m%dT%H%M%S.%fZ").replace(tzinfo=timezone.utc)
+
+
+def read_manifest(backup: str | os.PathLike[str]) -> dict:
+    return json.loads(manifest_path(backup).read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------- making one
+
+
+def _clean_reason(reason: str) -> str:
+    r = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")
+    return r or "manual"
+
+
+def make_backup(
+    db_path: str | os.PathLike[str],
+    backups_dir: str | os.PathLike[str] | None = None,
+    reason: str = "manual",
+    *,
+    keep: int = KEEP,
+    now: datetime | None = None,
+) -> Path:
+    """Copy ``db_path`` with the backup API into a new timestamped file; return its path.
+
+    The copy is checked (``quick_check``) before it counts: a damaged database is not backed
+    up (:class:`BackupFailed`), so it can never push a good backup out of the rotation.
+    """
+    src_path = Path(db_path)
+    if not src_path.is_file() or src_path.stat().st_size == 0:
+        raise BackupFailed(f"There are no records at {src_path} to back up.")
+    from .keyfile import keyfile_path
+
+    if keyfile_path(src_path).exists():
+        raise BackupFailed(
+            f"{src_path.name} is encrypted, so it is backed up by the app once it is unlocked "
+            "(the copy stays encrypted). This plain-file backup cannot read it."
+        )
+    d = Path(backups_dir) if backups_dir is not None else backups_dir_for(src_path)
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupFailed(f"Could not make the backups folder {d}: {exc.strerror or exc}.") from exc
+    size = src_path.stat().st_size
+    wal = src_path.with_name(src_path.name + "-wal")
+    needed = size + (wal.stat().st_size if wal.exists() else 0) + (1 << 20)
+    free = shutil.disk_usage(d).free
+    if free < needed:
+        raise BackupFailed(
+            f"There is not enough free space for a backup in {d} "
+            f"(about {needed / 1e6:.0f} MB needed, {free / 1e6:.0f} MB free). "
+            "Free some space and try again."
+        )
+    when = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    stamp = when.strftime("%Y%m%dT%H%M%S.%fZ")
+    reason = _clean_reason(reason)
+    target = d / f"{src_path.stem}-{stamp}-{reason}.db"
+    n = 1
+    while target.exists() or manifest_path(target).exists():
+        target = d / f"{src_path.stem}-{stamp}-{n}-{reason}.db"
+        n += 1
+    partial = target.with_name(target.name + ".partial")
+    mpartial = manifest_path(target).with_name(manifest_path(target).name + ".partial")
+    synced: _Background | None = None
+    try:
+        try:
+            src = connect_ro(src_path)
+        except sqlite3.Error as exc:
+            raise BackupFailed(f"Could not read the records to back them up: {exc}.") from exc
+        try:
+            dst = sqlite3.connect(partial, isolation_level=None)
+            try:
+                src.backup(dst)  # one step: a consistent snapshot, writers are not blocked (WAL)
+                dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+                problems = quick_check(dst)
+                if problems:
+                    raise BackupFailed(
+                        "The records file is damaged, so it was not backed up "
+                        f"({problems[0]}). Your earlier backups are kept."
+                    )
+                # The copy is complete and is only read from here on: flush it to disk and
+                # checksum it on a second thread (both release the GIL) while this one
+                # digests the rows.
+                synced = _Background(_fsync_and_hash, partial)
+                facts = database_facts(dst)
+            finally:
+                dst.close()
+        except sqlite3.DatabaseError as exc:
+            raise _backup_error(exc, src_path) from exc
+        finally:
+            src.close()
+        sha = synced.result()
+        manifest = {
+            "format": MANIFEST_FORMAT,
+            "app": "Pathway Planner",
+            "file": target.name,
+            "sha256": sha,
+            "size": partial.stat().st_size,
+            "created_at": when.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            "reason": reason,
+            "source": str(src_path.resolve()),
+            "sqlite_version": sqlite3.sqlite_version,
+            **facts,
+        }
+        with open(mpartial, "w", encoding="utf-8") as f:
+            json.dump(manifest, f, indent=2, sort_keys=True)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(partial, target)
+        os.replace(mpartial, manifest_path(target))
+        _fsync_dir(d)
+    except BaseException:
+        if synced is not None:
+            synced.join()
+        for p in (partial, mpartial):
+            try:
+                p.unlink()
+            except OSError:
+                pass
+        raise
+    rotate(src_path, d, keep=keep)
+    return target
+
+
+def _fsync_and_hash(path: Path) -> str:
+    with open(path, "rb+") as f:
+        os.fsync(f.fileno())
+    return file_sha256(path)
+
+
+class _Background:
+    """Run ``fn(*args)`` on a thread; ``result()`` waits and re-raises its error."""
+
+    def __init__(self, fn, *args):
+        import threading
+
+        self._value = self._error = None
+        self._thread = threading.Thread(target=self._run, args=(fn, args), daemon=True)
+        self._thread.start()
+
+    def _run(self, fn, args) -> None:
+        try:
+            self._value = fn(*args)
+        except BaseException as exc:  # pragma: no cover - handed to the caller
+            self._error = exc
+
+    def join(self) -> None:
+        self._thread.join()
+
+    def result(self):
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def _backup_error(exc: sqlite3.Error, src: Path) -> BackupFailed:
+    text = str(exc).lower()
+    if "full" in text:
+        return BackupFailed("The disk is full, so the backup could not be made. Free some space and try again.")
+    if "malformed" in text or "not a database" in text:
+        return BackupFailed(f"The records file {src} is damaged, so it was not backed up. Your earlier backups are kept.")
+    return BackupFailed(f"The backup could not be made: {exc}.")
+
+
+def rotate(db_path: str | os.PathLike[str], backups_dir: str | os.PathLike[str] | None = None, *, keep: int = KEEP) -> list[Path]:
+    """Delete all but the newest ``keep`` backups of ``db_path``; return what was deleted."""
+    gone = []
+    for old in list_backups(db_path, backups_dir)[keep:]:
+        for p in (old, manifest_path(old)):
+            try:
+                p.unlink()
+            except FileNotFoundError:
+                pass
+        gone.append(old)
+    return gone
+
+
+def backup_on_start(
+    db_path: str | os.PathLike[str],
+    backups_dir: str | os.PathLike[str] | None = None,
+    *,
+    now: datetime | None = None,
+    keep: int = KEEP,
+) -> Path | None:
+    """The daily backup: one on the first start of each (local) day; None when not needed.
+
+    Nothing is made for a missing or empty file, or one that has no plans table yet (a brand
+    new database). Raises :class:`BackupFailed` when a backup was due but could not be made:
+    the caller should tell the user but still open the records.
+    """
+    p = Path(db_path)
+    if not p.is_file() or p.stat().st_size == 0:
+        return None
+    try:
+        with _closing(connect_ro(p)) as conn:
+            if "plans" not in user_tables(conn):
+                return None
+    except sqlite3.Error:
+        return None  # the open-time check reports damage; nothing to back up here
+    now = now or datetime.now(timezone.utc)
+    today = now.astimezone().date()
+    for b in list_backups(p, backups_dir):
+        if backup_reason(b) == "start":
+            t = backup_time(b)
+            if t is not None and t.astimezone().date() == today:
+                return None
+            break
+    return make_backup(p, backups_dir, reason="start", now=now, keep=keep)
+
+
+class _closing:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        return self.conn
+
+    def __exit__(self, *exc: object) -> None:
+        self.conn.close()
+
+
+# --------------------------------------------------------------------------- checking one
+
+
+def verify_backup(path: str | os.PathLike[str], *, deep: bool = True) -> list[str]:
+    """Everything wrong with a backup, in plain words; an empty list means it is good.
+
+    Checks the file's checksum against its manifest, ``quick_check``, and (``deep``) the row
+    counts and content digest recomputed from the data.
+    """
+    b = Path(path)
+    if not b.is_file():
+        return [f"The backup file {b} does not exist."]
+    mp = manifest_path(b)
+    try:
+        manifest = read_manifest(b)
+    except FileNotFoundError:
+        return [f"The backup has no manifest ({mp.name}), so it cannot be proved complete."]
+    except (OSError, ValueError) as exc:
+        return [f"The backup's manifest cannot be read ({exc})."]
+    if not isinstance(manifest, dict) or "sha256" not in manifest:
+        return ["The backup's manifest is not one this app wrote."]
+    problems = []
+    if b.stat().st_size != manifest.get("size"):
+        problems.append(
+            f"The backup file is {b.stat().st_size:,} bytes but was {manifest.get('size', 0):,} bytes when made: it has been cut short or changed."
+        )
+    if file_sha256(b) != manifest["sha256"]:
+        problems.append("The backup file's checksum does not match its manifest: it has been damaged or changed.")
+    try:
+        with _closing(connect_ro(b)) as conn:
+            qc = quick_check(conn)
+            if qc:
+                problems.append(f"SQLite's integrity check failed on the backup: {qc[0]}")
+            elif deep:
+                facts = database_facts(conn)
+                for table, n in sorted(manifest.get("row_counts", {}).items()):
+                    got = facts["row_counts"].get(table)
+                    if got != n:
+                        problems.append(f"Table {table} has {got} rows but had {n} when the backup was made.")
+                if not problems and facts["content_digest"] != manifest.get("content_digest"):
+                    problems.append("The backup's data does not match its manifest.")
+    except sqlite3.DatabaseError as exc:
+        problems.append(f"The backup cannot be read as a database ({exc}).")
+    return problems
+
+
+def newest_good_backup(
+    db_path: str | os.PathLike[str], backups_dir: str | os.PathLike[str] | None = None, *, deep: bool = False
+) -> Path | None:
+    """The newest backup of ``db_path`` that passes :func:`verify_backup`."""
+    for b in list_backups(db_path, backups_dir):
+        if not verify_backup(b, deep=deep):
+            return b
+    return None
+
+
+# --------------------------------------------------------------------------- restoring one
+
+
+@dataclass
+class Restored:
+    db_path: Path
+    from_backup: Path
+    safety_backup: Path | None  # the records as they were just before, as a backup
+    moved_aside: Path | None  # the old file, if it was too damaged to back up
+    row_counts: dict
+
+
+def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str], *, lock=None) -> Restored:
+    """Put the records back as they were in backup ``path``.
+
+    Refuses a damaged backup or one from a newer version of the app (:class:`BackupRefused`).
+    First the current records are backed up (reason ``before-restore``) or, if too damaged for
+    that, moved aside; then the backup is copied in with the backup API and the result is
+    compared with the backup's manifest. Holds the single-copy lock while it works (pass
+    ``lock=`` the app's own :class:`~pathway_app.store.lock.Lock` if it already holds it).
+    """
+    from . import check  # check imports this module
+    from .lock import acquire
+
+    b = Path(path)
+    db = Path(db_path)
+    problems = verify_backup(b)
+    if problems:
+        raise BackupRefused(
+            f"The backup {b.name} cannot be restored because it is damaged: " + " ".join(problems)
+            + " Nothing was changed. Choose an older backup.",
+            problems,
+        )
+    manifest = read_manifest(b)
+    newer = check.newer_than_app(manifest.get("schema_revision"))
+    if newer:
+        raise BackupRefused(f"The backup {b.name} was made by a newer version of Pathway Planner. {newer} Nothing was changed.")
+    own_lock = None
+    if lock is None:
+        own_lock = acquire(db)
+    try:
+        safety = moved = None
+        if db.exists() and db.stat().st_size > 0:
+            try:
+                safety = make_backup(db, backups_dir_for(db), reason="before-restore")
+            except BackupFailed as exc:
+                if "damaged" not in str(exc) and "not a database" not in str(exc):
+                    raise BackupFailed(f"{exc} The backup was not restored, so nothing is lost.") from exc
+                moved = check.move_aside(db)
+        elif db.exists():
+            moved = check.move_aside(db)
+        src = connect_ro(b)
+        try:
+            dst = sqlite3.connect(db, isolation_level=None)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=WAL")
+                dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                qc = quick_check(dst)
+                facts = database_facts(dst)
+            finally:
+                dst.close()
+        except sqlite3.DatabaseError as exc:
+            raise _restore_error(exc, safety, moved) from exc
+        finally:
+            src.close()
+        if qc or facts["content_digest"] != manifest["content_digest"]:
+            raise DatabaseProblem(
+                "The restored records do not match the backup. "
+                + (f"The records as they were are kept in {safety or moved}." if (safety or moved) else "")
+            )
+        return Restored(db, b, safety, moved, facts["row_counts"])
+    finally:
+        if own_lock is not None:
+            own_lock.release()
+
+
+def _restore_error(exc: sqlite3.Error, safety: Path | None, moved: Path | None) -> DatabaseProblem:
+    kept = f" The records as they were are kept in {safety or moved}." if (safety or moved) else ""
+    if "full" in str(exc).lower():
+        return DatabaseProblem("The disk is full, so the backup could not be restored. Free some space and try again." + kept)
+    return DatabaseProblem(f"The backup could not be restored: {exc}." + kept)

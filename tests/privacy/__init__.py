@@ -1,0 +1,1 @@
+"""Tests of encryption, handover files, the audit trail and team mode (PostgreSQL)."""
