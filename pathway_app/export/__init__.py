@@ -13,13 +13,12 @@ rendered, so importing the package (the CLI, the app's menus) stays cheap.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from ..fileio import write_atomically
 from .document import EDITIONS, Document, build_document
 
 __all__ = ["EDITIONS", "Document", "build_document", "render_pdf", "render_document", "export_many", "Cancelled", "default_filename"]
@@ -37,22 +36,7 @@ def render_document(doc: Document) -> bytes:
 
 
 def _write_atomically(data: bytes, out_path: Path) -> Path:
-    out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out_path.parent, prefix=f".{out_path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out_path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return out_path
+    return write_atomically(out_path, data)
 
 
 def render_pdf(plan, edition: str, today: date, out_path, prompts=None) -> Path:
