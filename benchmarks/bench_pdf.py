@@ -56,7 +56,7 @@ def run() -> list[Result]:
         tmp_path = Path(tmp)
         from pathway_app.store import open_store
 
-        store = open_store(data_dir=str(tmp_path / "data"))
+        store = open_store(data_dir=str(tmp_path / "data"), create_unencrypted=True)
         heavy.version = 0
         store.save(heavy, TODAY)
         store.close()

@@ -28,7 +28,7 @@ def _build(folder: Path) -> Path:
     from pathway_app.synthetic import synthetic_plan
 
     db = folder / "pathway.db"
-    store = open_store(data_dir=folder)
+    store = open_store(data_dir=folder, create_unencrypted=True)
     rng = random.Random(64)
     size = 0
     try:
@@ -73,7 +73,7 @@ def run() -> list[Result]:
         def open_and_check() -> None:
             r = check_database(db)
             assert r.ok and r.kind == "good", r
-            open_store(data_dir=folder).close()
+            open_store(data_dir=folder, create_unencrypted=True).close()
 
         open_and_check()  # warm the OS cache as a second start of the day would be
         results.append(Result(ISSUE, f"open a {mb:.0f} MB database incl. damage check, median of 3",

@@ -33,7 +33,7 @@ def _db(folder: Path, count: int, size: str = "small", seed: int = 7) -> None:
     from pathway_app.store import open_store
     from pathway_app.synthetic import synthetic_plan
 
-    store = open_store(data_dir=str(folder))
+    store = open_store(data_dir=str(folder), create_unencrypted=True)
     rng = random.Random(seed)
     batch = []
     for _ in range(count):
@@ -74,7 +74,7 @@ def _open_another(folder: Path) -> float:
     from pathway_app.ui.app import make_application, open_window
 
     app = make_application([])
-    store = open_store(data_dir=str(folder))
+    store = open_store(data_dir=str(folder), create_unencrypted=True)
     win = open_window(store, folder, lambda: TODAY)
     win.show()
     ids = [s.id for s in store.summaries()][:12]

@@ -22,6 +22,26 @@ TODAY = date(2026, 11, 23)
 SIZE = (1360, 860)
 
 
+PASSPHRASE = "screenshot passphrase only"
+
+
+def crowd_plan(n: int = 200, seed: int = 3):
+    """A made-up young person with ``n`` people who matter (for the crowded map)."""
+    import random
+
+    from pathway_app.domain.model import Plan, Relationship, YoungPerson
+    from pathway_app.domain.vocab import Closeness, ContactFrequency, RelationshipStatus, RelationshipType, ThereAt25
+
+    rnd = random.Random(seed)
+    p = Plan(person=YoungPerson(given_name="Kai", date_of_birth=date(2009, 2, 28)))
+    for i in range(n):
+        p.relationships.append(Relationship(
+            name=f"Person {i}", relationship_type=rnd.choice(list(RelationshipType)),
+            closeness=rnd.choice(list(Closeness)), contact_frequency=rnd.choice(list(ContactFrequency)),
+            there_at_25=rnd.choice(list(ThereAt25)), status=rnd.choice(list(RelationshipStatus))))
+    return p
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(HERE / "screenshots"))
@@ -31,14 +51,16 @@ def main(argv: list[str] | None = None) -> int:
     data = Path(tempfile.mkdtemp(prefix="pathway-shots-"))
     os.environ["PATHWAY_DATA_DIR"] = str(data)
 
+    from PySide6.QtCore import QElapsedTimer
     from PySide6.QtGui import QFont, QFontDatabase
     from PySide6.QtWidgets import QApplication
 
     from pathway_app.demo import demo_plans
+    from pathway_app.domain.vocab import ThereAt25
     from pathway_app.paths import resource
-    from pathway_app.store import open_store
     from pathway_app.ui import theme
     from pathway_app.ui.app import make_application, open_window
+    from pathway_app.ui.unlock import NewPassphraseDialog, StoreAccess, UnlockDialog
 
     app = make_application([])
     # A font shipped with the app, so screenshots look the same on every machine.
@@ -48,36 +70,83 @@ def main(argv: list[str] | None = None) -> int:
     app.setStyle("Fusion")
     light = app.palette()
 
-    def shoot(widget, name: str) -> None:
+    def settle(ms: int = 0) -> None:
+        t = QElapsedTimer()
+        t.start()
+        while True:
+            app.processEvents()
+            if t.elapsed() >= ms:
+                break
         for _ in range(3):
             app.processEvents()
+
+    def shoot(widget, name: str) -> None:
+        settle()
         path = out / f"{name}.png"
         widget.grab().save(str(path))
         print(path)
 
-    def window(store, ddir):
-        w = open_window(store, ddir, lambda: TODAY)
+    def wait_for(condition, ms: int = 20000) -> None:
+        t = QElapsedTimer()
+        t.start()
+        while not condition() and t.elapsed() < ms:
+            app.processEvents()
+
+    def window(store, ddir, access=None):
+        w = open_window(store, ddir, lambda: TODAY, access=access)
         w.resize(*SIZE)
         w.show()
         return w
 
-    # 1. the empty first run
+    # 0. the first run: choose a passphrase; later, unlock
+    dlg = NewPassphraseDialog(None)
+    dlg.passphrase.setText("blue kettle morning walk")
+    dlg.repeat.setText("blue kettle morning walk")
+    dlg.show()
+    shoot(dlg, "00-first-run-passphrase")
+    dlg.unencrypted.setChecked(True)
+    shoot(dlg, "00-first-run-unencrypted-choice")
+    dlg.close()
+    dlg.deleteLater()
+    dlg = UnlockDialog("Records: ~/.local/share/PathwayPlanner/pathway.db")
+    dlg.form._say("That passphrase does not unlock these records. Nothing has been changed or deleted.")
+    dlg.show()
+    shoot(dlg, "00-unlock")
+    dlg.close()
+    dlg.deleteLater()
+
+    # 1. the empty first run (encrypted records)
     empty_dir = data / "empty"
     empty_dir.mkdir()
-    st = open_store(data_dir=str(empty_dir))
-    w = window(st, empty_dir)
+    access = StoreAccess(data_dir=empty_dir)
+    st = access.open(passphrase=PASSPHRASE)
+    w = window(st, empty_dir, access)
     shoot(w, "01-first-run")
+    w.close()
+    st.close()
+
+    # 1b. records kept unencrypted: the window says so
+    plain_dir = data / "plain"
+    plain_dir.mkdir()
+    access = StoreAccess(data_dir=plain_dir)
+    st = access.open(create_unencrypted=True)
+    for p in demo_plans(TODAY):
+        st.save(p, today=TODAY)
+    w = window(st, plain_dir, access)
+    shoot(w, "01-unencrypted-warning")
     w.close()
     st.close()
 
     # 2. the demo young people
     demo_dir = data / "demo"
     demo_dir.mkdir()
-    st = open_store(data_dir=str(demo_dir))
+    access = StoreAccess(data_dir=demo_dir)
+    st = access.open(passphrase=PASSPHRASE)
     plans = demo_plans(TODAY)
     for p in plans:
         st.save(p, today=TODAY)
-    w = window(st, demo_dir)
+    w = window(st, demo_dir, access)
+    settle(300)  # the prompt counts are worked out in idle moments
     shoot(w, "02-your-young-people")
     w.caseload.search.setText("ka")
     shoot(w, "03-search")
@@ -97,6 +166,18 @@ def main(argv: list[str] | None = None) -> int:
         page.scroll.verticalScrollBar().setValue(page.scroll.verticalScrollBar().maximum())
         shoot(w, f"1{i:02d}-area-{key}-end")
         page.scroll.verticalScrollBar().setValue(0)
+
+    # a prompt being answered, and the prompts panel on its own
+    page = w.plan_view.show_area("people")
+    from pathway_app.domain.vocab import PromptAnswer
+
+    card = page.prompts.cards[0]
+    card._open_form(PromptAnswer.NOT_RELEVANT)
+    shoot(w, "12-prompt-answering")
+    card.close_form()
+    side = page.prompt_side
+    side.setMaximumHeight(16777215)
+    shoot(side, "prompts")
 
     # 3. a validation error beside the field
     page = w.plan_view.show_area("about")
@@ -121,6 +202,75 @@ def main(argv: list[str] | None = None) -> int:
     w.leave_together()
     w.resize(*SIZE)
 
+    # 4b. who will be there at 25 (over the People who matter page)
+    from pathway_app.ui.at25_dialog import At25Dialog
+
+    w.plan_view.show_area("people")
+    import copy
+
+    at25 = At25Dialog(copy.deepcopy(w.session.plan), w)
+    at25.show()
+    shoot(at25, "at25")
+    at25.choose(ThereAt25.YES)
+    shoot(at25, "at25-next")
+    at25.reject()
+    at25.deleteLater()
+
+    # 4c. the map and timeline on their own
+    from pathway_app.ui.map_view import RelationshipMapWidget
+    from pathway_app.ui.timeline_view import TimelineWidget
+
+    def alone(widget, size, name, plan, *extra) -> None:
+        widget.resize(*size)
+        widget.set_plan(plan, *extra)
+        widget.show()
+        shoot(widget, name)
+
+    mp = RelationshipMapWidget()
+    alone(mp, (960, 700), "map", me)
+    alone(mp, (480, 420), "map-small", me)
+    alone(mp, (960, 700), "map-200", crowd_plan())
+    tl = TimelineWidget()
+    alone(tl, (1100, 300), "timeline", me, TODAY)
+
+    # 4d. the PDF, with its first page
+    from pathway_app.ui.pdf_dialog import PdfExportDialog
+
+    pdf = PdfExportDialog(w.session.plan, TODAY, w)
+    pdf.show()
+    wait_for(lambda: not pdf.preview_pixmap().isNull())
+    shoot(pdf, "pdf-export")
+    pdf.set_edition("young-person")
+    wait_for(lambda: "Making" not in pdf.preview.text() and not pdf.preview_pixmap().isNull())
+    shoot(pdf, "pdf-export-young-person")
+    pdf.reject()
+    pdf.deleteLater()
+
+    # 4e. the plan's history
+    from pathway_app.ui.history import HistoryDialog
+
+    page = w.plan_view.show_area("about")
+    page._forms[1][0].widget("pronouns").setText("she/they")
+    w.session.set_field(w.session.plan.person, "pronouns", "she/they", "pronouns")
+    w.session.save_now()
+    hist = HistoryDialog(me.person.display_name, w.store.audit_history(me.id), w)
+    for r in range(hist.model.rowCount()):
+        if hist.model.rows[r].action == "changed":
+            hist.table.selectRow(r)
+            break
+    hist.show()
+    shoot(hist, "13-history")
+    hist.reject()
+    hist.deleteLater()
+    w.session.undo_stack.undo()
+    w.session.save_now()
+
+    # 4f. locked after idle time: nothing of anyone on screen
+    w.lock()
+    shoot(w, "14-locked")
+    w.lock_screen.form.passphrase.setText(PASSPHRASE)
+    w.lock_screen.form.submit()
+
     # 5. dark mode
     app.setPalette(theme.dark_palette())
     w.show_caseload()
@@ -133,9 +283,19 @@ def main(argv: list[str] | None = None) -> int:
     w.together_action.trigger()
     shoot(w, "09-dark-together-mode")
     w.leave_together()
+    mp.setPalette(app.palette())
+    alone(mp, (960, 700), "map-dark", me)
+    tl.setPalette(app.palette())
+    alone(tl, (1100, 300), "timeline-dark", me, TODAY)
+    w.lock()
+    shoot(w, "15-dark-locked")
+    w.lock_screen.form.passphrase.setText(PASSPHRASE)
+    w.lock_screen.form.submit()
     app.setPalette(light)
+    mp.close()
+    tl.close()
     w.close()
-    st.close()
+    w.store.close()
     return 0
 
 

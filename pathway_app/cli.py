@@ -6,6 +6,12 @@ need inside ``run`` so that starting the app stays fast.
 
 Errors go to stderr with a non-zero exit: 2 for a wrong command line or bad input, 1 for a
 problem with the database or a file.
+
+Every command takes ``--passphrase-file FILE`` (the records passphrase, read from FILE, or
+from standard input with ``-``; at a terminal it is asked for when needed, never taken from
+the command line itself) and ``--unencrypted`` (only when a NEW local database is made: make
+it without encryption). A script that would create a new database without either is refused
+with a message saying to choose; an existing unencrypted database needs neither.
 """
 
 from __future__ import annotations
@@ -45,6 +51,9 @@ class Context:
         self.stdout = stdout or sys.stdout
         self.stderr = stderr or sys.stderr
         self._store: Any = None
+        self._passphrase: str | None = None
+        self._passphrase_read = False
+        self._asked = False
 
     @property
     def today(self) -> date:
@@ -57,12 +66,83 @@ class Context:
     def db_url(self) -> str | None:
         return getattr(self.args, "db", None)
 
+    # ------------------------------------------------------------------ the records passphrase
+
+    def passphrase(self) -> str | None:
+        """The records passphrase from ``--passphrase-file`` (read once), or None."""
+        if not self._passphrase_read:
+            self._passphrase_read = True
+            source = getattr(self.args, "passphrase_file", None)
+            if source:
+                from .commands._secret import read_passphrase
+
+                self._passphrase = read_passphrase(source, "passphrase")
+        return self._passphrase
+
+    def can_ask(self) -> bool:
+        try:
+            return sys.stdin.isatty()
+        except (AttributeError, ValueError):  # pragma: no cover - closed or replaced stdin
+            return False
+
+    def ask_passphrase(self, *, new: bool, where: Any = None) -> str:
+        """Ask at the terminal (no echo); a new passphrase is typed twice."""
+        import getpass
+
+        self._asked = True
+        if new:
+            print(f"Choose a passphrase for the new records{f' at {where}' if where else ''} "
+                  "(at least 8 characters; a few words are easy to remember):", file=self.stderr)
+            value = getpass.getpass("New passphrase: ")
+            if getpass.getpass("Type it again: ") != value:
+                raise CliError("the two passphrases were not the same; nothing was created")
+        else:
+            value = getpass.getpass("Passphrase: ")
+        if not value:
+            raise CliError("the passphrase is empty")
+        self._passphrase, self._passphrase_read = value, True
+        return value
+
+    def data_key(self, keyfile: Any) -> bytes | None:
+        """The data key in ``keyfile`` unlocked with the records passphrase (asked for at a
+        terminal); None when no passphrase was given and none can be asked for."""
+        from .store import crypto
+
+        pw = self.passphrase()
+        if pw is None:
+            if not self.can_ask():
+                return None
+            pw = self.ask_passphrase(new=False)
+        return crypto.unlock(keyfile, pw)
+
     def store(self):
         """The store for ``--db``/``--data-dir`` (migrated to the current schema)."""
         if self._store is None:
+            from .errors import PassphraseNeeded, WrongPassphrase
             from .store import open_store
 
-            self._store = open_store(url=self.db_url(), data_dir=getattr(self.args, "data_dir", None))
+            pw = self.passphrase()
+            unencrypted = bool(getattr(self.args, "unencrypted", False))
+            tries = 0
+            while True:
+                try:
+                    self._store = open_store(url=self.db_url(), data_dir=getattr(self.args, "data_dir", None),
+                                             passphrase=pw, create_unencrypted=unencrypted)
+                    break
+                except PassphraseNeeded as exc:
+                    if pw is None and self.can_ask():
+                        pw = self.ask_passphrase(new=exc.new, where=exc.path)
+                        continue
+                    raise CliError(_passphrase_needed(exc), 2 if exc.new else 1) from None
+                except WrongPassphrase:
+                    if self._asked and tries < 2 and self.can_ask():
+                        tries += 1
+                        print("That passphrase does not unlock these records; try again.", file=self.stderr)
+                        pw = self.ask_passphrase(new=False)
+                        continue
+                    raise
+            for w in getattr(self._store, "warnings", []):
+                print(f"pathway-planner: warning: {w}", file=self.stderr)
         return self._store
 
     def close(self) -> None:
@@ -81,6 +161,20 @@ class Context:
         print(f"pathway-planner: {text}", file=self.stderr)
 
 
+def _passphrase_needed(exc: Any) -> str:
+    where = f" at {exc.path}" if getattr(exc, "path", None) else ""
+    if exc.new:
+        return (
+            f"there is no database{where} yet, and nothing was created. Choose how to make it: "
+            "--passphrase-file FILE to create it encrypted with the passphrase in FILE (recommended; "
+            "- reads it from standard input), or --unencrypted to create it without encryption."
+        )
+    return (
+        f"the records{where} are encrypted: give the passphrase with --passphrase-file FILE "
+        "(- reads it from standard input)."
+    )
+
+
 def _json_default(o: Any) -> Any:
     if isinstance(o, date):
         return o.isoformat()
@@ -93,6 +187,10 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     g = parser.add_argument_group("where the records are")
     g.add_argument("--db", metavar="URL", default=d, help="a database URL (default: SQLite in your data folder)")
     g.add_argument("--data-dir", metavar="DIR", default=d, help="use DIR as the data folder")
+    g.add_argument("--passphrase-file", metavar="FILE", default=d,
+                   help="read the records passphrase from FILE ('-' for standard input); asked for at a terminal")
+    g.add_argument("--unencrypted", action="store_true", default=False if top else argparse.SUPPRESS,
+                   help="when a new database is made, make it without encryption (not recommended)")
     parser.add_argument("--json", action="store_true", default=False if top else argparse.SUPPRESS, help="print JSON")
 
 

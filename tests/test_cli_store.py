@@ -32,7 +32,7 @@ def run(db: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "cli.db"
-    store = open_store(url=f"sqlite:///{path}")
+    store = open_store(url=f"sqlite:///{path}", create_unencrypted=True)
     plans = [synthetic_plan(random.Random(seed), TODAY) for seed in (1, 2, 3)]
     plans[0].person.given_name, plans[0].person.family_name, plans[0].person.preferred_name = "أمل", "الحسيني", ""
     for p in plans:
@@ -84,7 +84,7 @@ def test_export_then_import_into_an_empty_database(db, tmp_path):
     run(path, "export", str(out_file))
     assert not list(tmp_path.glob(".plans.json.*"))  # no temporary file left behind
     empty = tmp_path / "empty.db"
-    out = run(empty, "import", str(out_file)).stdout
+    out = run(empty, "import", str(out_file), "--unencrypted").stdout  # a new database: say how to make it
     assert "Added: 3" in out
     again = tmp_path / "again.json"
     run(empty, "export", str(again))

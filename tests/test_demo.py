@@ -326,7 +326,7 @@ def test_command_adds_then_updates_without_copies():
 
 
 def test_command_through_the_cli_with_the_real_store(tmp_path, capsys):
-    args = ["demo", "--data-dir", str(tmp_path), "--today", "2026-01-20", "--json"]
+    args = ["demo", "--data-dir", str(tmp_path), "--unencrypted", "--today", "2026-01-20", "--json"]
     assert cli.main(args) == 0
     first = json.loads(capsys.readouterr().out)
     assert cli.main(args) == 0
@@ -336,7 +336,7 @@ def test_command_through_the_cli_with_the_real_store(tmp_path, capsys):
 
     from pathway_app.store import open_store
 
-    store = open_store(data_dir=str(tmp_path))
+    store = open_store(data_dir=str(tmp_path), create_unencrypted=True)
     try:
         summaries = store.summaries()
         assert sorted(s.id for s in summaries) == sorted(demo_ids())
@@ -348,7 +348,7 @@ def test_command_through_the_cli_with_the_real_store(tmp_path, capsys):
 
 
 def test_command_text_output(tmp_path, capsys):
-    assert cli.main(["demo", "--data-dir", str(tmp_path)]) == 0
+    assert cli.main(["demo", "--data-dir", str(tmp_path), "--unencrypted"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Demo young people: 8 added, 0 updated.")
     assert "Shannon Murphy" in out

@@ -7,8 +7,10 @@ HELP = "check the records file for damage (exit 1 if it is damaged, foreign or t
 DESCRIPTION = (
     "Read the records file without changing it and say whether it is sound: missing (a new "
     "one will be made), empty, cut short, damaged, not a database, another program's "
-    "database, or made by a newer version. Names the newest good backup you could restore. "
-    "Exits 0 for a sound or missing file and 1 otherwise."
+    "database, or made by a newer version; and whether it is encrypted. Encrypted records are "
+    "checked inside (every page) when the passphrase is given (--passphrase-file, or asked at a "
+    "terminal); a wrong passphrase is told apart from a damaged file. Names the newest good "
+    "backup you could restore. Exits 0 for a sound or missing file and 1 otherwise."
 )
 ORDER = 82
 
@@ -18,20 +20,40 @@ def add_arguments(parser) -> None:
 
 
 def run(args, ctx) -> int:
-    from ..store.check import check_database, sqlite_path_for
+    from ..store.check import CheckResult, check_database, check_encrypted, sqlite_path_for
+    from ..store.encrypted import encryption_state
+    from ..store.keyfile import keyfile_path
     from ..store.locations import risky_location
 
     db = sqlite_path_for(ctx.db_url(), getattr(args, "data_dir", None))
-    r = check_database(db)
+    state = encryption_state(db)
+    encrypted = state == "encrypted"
+    if encrypted:
+        key = ctx.data_key(keyfile_path(db))  # a wrong passphrase is an error of its own (exit 1)
+        if key is None:
+            r = CheckResult(True, "encrypted",
+                            f"{db.name} is an encrypted records file. Give the passphrase (--passphrase-file "
+                            "FILE) to check inside it.", path=db)
+        else:
+            r = check_encrypted(db, key)
+    elif state == "interrupted":
+        r = CheckResult(False, "interrupted",
+                        f"Encrypting {db.name} was interrupted before it finished: the records in it are "
+                        "complete and unencrypted. Run `pathway-planner encrypt` again to finish.", path=db)
+    else:
+        r = check_database(db)
     warning = risky_location(db)
     if ctx.as_json:
         d = r.as_dict()
+        d["encrypted"] = encrypted
         d["location_warning"] = warning
         ctx.print_json(d)
     else:
         ctx.print(("OK: " if r.ok else "PROBLEM: ") + r.message)
         for extra in r.details[1:5]:
             ctx.print(f"  {extra}")
+        if r.kind != "missing":
+            ctx.print(f"encrypted: {'yes' if encrypted else 'no'}")
         if r.newest_good_backup:
             ctx.print(f"Newest good backup: {r.newest_good_backup}")
             ctx.print(f"  restore it with: pathway-planner restore \"{r.newest_good_backup}\"")

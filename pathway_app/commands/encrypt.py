@@ -8,13 +8,14 @@ DESCRIPTION = (
     "Encrypt the records file in place with a random key, locked by your passphrase (kept in the "
     "key file beside it: pathway.db.key — back it up with the records; it is useless without the "
     "passphrase). The records are checked table by table before the unencrypted file is removed. "
-    "Close the app first."
+    "Close the app first. The new passphrase is read from --passphrase-file FILE (- for standard "
+    "input), or asked for twice at a terminal."
 )
 ORDER = 85
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--passphrase-file", metavar="FILE", help="read the new passphrase from FILE (- for standard input)")
+    pass  # --passphrase-file (every command has it) gives the new passphrase
 
 
 def run(args, ctx) -> int:
@@ -23,7 +24,7 @@ def run(args, ctx) -> int:
     from ._secret import read_passphrase
 
     db = sqlite_path_for(ctx.db_url(), getattr(args, "data_dir", None))
-    passphrase = read_passphrase(args.passphrase_file, "new passphrase", confirm=True)
+    passphrase = read_passphrase(getattr(args, "passphrase_file", None), "new passphrase", confirm=True)
     report = encrypt_database(db, passphrase)
     if ctx.as_json:
         ctx.print_json({

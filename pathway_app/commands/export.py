@@ -45,7 +45,7 @@ def run(args, ctx) -> int:
 
     store = ctx.store()
     ids = [store.resolve_id(i) for i in args.ids] if args.ids else None
-    data = export_plans(store, ids)
+    data = export_plans(store, ids, detail={"file": "standard output" if args.file == "-" else str(args.file)})
     count = len(ids) if ids is not None else store.count()
     if args.file == "-":
         sys.stdout.flush()

@@ -8,7 +8,8 @@ DESCRIPTION = (
     "handover export FILE [ID ...] seals the plans (all when no ID is given) into FILE, "
     "encrypted with a passphrase; handover import FILE opens it and imports the plans (all or "
     "nothing). Use a passphrase that is not your records passphrase and give it to the other "
-    "person another way (on the phone, not in the same email)."
+    "person another way (on the phone, not in the same email). The handover passphrase is read "
+    "from --handover-passphrase-file F (--passphrase-file is the records' own passphrase)."
 )
 ORDER = 70
 
@@ -18,32 +19,30 @@ def add_arguments(parser) -> None:
     ex = sub.add_parser("export", help="seal plans into a handover file")
     ex.add_argument("file", metavar="FILE")
     ex.add_argument("ids", nargs="*", metavar="ID", help="young people's identifiers (or their first characters)")
-    ex.add_argument("--passphrase-file", metavar="F", help="read the passphrase from F (- for standard input)")
+    ex.add_argument("--handover-passphrase-file", metavar="F",
+                    help="read the handover file's passphrase from F (- for standard input)")
     im = sub.add_parser("import", help="import the plans in a handover file")
     im.add_argument("file", metavar="FILE")
-    im.add_argument("--passphrase-file", metavar="F", help="read the passphrase from F (- for standard input)")
+    im.add_argument("--handover-passphrase-file", metavar="F",
+                    help="read the handover file's passphrase from F (- for standard input)")
 
 
 def run(args, ctx) -> int:
-    from ..store import audit
     from ..store.handover import export_handover, import_handover
     from ._secret import read_passphrase
 
     store = ctx.store()
     if args.handover_action == "export":
         ids = [store.resolve_id(i) for i in args.ids] if args.ids else None
-        passphrase = read_passphrase(args.passphrase_file, "handover passphrase", confirm=True)
-        done = export_handover(store, args.file, passphrase, ids)
-        audit.record_for_store(store, audit.EXPORTED, done, detail={"to": "handover file", "file": str(args.file)})
+        passphrase = read_passphrase(args.handover_passphrase_file, "handover passphrase", confirm=True)
+        done = export_handover(store, args.file, passphrase, ids)  # records "exported" for each plan
         if ctx.as_json:
             ctx.print_json({"file": str(args.file), "plans": done})
         else:
             ctx.print(f"Sealed {len(done)} plan{'s' if len(done) != 1 else ''} into {args.file}.")
         return 0
-    passphrase = read_passphrase(args.passphrase_file, "handover passphrase")
-    report = import_handover(store, args.file, passphrase, ctx.today)
-    changed = [i for i, _n in report.created + report.updated]
-    audit.record_for_store(store, audit.IMPORTED, changed, detail={"from": "handover file", "file": str(args.file)})
+    passphrase = read_passphrase(args.handover_passphrase_file, "handover passphrase")
+    report = import_handover(store, args.file, passphrase, ctx.today)  # records "imported" for each plan
     if ctx.as_json:
         ctx.print_json({
             "created": [i for i, _ in report.created],

@@ -27,7 +27,7 @@ def run(args, ctx) -> int:
     except OSError as exc:
         raise CliError(f"could not read {args.file}: {exc.strerror or exc}", code=1) from None
     try:
-        report = import_plans(ctx.store(), data, today=ctx.today)
+        report = import_plans(ctx.store(), data, today=ctx.today, detail={"file": str(args.file)})
     except ImportRefused as exc:
         raise CliError(str(exc), code=2) from None
     if ctx.as_json:

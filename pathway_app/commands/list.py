@@ -43,10 +43,13 @@ def run(args, ctx) -> int:
     from ..domain.dates import fmt
 
     today = ctx.today
-    data = rows(ctx.store(), today, args.search)
+    store = ctx.store()
+    data = rows(store, today, args.search)
     if ctx.as_json:
         ctx.print_json(data)
         return 0
+    if getattr(store, "path", None) is not None and not getattr(store, "encrypted", True):
+        ctx.error(f"note: these records ({store.path}) are NOT encrypted; `pathway-planner encrypt` encrypts them.")
     if not data:
         ctx.print("No young people yet." if not args.search else f"No young person's name contains '{args.search}'.")
         return 0

@@ -36,13 +36,14 @@ def run(args, ctx) -> int:
     if not out.parent.exists():
         raise CliError(f"the folder {out.parent} does not exist", code=1)
     store = ctx.store()
-    plan = store.load(store.resolve_id(args.id))
+    plan = store.load(store.resolve_id(args.id), opened=False)  # "printed" is recorded instead
     from ..export import render_pdf
 
     try:
         path = render_pdf(plan, args.edition, ctx.today, out)
     except OSError as exc:
         raise CliError(f"could not write {out}: {exc.strerror or exc}", code=1) from None
+    store.record_event("printed", plan.id, {"edition": args.edition, "file": str(path)})
     if ctx.as_json:
         ctx.print_json({"path": str(path), "edition": args.edition, "id": plan.id})
     else:

@@ -7,7 +7,8 @@ HELP = "restore the records from a backup (the current records are backed up fir
 DESCRIPTION = (
     "Check the backup FILE against its manifest and refuse it if it is damaged; back up the "
     "records as they are now (or move them aside if they are too damaged to copy); then copy "
-    "the backup in and check the result matches it. Close Pathway Planner first."
+    "the backup in and check the result matches it. An encrypted backup needs the passphrase "
+    "(--passphrase-file) and is restored encrypted. Close Pathway Planner first."
 )
 ORDER = 81
 
@@ -17,13 +18,27 @@ def add_arguments(parser) -> None:
 
 
 def run(args, ctx) -> int:
+    from pathlib import Path
+
+    from ..cli import CliError
     from ..errors import DatabaseProblem
-    from ..store.backup import restore_backup
+    from ..store.backup import is_encrypted_backup, restore_backup
     from ..store.check import sqlite_path_for
+    from ..store.keyfile import keyfile_path
 
     db = sqlite_path_for(ctx.db_url(), getattr(args, "data_dir", None))
+    key = None
+    if is_encrypted_backup(args.file):
+        # the data key never changes for the life of the records, so either key file unlocks it
+        kf = keyfile_path(db) if keyfile_path(db).exists() else keyfile_path(Path(args.file))
+        if not kf.exists():
+            raise CliError(f"the key file of the encrypted backup ({kf.name}) is missing", 1)
+        key = ctx.data_key(kf)
+        if key is None:
+            raise CliError("the backup is encrypted: give the passphrase with --passphrase-file FILE "
+                           "(- reads it from standard input)", 1)
     try:
-        r = restore_backup(args.file, db)
+        r = restore_backup(args.file, db, data_key=key)
     except DatabaseProblem as exc:
         if ctx.as_json:
             ctx.print_json({
@@ -43,6 +58,7 @@ def run(args, ctx) -> int:
             "safety_backup": str(r.safety_backup) if r.safety_backup else None,
             "moved_aside": str(r.moved_aside) if r.moved_aside else None,
             "row_counts": r.row_counts,
+            "encrypted": key is not None,
         })
         return 0
     ctx.print(f"Restored {r.db_path} from {r.from_backup}.")

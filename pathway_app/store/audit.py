@@ -33,23 +33,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import (
-    BigInteger,
-    CheckConstraint,
-    Column,
-    Connection,
-    Engine,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    insert,
-    select,
-    update,
-)
+from sqlalchemy import Connection, Engine, insert, select, update
 
-from .models import NAMING
+from . import models as _models
 
 OPENED = "opened"
 CREATED = "created"
@@ -61,31 +47,13 @@ DELETED = "deleted"
 ACTIONS = (OPENED, CREATED, CHANGED, EXPORTED, PRINTED, IMPORTED, DELETED)
 GENESIS = "0" * 64
 
-#: Kept apart from the plan tables' metadata until the lead folds it into models.metadata.
-metadata = MetaData(naming_convention=NAMING)
-SEQ = BigInteger().with_variant(Integer(), "sqlite")
-
-AUDIT = Table(
-    "audit_log",
-    metadata,
-    Column("seq", SEQ, primary_key=True, autoincrement=False),
-    Column("at", String(32), nullable=False),
-    Column("user_name", Text(), nullable=False),
-    Column("action", String(20), nullable=False),
-    Column("plan_id", String(36), nullable=True, index=True),
-    Column("plan_version", Integer(), nullable=True),
-    Column("detail", Text(), nullable=False),
-    Column("prev_hash", String(64), nullable=False),
-    Column("hash", String(64), nullable=False, unique=True),
-    CheckConstraint("action IN ('" + "', '".join(ACTIONS) + "')", name="action"),
-)
-HEAD = Table(
-    "audit_head",
-    metadata,
-    Column("id", Integer(), primary_key=True, autoincrement=False),
-    Column("seq", SEQ, nullable=False),
-    Column("hash", String(64), nullable=False),
-)
+#: The tables live in the plan tables' metadata (:mod:`.models`), so the models-vs-migrations
+#: comparison sees them.
+metadata = _models.metadata
+SEQ = _models.AUDIT_SEQ
+AUDIT = _models.audit_log
+HEAD = _models.audit_head
+assert ACTIONS == _models.AUDIT_ACTIONS
 
 # Bookkeeping that changes on every save and says nothing about what changed.
 _NOT_DIFFED = frozenset({"version", "updated_at"})

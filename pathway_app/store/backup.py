@@ -20,7 +20,18 @@ is refused (it would push out good ones). :func:`backup_on_start` makes at most 
 backup per day. Errors are :class:`BackupFailed` / :class:`BackupRefused`
 (:class:`~pathway_app.errors.DatabaseProblem`), with plain messages.
 
-Only stdlib ``sqlite3`` is used here, so these work on any schema revision, old or new.
+Only stdlib ``sqlite3`` (or, for encrypted records, ``sqlcipher3`` with the same DBAPI) is
+used here, never the app's models, so these work on any schema revision, old or new.
+
+**Encrypted records.** Give ``data_key=`` (the 32-byte key unlocked from the key file with the
+passphrase: :func:`.crypto.unlock`) and the same functions work on a SQLCipher database: the
+copy is made with the backup API between two connections keyed with the same data key, so it
+is encrypted too (it is never written in clear, not even for a moment), and the key file is
+copied beside it (``<backup>.db.key``: useless without the passphrase, but it is what unlocks
+that copy if the main key file is ever lost). The manifest says ``"encrypted": true``; its
+checksum, sizes, row counts and digests are of the data as for a plain backup (digests are
+one-way hashes; the manifest holds no personal data). Without the key, :func:`verify_backup`
+can still prove the file's checksum and size, but not its contents.
 """
 
 from __future__ import annotations
@@ -37,6 +48,18 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import DatabaseProblem
+
+try:  # encrypted records (a dependency of the app; guarded so plain backups never need it)
+    import sqlcipher3 as _sqlcipher3
+
+    _DB_ERROR: tuple[type[BaseException], ...] = (sqlite3.Error, _sqlcipher3.dbapi2.Error)
+    _DB_DATABASE_ERROR: tuple[type[BaseException], ...] = (sqlite3.DatabaseError, _sqlcipher3.dbapi2.DatabaseError)
+    _DB_OPERATIONAL_ERROR: tuple[type[BaseException], ...] = (
+        sqlite3.OperationalError, _sqlcipher3.dbapi2.OperationalError)
+except ImportError:  # pragma: no cover
+    _DB_ERROR = (sqlite3.Error,)
+    _DB_DATABASE_ERROR = (sqlite3.DatabaseError,)
+    _DB_OPERATIONAL_ERROR = (sqlite3.OperationalError,)
 
 KEEP = 30
 MANIFEST_FORMAT = 1
@@ -64,6 +87,30 @@ def connect_ro(path: str | os.PathLike[str]) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, isolation_level=None)
 
 
+def open_ro(path: str | os.PathLike[str], data_key: bytes | None = None):
+    """Read-only connection: stdlib sqlite3, or a keyed sqlcipher3 one when ``data_key`` is given."""
+    if data_key is None:
+        return connect_ro(path)
+    from .encrypted import raw_connect_ro
+
+    return raw_connect_ro(path, data_key)
+
+
+def _open_rw(path: str | os.PathLike[str], data_key: bytes | None = None):
+    if data_key is None:
+        return sqlite3.connect(path, isolation_level=None)
+    from .encrypted import raw_connect
+
+    return raw_connect(path, data_key)
+
+
+def is_encrypted_file(db_path: str | os.PathLike[str]) -> bool:
+    """A key file sits beside ``db_path`` (the records are, or are being, encrypted)."""
+    from .keyfile import keyfile_path
+
+    return keyfile_path(db_path).exists()
+
+
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -79,7 +126,7 @@ def schema_revision(conn: sqlite3.Connection) -> str | None:
     """The Alembic revision recorded in the file, or None if it has none."""
     try:
         rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
-    except sqlite3.OperationalError:
+    except _DB_OPERATIONAL_ERROR:
         return None
     if not rows:
         return None
@@ -213,18 +260,21 @@ def make_backup(
     *,
     keep: int = KEEP,
     now: datetime | None = None,
+    data_key: bytes | None = None,
 ) -> Path:
     """Copy ``db_path`` with the backup API into a new timestamped file; return its path.
 
     The copy is checked (``quick_check``) before it counts: a damaged database is not backed
     up (:class:`BackupFailed`), so it can never push a good backup out of the rotation.
+    Encrypted records need ``data_key``; their copy is encrypted with it (see the module notes).
     """
     src_path = Path(db_path)
     if not src_path.is_file() or src_path.stat().st_size == 0:
         raise BackupFailed(f"There are no records at {src_path} to back up.")
     from .keyfile import keyfile_path
 
-    if keyfile_path(src_path).exists():
+    encrypted = keyfile_path(src_path).exists()
+    if encrypted and data_key is None:
         raise BackupFailed(
             f"{src_path.name} is encrypted, so it is backed up by the app once it is unlocked "
             "(the copy stays encrypted). This plain-file backup cannot read it."
@@ -254,18 +304,24 @@ def make_backup(
         n += 1
     partial = target.with_name(target.name + ".partial")
     mpartial = manifest_path(target).with_name(manifest_path(target).name + ".partial")
+    key_copy = keyfile_path(target)
+    kpartial = key_copy.with_name(key_copy.name + ".partial")
     synced: _Background | None = None
+    if not encrypted:
+        data_key = None
     try:
         try:
-            src = connect_ro(src_path)
-        except sqlite3.Error as exc:
+            src = open_ro(src_path, data_key)
+        except _DB_ERROR as exc:
             raise BackupFailed(f"Could not read the records to back them up: {exc}.") from exc
         try:
-            dst = sqlite3.connect(partial, isolation_level=None)
+            dst = _open_rw(partial, data_key)
             try:
                 src.backup(dst)  # one step: a consistent snapshot, writers are not blocked (WAL)
                 dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
                 problems = quick_check(dst)
+                if not problems and encrypted:
+                    problems = [str(r[0]) for r in dst.execute("PRAGMA cipher_integrity_check")]
                 if problems:
                     raise BackupFailed(
                         "The records file is damaged, so it was not backed up "
@@ -278,11 +334,16 @@ def make_backup(
                 facts = database_facts(dst)
             finally:
                 dst.close()
-        except sqlite3.DatabaseError as exc:
+        except _DB_DATABASE_ERROR as exc:
             raise _backup_error(exc, src_path) from exc
         finally:
             src.close()
         sha = synced.result()
+        if encrypted:
+            # the key file travels with the copy it unlocks (written durably before the manifest)
+            shutil.copyfile(keyfile_path(src_path), kpartial)
+            with open(kpartial, "rb+") as f:
+                os.fsync(f.fileno())
         manifest = {
             "format": MANIFEST_FORMAT,
             "app": "Pathway Planner",
@@ -293,19 +354,24 @@ def make_backup(
             "reason": reason,
             "source": str(src_path.resolve()),
             "sqlite_version": sqlite3.sqlite_version,
+            "encrypted": encrypted,
             **facts,
         }
+        if encrypted:
+            manifest["key_file"] = key_copy.name
         with open(mpartial, "w", encoding="utf-8") as f:
             json.dump(manifest, f, indent=2, sort_keys=True)
             f.flush()
             os.fsync(f.fileno())
+        if encrypted:
+            os.replace(kpartial, key_copy)
         os.replace(partial, target)
         os.replace(mpartial, manifest_path(target))
         _fsync_dir(d)
     except BaseException:
         if synced is not None:
             synced.join()
-        for p in (partial, mpartial):
+        for p in (partial, mpartial, kpartial):
             try:
                 p.unlink()
             except OSError:
@@ -347,7 +413,7 @@ class _Background:
         return self._value
 
 
-def _backup_error(exc: sqlite3.Error, src: Path) -> BackupFailed:
+def _backup_error(exc: BaseException, src: Path) -> BackupFailed:
     text = str(exc).lower()
     if "full" in text:
         return BackupFailed("The disk is full, so the backup could not be made. Free some space and try again.")
@@ -359,8 +425,10 @@ def _backup_error(exc: sqlite3.Error, src: Path) -> BackupFailed:
 def rotate(db_path: str | os.PathLike[str], backups_dir: str | os.PathLike[str] | None = None, *, keep: int = KEEP) -> list[Path]:
     """Delete all but the newest ``keep`` backups of ``db_path``; return what was deleted."""
     gone = []
+    from .keyfile import keyfile_path
+
     for old in list_backups(db_path, backups_dir)[keep:]:
-        for p in (old, manifest_path(old)):
+        for p in (old, manifest_path(old), keyfile_path(old)):
             try:
                 p.unlink()
             except FileNotFoundError:
@@ -375,6 +443,7 @@ def backup_on_start(
     *,
     now: datetime | None = None,
     keep: int = KEEP,
+    data_key: bytes | None = None,
 ) -> Path | None:
     """The daily backup: one on the first start of each (local) day; None when not needed.
 
@@ -385,11 +454,13 @@ def backup_on_start(
     p = Path(db_path)
     if not p.is_file() or p.stat().st_size == 0:
         return None
+    if is_encrypted_file(p) and data_key is None:
+        return None  # only the app, once unlocked, can back up encrypted records
     try:
-        with _closing(connect_ro(p)) as conn:
+        with _closing(open_ro(p, data_key if is_encrypted_file(p) else None)) as conn:
             if "plans" not in user_tables(conn):
                 return None
-    except sqlite3.Error:
+    except _DB_ERROR:
         return None  # the open-time check reports damage; nothing to back up here
     now = now or datetime.now(timezone.utc)
     today = now.astimezone().date()
@@ -399,14 +470,14 @@ def backup_on_start(
             if t is not None and t.astimezone().date() == today:
                 return None
             break
-    return make_backup(p, backups_dir, reason="start", now=now, keep=keep)
+    return make_backup(p, backups_dir, reason="start", now=now, keep=keep, data_key=data_key)
 
 
 class _closing:
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn):
         self.conn = conn
 
-    def __enter__(self) -> sqlite3.Connection:
+    def __enter__(self):
         return self.conn
 
     def __exit__(self, *exc: object) -> None:
@@ -416,11 +487,19 @@ class _closing:
 # --------------------------------------------------------------------------- checking one
 
 
-def verify_backup(path: str | os.PathLike[str], *, deep: bool = True) -> list[str]:
+def is_encrypted_backup(path: str | os.PathLike[str]) -> bool:
+    try:
+        return bool(read_manifest(path).get("encrypted"))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def verify_backup(path: str | os.PathLike[str], *, deep: bool = True, data_key: bytes | None = None) -> list[str]:
     """Everything wrong with a backup, in plain words; an empty list means it is good.
 
     Checks the file's checksum against its manifest, ``quick_check``, and (``deep``) the row
-    counts and content digest recomputed from the data.
+    counts and content digest recomputed from the data. An encrypted backup is opened with
+    ``data_key``; without it only its checksum and size can be checked.
     """
     b = Path(path)
     if not b.is_file():
@@ -441,8 +520,11 @@ def verify_backup(path: str | os.PathLike[str], *, deep: bool = True) -> list[st
         )
     if file_sha256(b) != manifest["sha256"]:
         problems.append("The backup file's checksum does not match its manifest: it has been damaged or changed.")
+    encrypted = bool(manifest.get("encrypted"))
+    if encrypted and data_key is None:
+        return problems  # the contents can only be checked once unlocked
     try:
-        with _closing(connect_ro(b)) as conn:
+        with _closing(open_ro(b, data_key if encrypted else None)) as conn:
             qc = quick_check(conn)
             if qc:
                 problems.append(f"SQLite's integrity check failed on the backup: {qc[0]}")
@@ -454,17 +536,18 @@ def verify_backup(path: str | os.PathLike[str], *, deep: bool = True) -> list[st
                         problems.append(f"Table {table} has {got} rows but had {n} when the backup was made.")
                 if not problems and facts["content_digest"] != manifest.get("content_digest"):
                     problems.append("The backup's data does not match its manifest.")
-    except sqlite3.DatabaseError as exc:
+    except _DB_DATABASE_ERROR as exc:
         problems.append(f"The backup cannot be read as a database ({exc}).")
     return problems
 
 
 def newest_good_backup(
-    db_path: str | os.PathLike[str], backups_dir: str | os.PathLike[str] | None = None, *, deep: bool = False
+    db_path: str | os.PathLike[str], backups_dir: str | os.PathLike[str] | None = None, *, deep: bool = False,
+    data_key: bytes | None = None,
 ) -> Path | None:
     """The newest backup of ``db_path`` that passes :func:`verify_backup`."""
     for b in list_backups(db_path, backups_dir):
-        if not verify_backup(b, deep=deep):
+        if not verify_backup(b, deep=deep, data_key=data_key):
             return b
     return None
 
@@ -481,7 +564,8 @@ class Restored:
     row_counts: dict
 
 
-def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str], *, lock=None) -> Restored:
+def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str], *, lock=None,
+                   data_key: bytes | None = None) -> Restored:
     """Put the records back as they were in backup ``path``.
 
     Refuses a damaged backup or one from a newer version of the app (:class:`BackupRefused`).
@@ -489,13 +573,31 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
     that, moved aside; then the backup is copied in with the backup API and the result is
     compared with the backup's manifest. Holds the single-copy lock while it works (pass
     ``lock=`` the app's own :class:`~pathway_app.store.lock.Lock` if it already holds it).
+
+    An encrypted backup needs ``data_key`` and is restored encrypted (its key file comes back
+    too when the records' own key file is missing or holds a different key). An unencrypted
+    backup is not restored over encrypted records: that would leave them unencrypted.
     """
     from . import check  # check imports this module
+    from .keyfile import keyfile_path, read_keyfile
     from .lock import acquire
 
     b = Path(path)
     db = Path(db_path)
-    problems = verify_backup(b)
+    encrypted = is_encrypted_backup(b)
+    if encrypted and data_key is None:
+        raise BackupRefused(f"The backup {b.name} is encrypted: give the passphrase to restore it. Nothing was changed.")
+    if not encrypted and is_encrypted_file(db):
+        raise BackupRefused(
+            f"The backup {b.name} is not encrypted, but the records are: restoring it would leave young "
+            "people's records unencrypted on this computer. Nothing was changed. Choose an encrypted backup."
+        )
+    if encrypted and db.exists() and db.stat().st_size > 0 and not is_encrypted_file(db):
+        raise BackupRefused(
+            f"The backup {b.name} is encrypted but the records here are not. Encrypt them first "
+            "(pathway-planner encrypt), or restore the backup into a new, empty folder. Nothing was changed."
+        )
+    problems = verify_backup(b, data_key=data_key if encrypted else None)
     if problems:
         raise BackupRefused(
             f"The backup {b.name} cannot be restored because it is damaged: " + " ".join(problems)
@@ -513,16 +615,18 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
         safety = moved = None
         if db.exists() and db.stat().st_size > 0:
             try:
-                safety = make_backup(db, backups_dir_for(db), reason="before-restore")
+                safety = make_backup(db, backups_dir_for(db), reason="before-restore", data_key=data_key)
             except BackupFailed as exc:
                 if "damaged" not in str(exc) and "not a database" not in str(exc):
                     raise BackupFailed(f"{exc} The backup was not restored, so nothing is lost.") from exc
                 moved = check.move_aside(db)
         elif db.exists():
             moved = check.move_aside(db)
-        src = connect_ro(b)
+        if encrypted:
+            _restore_keyfile(b, db, keyfile_path, read_keyfile)
+        src = open_ro(b, data_key if encrypted else None)
         try:
-            dst = sqlite3.connect(db, isolation_level=None)
+            dst = _open_rw(db, data_key if encrypted else None)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=WAL")
@@ -531,7 +635,7 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
                 facts = database_facts(dst)
             finally:
                 dst.close()
-        except sqlite3.DatabaseError as exc:
+        except _DB_DATABASE_ERROR as exc:
             raise _restore_error(exc, safety, moved) from exc
         finally:
             src.close()
@@ -546,7 +650,29 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
             own_lock.release()
 
 
-def _restore_error(exc: sqlite3.Error, safety: Path | None, moved: Path | None) -> DatabaseProblem:
+def _restore_keyfile(b: Path, db: Path, keyfile_path, read_keyfile) -> None:
+    """Make sure the key file beside ``db`` unlocks backup ``b`` (the data key never changes for
+    the life of a database, so usually it already does)."""
+    from .keyfile import atomic_write
+
+    mine, theirs = keyfile_path(db), keyfile_path(b)
+    if not theirs.exists():
+        if mine.exists():
+            return  # trust the records' own key file (the restore is checked afterwards)
+        raise BackupRefused(f"The key file of the backup {b.name} ({theirs.name}) is missing. Nothing was changed.")
+    if mine.exists():
+        try:
+            if read_keyfile(mine).key_check == read_keyfile(theirs).key_check:
+                return
+        except DatabaseProblem:
+            pass  # a damaged key file of the records: replaced by the backup's below
+        # a different key: keep the old key file (it unlocks the records moved aside or backed up)
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        atomic_write(mine.with_name(f"{mine.name}.before-restore-{stamp}"), mine.read_bytes())
+    atomic_write(mine, theirs.read_bytes())
+
+
+def _restore_error(exc: BaseException, safety: Path | None, moved: Path | None) -> DatabaseProblem:
     kept = f" The records as they were are kept in {safety or moved}." if (safety or moved) else ""
     if "full" in str(exc).lower():
         return DatabaseProblem("The disk is full, so the backup could not be restored. Free some space and try again." + kept)

@@ -294,9 +294,71 @@ def _foreign(name: str, tables: list[str] | None = None) -> CheckResult:
     return CheckResult(
         False,
         "foreign",
-        f"{name} is a database made by another program{some}, not Pathway Planner records. "
-        "It was left exactly as it was. Choose your Pathway Planner records file, or a new file name.",
+        f"{name} is not a Pathway Planner database; it was left untouched, exactly as it was. "
+        f"It is a database made by another program{some}. Choose your Pathway Planner records "
+        "file, or a new file name.",
     )
+
+
+def check_encrypted(
+    path: str | os.PathLike[str],
+    data_key: bytes,
+    *,
+    backups_dir: str | os.PathLike[str] | None = None,
+    script_location: str | None = None,
+) -> CheckResult:
+    """Check an encrypted records file from the inside, without changing it.
+
+    ``data_key`` is the key unlocked from the key file (so the passphrase is known to be right):
+    every page's authentication code (``cipher_integrity_check``), ``quick_check``, our
+    application id and the schema revision. Kinds as :func:`check_database` (``good``,
+    ``damaged``, ``foreign``, ``newer``, ``unreadable``).
+    """
+    from .encrypted import raw_connect_ro
+
+    p = Path(path)
+    name = p.name
+    if not p.exists() or p.stat().st_size == 0:
+        r = CheckResult(True, "missing", f"There is no records file at {p} yet; a new, empty one will be made.")
+        r.path = p
+        return r
+    errors = _backup._DB_ERROR
+    try:
+        conn = raw_connect_ro(p, data_key)
+    except errors as exc:
+        r = CheckResult(False, "unreadable", f"The records file {p} could not be opened ({exc}).")
+        r.path = p
+        return r
+    try:
+        try:
+            problems = [str(x[0]) for x in conn.execute("PRAGMA cipher_integrity_check")]
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = _backup.user_tables(conn)
+            if not problems:
+                problems = _backup.quick_check(conn)
+        except errors as exc:
+            r = _damaged(name, str(exc))
+        else:
+            revision = _backup.schema_revision(conn) if "alembic_version" in tables else None
+            newer = newer_than_app(revision, script_location)
+            if problems:
+                r = _damaged(name, problems[0])
+                r.details = problems[:20]
+            elif app_id != application_id() and tables:
+                r = _foreign(name, tables)
+            elif newer:
+                r = CheckResult(False, "newer", f"{name} was made by a newer version of Pathway Planner. {newer}",
+                                schema_revision=revision)
+            else:
+                r = CheckResult(True, "good", f"{name} is a sound, encrypted Pathway Planner records file.",
+                                schema_revision=revision)
+            r.schema_revision = revision
+    finally:
+        conn.close()
+    r.path = p
+    if not r.ok:
+        r.newest_good_backup = _backup.newest_good_backup(p, backups_dir, data_key=data_key)
+    return r
 
 
 # --------------------------------------------------------------------------- on open

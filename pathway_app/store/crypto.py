@@ -34,7 +34,8 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from ..errors import UserFacingError
+from ..errors import TryAgainLater, UserFacingError, WrongPassphrase
+from ..errors import _plain_seconds  # noqa: F401  (kept importable from here)
 from .keyfile import KdfParams, KeyFile, KeyFileDamaged, atomic_write, read_keyfile, write_keyfile
 
 DATA_KEY_BYTES = 32
@@ -49,25 +50,6 @@ FIRST_DELAY_S = 5.0
 MAX_DELAY_S = 300.0
 
 _KEY_CHECK_LABEL = b"pathway-planner data key check v1"
-
-
-class WrongPassphrase(UserFacingError):
-    """The passphrase does not unlock these records. Nothing was changed or deleted."""
-
-    def __init__(self, message: str, wait_seconds: float = 0.0):
-        super().__init__(message)
-        self.wait_seconds = wait_seconds
-
-
-class TryAgainLater(UserFacingError):
-    """Too many wrong passphrases in a row; the next try must wait ``wait_seconds``."""
-
-    def __init__(self, wait_seconds: float):
-        self.wait_seconds = wait_seconds
-        super().__init__(
-            f"Too many wrong passphrases in a row. Please wait {_plain_seconds(wait_seconds)} and "
-            "try again. Your records are safe: nothing has been changed or deleted."
-        )
 
 
 class WeakPassphrase(UserFacingError):
@@ -180,14 +162,6 @@ def _write_attempts(keyfile: str | os.PathLike[str], a: Attempts) -> None:
             atomic_write(path, json.dumps({"failures": a.failures, "last_failure": a.last_failure}).encode())
     except OSError:  # a read-only folder must not stop anyone opening their records
         pass
-
-
-def _plain_seconds(s: float) -> str:
-    s = int(round(s + 0.499))
-    if s < 60:
-        return f"{s} second{'s' if s != 1 else ''}"
-    m, r = divmod(s, 60)
-    return f"{m} minute{'s' if m != 1 else ''}" + (f" {r} s" if r else "")
 
 
 # --------------------------------------------------------------------------- the key file

@@ -118,6 +118,19 @@ def raw_connect(db_path: str | os.PathLike[str], data_key: bytes | None):
     return con
 
 
+def raw_connect_ro(db_path: str | os.PathLike[str], data_key: bytes):
+    """A keyed sqlcipher3 connection that can only read (``mode=ro``, which holds for root too)."""
+    import sqlcipher3
+    from urllib.parse import quote
+
+    uri = f"file:{quote(os.fspath(Path(db_path).resolve()))}?mode=ro"
+    con = sqlcipher3.connect(uri, uri=True, isolation_level=None, timeout=5.0)
+    con.execute("PRAGMA cipher_log_level = NONE")
+    con.execute("PRAGMA key = \"x'%s'\"" % data_key.hex())
+    con.execute("PRAGMA temp_store = MEMORY")
+    return con
+
+
 def integrity_problems(engine: Engine) -> list[str]:
     """SQLCipher's page check (HMAC of every page) and SQLite's quick_check; [] when sound."""
     out: list[str] = []

@@ -122,7 +122,7 @@ def export_handover(store: Any, path: str | os.PathLike[str], passphrase: str,
     from .interchange import export_plans
 
     wanted = sorted(set(store.ids() if ids is None else ids))
-    blob = seal(export_plans(store, wanted), passphrase, params)
+    blob = seal(export_plans(store, wanted, detail={"to": "handover file", "file": str(path)}), passphrase, params)
     atomic_write(Path(path), blob)
     return wanted
 
@@ -135,4 +135,4 @@ def import_handover(store: Any, path: str | os.PathLike[str], passphrase: str, t
         blob = Path(path).read_bytes()
     except OSError as exc:
         raise UserFacingError(f"The handover file {path} could not be read ({exc.strerror}).") from None
-    return import_plans(store, unseal(blob, passphrase), today)
+    return import_plans(store, unseal(blob, passphrase), today, detail={"from": "handover file", "file": str(path)})

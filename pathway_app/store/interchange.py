@@ -56,10 +56,25 @@ def dumps_plans(plans: Iterable[m.Plan]) -> bytes:
     return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def export_plans(store: Any, ids: Iterable[str] | None = None) -> bytes:
-    """Every plan in ``store`` (or those in ``ids``) as a plans file."""
+def export_plans(store: Any, ids: Iterable[str] | None = None, *, detail: dict[str, Any] | None = None) -> bytes:
+    """Every plan in ``store`` (or those in ``ids``) as a plans file.
+
+    Each plan exported gets an "exported" audit entry (with ``detail``, e.g. where to), and no
+    "opened" one: reading it for the file is part of the export.
+    """
     wanted = sorted(set(store.ids() if ids is None else ids))
-    return dumps_plans(store.load(i) for i in wanted)
+    data = dumps_plans(_load_quietly(store, i) for i in wanted)
+    record = getattr(store, "record_events", None)
+    if record is not None and wanted:
+        record("exported", wanted, {"to": "plans file", **(detail or {})})
+    return data
+
+
+def _load_quietly(store: Any, plan_id: str) -> m.Plan:
+    try:
+        return store.load(plan_id, opened=False)
+    except TypeError:  # a store without the audit trail's keyword
+        return store.load(plan_id)
 
 
 # --------------------------------------------------------------------------- reading a file
@@ -197,12 +212,17 @@ def _record_ids(plan: m.Plan) -> list[str]:
 # --------------------------------------------------------------------------- import
 
 
-def import_plans(store: Any, data: bytes, today: date | None = None) -> ImportReport:
-    """Import a plans file in one transaction (all or nothing). See the module notes."""
+def import_plans(store: Any, data: bytes, today: date | None = None, *,
+                 detail: dict[str, Any] | None = None) -> ImportReport:
+    """Import a plans file in one transaction (all or nothing). See the module notes.
+
+    Each plan added or replaced gets an "imported" audit entry (with ``detail``, e.g. which
+    file) in the same transaction.
+    """
     today = today or date.today()
     plans = read_plans(data, today)
     try:
-        outcomes = store._import_plans(plans, today)
+        outcomes = store._import_plans(plans, today, {"from": "plans file", **(detail or {})})
     except DatabaseProblem as exc:
         if "same identifier" in str(exc):
             raise _refuse(str(exc)) from exc

@@ -21,7 +21,10 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
+    CheckConstraint,
+    Column,
     Date,
     DateTime,
     ForeignKey,
@@ -29,6 +32,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -384,3 +388,35 @@ class StayingCloseStaffRow(Base):
 
 metadata = Base.metadata
 plans = PlanRow.__table__
+
+
+# --------------------------------------------------------------------------- the audit trail
+# Plain tables (no domain class): see :mod:`.audit` for what the rows mean and migration 0002
+# for the triggers that refuse UPDATE and DELETE. No foreign key to ``plans``: the trail
+# outlives a deleted plan.
+
+AUDIT_ACTIONS = ("opened", "created", "changed", "exported", "printed", "imported", "deleted")
+AUDIT_SEQ = BigInteger().with_variant(Integer(), "sqlite")
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("seq", AUDIT_SEQ, primary_key=True, autoincrement=False),
+    Column("at", String(32), nullable=False),
+    Column("user_name", Text(), nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("plan_id", String(36), nullable=True, index=True),
+    Column("plan_version", Integer(), nullable=True),
+    Column("detail", Text(), nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False, unique=True),
+    CheckConstraint("action IN ('" + "', '".join(AUDIT_ACTIONS) + "')", name="action"),
+)
+audit_head = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer(), primary_key=True, autoincrement=False),
+    Column("seq", AUDIT_SEQ, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+

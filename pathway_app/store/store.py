@@ -5,13 +5,23 @@ no session, row or ORM object ever leaves this module. Reads and writes use SQLA
 (one ``SELECT`` per table by ``plan_id``; ``DELETE`` then ``executemany`` ``INSERT`` for the
 children), which keeps a heavy plan's load and save within a few milliseconds so the UI can
 call them on its own thread.
+
+The audit trail (:mod:`.audit`) is written by the store itself, so no caller can forget it:
+``save`` records "created"/"changed" (with the field-level difference) in the same transaction
+as the save; ``load`` records "opened"; ``delete`` records "deleted" in the deletion's
+transaction; import and export (:mod:`.interchange`) record "imported"/"exported";
+:meth:`Store.record_event` is for what happens outside the database ("printed", "exported" from
+the app). The "before" of a change comes from a small cache of the plans this store last saved
+(else it is read in the save's transaction), so a save stays a few milliseconds.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
+from collections import OrderedDict
 from datetime import date, datetime
+from pathlib import Path
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
@@ -19,14 +29,18 @@ from sqlalchemy import Connection, Engine, String, and_, cast, delete, func, ins
 from sqlalchemy import exc as sa_exc
 
 from ..domain import model as m
+from ..domain.serialize import plan_to_dict
 from ..domain.summary import PlanSummary
 from ..domain.validation import ValidationError, validate
-from ..errors import DatabaseProblem, NotFound, StaleSaveError
+from ..errors import DatabaseProblem, NotFound, RetentionRefused, StaleSaveError
+from . import audit as _audit
 from . import mapping as mp
 from .engine import WRITE, describe, plain_errors
 
 PLANS = mp.PLANS
 MIN_PREFIX = 4
+RETENTION_AGE = 75  # care records are kept until the young person's 75th birthday
+_SNAPSHOTS = 16  # plans whose last saved state is kept for the next change's "before"
 
 
 @lru_cache(maxsize=1)
@@ -67,15 +81,38 @@ def _pid():
 class Store:
     """Young people's plans in a database (SQLite by default; any SQLAlchemy URL)."""
 
-    def __init__(self, engine: Engine, backup_path: str | None = None):
+    def __init__(
+        self,
+        engine: Engine,
+        backup_path: str | None = None,
+        *,
+        user: str | None = None,
+        encrypted: bool = False,
+        path: Path | None = None,
+        warnings: list[str] | None = None,
+    ):
         self._engine = engine
         self._where = describe(engine.url)
         #: the copy taken before the last migration on opening, if one was needed
         self.backup_path = backup_path
-        #: things the user should know about where the database is (shown by the UI)
-        self.warnings: list[str] = []
+        #: things the user should know (where the database is, a backup that failed): shown by the UI
+        self.warnings: list[str] = list(warnings or [])
+        #: who is using the app: every audit entry names them
+        self.user: str = (user or "").strip() or _audit.current_user()
+        #: the records are encrypted at rest (SQLCipher); False for plain SQLite and PostgreSQL
+        self.encrypted: bool = encrypted
+        #: the local database file (None on a server, or in memory)
+        self.path: Path | None = Path(path) if path is not None else None
         self._summary_cache: dict[str, tuple[str, tuple[Any, ...]]] = {}
         self._lock = threading.Lock()
+        self._audited: bool | None = None  # does this database have the audit tables?
+        self._snapshots: OrderedDict[str, tuple[int, dict[str, Any]]] = OrderedDict()
+        url = engine.url
+        self._read_only = "mode=ro" in (url.database or "") or url.query.get("mode") == "ro"
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
 
     # ------------------------------------------------------------------ plumbing
 
@@ -150,36 +187,45 @@ class Store:
             raise NotFound(f"'{text}' matches more than one young person ({names}); give more of the identifier.")
         return rows[0].id
 
-    def load(self, plan_id: str) -> m.Plan:
-        """The whole plan, lists in their saved order. Raises :class:`NotFound`."""
-        st = _load_statements()
-        params = {"pid": plan_id}
-        with self._read() as conn:
-            row = conn.execute(st["plan"], params).mappings().first()
-            if row is None:
-                raise NotFound(f"No young person has the identifier {plan_id}.")
-            sections = {}
-            for name in mp.SECTIONS:
-                sections[name] = conn.execute(st["section:" + name], params).mappings().first()
-            lists = {name: conn.execute(st["list:" + name], params).all() for name in mp.LISTS}
-            actions = conn.execute(st["actions"], params).all()
-            staff = conn.execute(st["staff"], params).all()
-        return mp.plan_from_rows(row, sections, lists, actions, staff)
+    def load(self, plan_id: str, *, opened: bool = True) -> m.Plan:
+        """The whole plan, lists in their saved order. Raises :class:`NotFound`.
 
-    def summaries(self, search: str = "") -> list[PlanSummary]:
+        Records "opened" in the audit trail; ``opened=False`` is for the store's own reads
+        (an export records "exported" instead, a PDF "printed").
+        """
+        with self._read() as conn:
+            plan = _load_plan(conn, plan_id)
+        if plan is None:
+            raise NotFound(f"No young person has the identifier {plan_id}.")
+        if opened:
+            self._record_quietly(_audit.OPENED, [(plan_id, plan.version)], None)
+        return plan
+
+    def summaries(
+        self, search: str = "", adviser: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[PlanSummary]:
         """Caseload rows from narrow queries on ``plans``; ``search`` matches any name part.
 
         Rows already read are kept (keyed by id, version and time of saving) so refreshing the
         caseload after a save or while typing a search reads only what changed; each call
         still returns new PlanSummary objects, so callers may change them.
+
+        ``adviser`` keeps only that adviser's young people; ``limit``/``offset`` give one page
+        of the list in its order (family name, given name, id) — for a team's caseload of tens
+        of thousands on a server, read a page at a time and :meth:`count_summaries` for the total.
         """
         cond = None
         key = mp.search_key(search)
         if key:
             escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             cond = PLANS.c.search_text.like(f"%{escaped}%", escape="\\")
+        if adviser is not None:
+            by = PLANS.c.summary_adviser == adviser
+            cond = by if cond is None else and_(cond, by)
         # what identifies a row's content: its version and time of saving, as stored
         stamp = (cast(PLANS.c.version, String) + "|" + cast(PLANS.c.updated_at, String)).label("stamp")
+        if limit is not None or offset:
+            return self._summary_page(cond, stamp, limit, offset)
         keys_stmt = select(PLANS.c.id, stamp).order_by(PLANS.c.family_name, PLANS.c.given_name, PLANS.c.id)
         if cond is not None:
             keys_stmt = keys_stmt.where(cond)
@@ -208,6 +254,40 @@ class Store:
         make = PlanSummary
         return [make(*cache[pid][1]) for pid, _st in keys]
 
+    def _summary_page(self, cond, stamp, limit: int | None, offset: int) -> list[PlanSummary]:
+        """One page, read in one query straight from the caseload index."""
+        stmt = (
+            select(stamp, *(PLANS.c[c] for c in mp.summary_columns()))
+            .order_by(PLANS.c.family_name, PLANS.c.given_name, PLANS.c.id)
+            .offset(max(0, int(offset)))
+        )
+        if limit is not None:
+            stmt = stmt.limit(max(0, int(limit)))
+        if cond is not None:
+            stmt = stmt.where(cond)
+        with self._read() as conn:
+            found = conn.execute(stmt).all()
+        args = mp.summary_args
+        out = []
+        with self._lock:
+            for r in found:
+                a = args(r[1:])
+                self._summary_cache[r[1]] = (r[0], a)
+                out.append(PlanSummary(*a))
+        return out
+
+    def count_summaries(self, search: str = "", adviser: str | None = None) -> int:
+        """How many young people :meth:`summaries` would list (for paging)."""
+        stmt = select(func.count()).select_from(PLANS)
+        key = mp.search_key(search)
+        if key:
+            escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            stmt = stmt.where(PLANS.c.search_text.like(f"%{escaped}%", escape="\\"))
+        if adviser is not None:
+            stmt = stmt.where(PLANS.c.summary_adviser == adviser)
+        with self._read() as conn:
+            return int(conn.execute(stmt).scalar_one())
+
     def versions(self, ids: Iterable[str]) -> dict[str, tuple[int, datetime, str]]:
         """(version, updated_at, name) of each plan in ``ids`` that exists."""
         with self._read() as conn:
@@ -234,6 +314,9 @@ class Store:
         new_version = plan.version + 1
         row["version"] = new_version
         row["updated_at"] = now
+        audited = self._audit_ready()
+        after = plan_to_dict(plan) if audited else None
+        before = None
         with self._write() as conn:
             if plan.version == 0:
                 current = conn.execute(select(PLANS.c.version).where(PLANS.c.id == plan.id)).scalar()
@@ -241,6 +324,8 @@ class Store:
                     raise _stale(name, current)
                 conn.execute(insert(PLANS), [row])
             else:
+                if audited:
+                    before = self._before(conn, plan.id, plan.version)
                 del row["id"]
                 del row["created_at"]
                 result = conn.execute(
@@ -253,22 +338,158 @@ class Store:
                     raise _stale(name, current)
                 _delete_children(conn, [plan.id])
             _insert_children(conn, [children], name)
+            if audited:
+                _audit.record_change(conn, user=self.user, plan_id=plan.id, plan_version=new_version,
+                                     before=before, after=after)
         plan.version = new_version
         plan.updated_at = now
+        if audited:
+            self._remember(plan.id, new_version, after)
 
-    def delete(self, plan_id: str) -> None:
-        """Delete a young person's plan and everything in it. Raises :class:`NotFound`."""
+    def delete(self, plan_id: str, today: date | None = None) -> None:
+        """Delete a young person's plan and everything in it. Raises :class:`NotFound`.
+
+        Care records are kept until the young person's 75th birthday: before then (or when no
+        date of birth is recorded, so the day cannot be worked out) the deletion is refused with
+        :class:`~pathway_app.errors.RetentionRefused`, naming the first day it is allowed. The
+        audit trail keeps a "deleted" entry (written in the same transaction).
+        """
+        from ..domain.dates import birthday, fmt
+
+        today = today or date.today()
+        audited = self._audit_ready()  # before the transaction: it may use this thread's connection
         with self._write() as conn:
-            n = conn.execute(delete(PLANS).where(PLANS.c.id == plan_id)).rowcount
-        if n != 1:
-            raise NotFound(f"No young person has the identifier {plan_id}.")
+            r = conn.execute(
+                select(PLANS.c.version, PLANS.c.date_of_birth, PLANS.c.given_name, PLANS.c.family_name,
+                       PLANS.c.preferred_name).where(PLANS.c.id == plan_id)
+            ).first()
+            if r is None:
+                raise NotFound(f"No young person has the identifier {plan_id}.")
+            name = mp.display_name(r.given_name, r.family_name, r.preferred_name) or "this young person"
+            if r.date_of_birth is None:
+                raise RetentionRefused(
+                    f"{name}'s record cannot be deleted: care records are kept until the young person's "
+                    f"{RETENTION_AGE}th birthday, and no date of birth is recorded, so that day cannot be "
+                    "worked out. Nothing was deleted."
+                )
+            try:
+                may = birthday(r.date_of_birth, RETENTION_AGE)
+            except (ValueError, OverflowError):  # pragma: no cover - validation keeps dates sane
+                may = None
+            if may is None or today < may:
+                when = f"before {fmt(may)} ({name}'s {RETENTION_AGE}th birthday)" if may else "yet"
+                raise RetentionRefused(
+                    f"{name}'s record cannot be deleted {when}: care records are kept until the young "
+                    f"person's {RETENTION_AGE}th birthday. It may be deleted on or after that day. "
+                    "Nothing was deleted.",
+                    may,
+                )
+            conn.execute(delete(PLANS).where(PLANS.c.id == plan_id))
+            if audited:
+                _audit.record(conn, user=self.user, action=_audit.DELETED, plan_id=plan_id,
+                              plan_version=r.version, detail={"name": name})
+        self._snapshots.pop(plan_id, None)
+
+    # ------------------------------------------------------------------ the audit trail
+
+    def record_event(self, action: str, plan_id: str, detail: dict[str, Any] | None = None) -> None:
+        """Record something done with a plan outside the database: "printed" (with the edition in
+        ``detail``), "exported" (where to). Any audit action is accepted; an unknown one is a bug
+        (``ValueError``)."""
+        if action not in _audit.ACTIONS:
+            raise ValueError(f"unknown audit action {action!r}")
+        self.record_events(action, [plan_id], detail)
+
+    def record_events(self, action: str, plan_ids: Iterable[str], detail: dict[str, Any] | None = None) -> None:
+        """:meth:`record_event` for several plans in one transaction."""
+        ids = list(plan_ids)
+        if not ids or not self._audit_ready():
+            return
+        with self._write() as conn:
+            have = _versions(conn, ids)
+            _audit.record_many(conn, [(action, pid, (have.get(pid) or (None,))[0], detail) for pid in ids],
+                               user=self.user)
+
+    def audit_history(self, plan_id: str) -> list[dict[str, Any]]:
+        """Everything recorded about one young person's plan, oldest first.
+
+        Each entry: ``seq``, ``when`` (aware UTC datetime), ``at`` (the same as ISO text),
+        ``user``, ``action``, ``plan_version``, ``detail`` (dict) and ``changes``: for a
+        "changed" entry a list of ``{"field", "label", "before", "after"}`` (``field`` is the path
+        in the plan, e.g. ``person.phone`` or ``relationships[<id>].name``; ``label`` says it in
+        words), otherwise ``[]``.
+        """
+        if not self._audit_ready():
+            return []
+        from ..domain.validation import describe_field
+
+        with plain_errors(self._where):
+            entries = _audit.history(self._engine, plan_id)
+        out = []
+        for e in entries:
+            changes = []
+            if e.action == _audit.CHANGED:
+                for path, old, new in e.detail.get("changes", []):
+                    changes.append({"field": path, "label": describe_field(path), "before": old, "after": new})
+            out.append({
+                "seq": e.seq, "when": e.when, "at": e.at, "user": e.user_name, "action": e.action,
+                "plan_version": e.plan_version, "detail": e.detail, "changes": changes,
+            })
+        return out
+
+    def verify_audit(self) -> list[str]:
+        """Plain-words problems with the audit trail's hash chain; ``[]`` when it is intact."""
+        if not self._audit_ready():
+            return []
+        with plain_errors(self._where):
+            return _audit.verify_chain(self._engine)
+
+    def _audit_ready(self) -> bool:
+        if self._audited is None:
+            with plain_errors(self._where):
+                self._audited = _audit.has_audit_tables(self._engine)
+        return self._audited
+
+    def _record_quietly(self, action: str, entries: list[tuple[str, int | None]], detail) -> None:
+        """Record entries that are not part of a write of ours ("opened"). A read-only or full
+        database cannot take them: the person still sees the plan, and is told."""
+        if self._read_only or not self._audit_ready():
+            return
+        try:
+            with self._write() as conn:
+                _audit.record_many(conn, [(action, pid, v, detail) for pid, v in entries], user=self.user)
+        except DatabaseProblem as exc:
+            note = f"A look at a plan could not be recorded in the audit trail: {exc}"
+            if note not in self.warnings:
+                self.warnings.append(note)
+
+    def _before(self, conn: Connection, plan_id: str, version: int) -> dict[str, Any] | None:
+        """The stored plan (as a dict) that a save of ``version`` replaces."""
+        snap = self._snapshots.get(plan_id)
+        if snap is not None and snap[0] == version:
+            return snap[1]
+        stored = _load_plan(conn, plan_id)
+        if stored is None or stored.version != version:
+            return None  # the save will be refused as stale
+        return plan_to_dict(stored)
+
+    def _remember(self, plan_id: str, version: int, snapshot: dict[str, Any]) -> None:
+        with self._lock:
+            self._snapshots[plan_id] = (version, snapshot)
+            self._snapshots.move_to_end(plan_id)
+            while len(self._snapshots) > _SNAPSHOTS:
+                self._snapshots.popitem(last=False)
 
     # used by interchange: plans written exactly as given (version and timestamps kept)
-    def _import_plans(self, plans: list[m.Plan], today: date) -> list[tuple[m.Plan, str, int | None]]:
+    def _import_plans(self, plans: list[m.Plan], today: date,
+                      detail: dict[str, Any] | None = None) -> list[tuple[m.Plan, str, int | None]]:
         """Add or replace ``plans`` in ONE transaction; each gets an outcome:
         "created", "updated" (the file's copy was newer), "unchanged" (same version and time)
-        or "kept_newer" (the database's copy is newer)."""
+        or "kept_newer" (the database's copy is newer). Each plan written gets an "imported"
+        audit entry (with ``detail``, the outcome and the version it replaced) in the same
+        transaction."""
         out: list[tuple[m.Plan, str, int | None]] = []
+        audited = self._audit_ready()
         with self._write() as conn:
             existing = _versions(conn, [p.id for p in plans])
             replace: list[str] = []
@@ -293,7 +514,31 @@ class Store:
             if write:
                 conn.execute(insert(PLANS), [mp.plan_row(p, today) for p in write])
                 _insert_children(conn, [mp.child_rows(p) for p in write], None)
+                if audited:
+                    base = dict(detail or {})
+                    _audit.record_many(conn, [
+                        (_audit.IMPORTED, p.id, p.version,
+                         {**base, "outcome": outcome, **({"replaced_version": old} if old is not None else {})})
+                        for p, outcome, old in out if outcome in ("created", "updated")
+                    ], user=self.user)
+        for p in write:
+            self._snapshots.pop(p.id, None)
         return out
+
+
+def _load_plan(conn: Connection, plan_id: str) -> m.Plan | None:
+    st = _load_statements()
+    params = {"pid": plan_id}
+    row = conn.execute(st["plan"], params).mappings().first()
+    if row is None:
+        return None
+    sections = {}
+    for name in mp.SECTIONS:
+        sections[name] = conn.execute(st["section:" + name], params).mappings().first()
+    lists = {name: conn.execute(st["list:" + name], params).all() for name in mp.LISTS}
+    actions = conn.execute(st["actions"], params).all()
+    staff = conn.execute(st["staff"], params).all()
+    return mp.plan_from_rows(row, sections, lists, actions, staff)
 
 
 def _stale(name: str, current: int | None) -> StaleSaveError:

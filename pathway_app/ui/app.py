@@ -35,11 +35,12 @@ def make_application(argv: list[str] | None = None) -> Any:
     return app
 
 
-def open_window(store: Any, data_dir: str | Path | None = None, today: Any = date.today) -> Any:
+def open_window(store: Any, data_dir: str | Path | None = None, today: Any = date.today,
+                access: Any = None, lock_after_ms: int | None = None) -> Any:
     """The main window on ``store`` with the list loaded (not shown yet)."""
     from .main_window import MainWindow
 
-    win = MainWindow(store, settings_for(data_dir), today)
+    win = MainWindow(store, settings_for(data_dir), today, access=access, lock_after_ms=lock_after_ms)
     win.load_caseload()
     return win
 
@@ -49,22 +50,21 @@ class _StoreOpener:
 
     Importing and migrating the store takes about as long as starting Qt; doing both at once
     shortens a cold start. The store's engine allows use from another thread
-    (``check_same_thread=False``), and the worker is joined before the store is used.
+    (``check_same_thread=False``), and the worker is joined before the store is used. Encrypted
+    records stop at "a passphrase is needed", which the main thread then asks for.
     """
 
-    def __init__(self, db_url: str | None, data_dir: str | None):
+    def __init__(self, access: Any):
         import threading
 
         self.store: Any = None
         self.error: BaseException | None = None
-        self._thread = threading.Thread(target=self._open, args=(db_url, data_dir), name="open-store", daemon=True)
+        self._thread = threading.Thread(target=self._open, args=(access,), name="open-store", daemon=True)
         self._thread.start()
 
-    def _open(self, db_url: str | None, data_dir: str | None) -> None:
+    def _open(self, access: Any) -> None:
         try:
-            from ..store import open_store
-
-            self.store = open_store(url=db_url, data_dir=data_dir)
+            self.store = access.open()
         except BaseException as exc:  # handed to the main thread by result()
             self.error = exc
 
@@ -75,27 +75,116 @@ class _StoreOpener:
         return self.store
 
 
+def open_records(access: Any, first: Any = None) -> Any:
+    """Open the records, asking what is needed: a new passphrase on the first run, the
+    passphrase for encrypted records, whether to restore a backup of a damaged file.
+
+    ``first`` is an :class:`_StoreOpener` already trying without a passphrase. Returns the
+    store, or None when the person chose to stop. Raises ``UserFacingError`` for a problem
+    they cannot fix here (the caller shows it).
+    """
+    from .unlock import NewPassphraseDialog, UnlockDialog, store_error
+
+    passphrase_needed = store_error("PassphraseNeeded")
+    moved_aside = store_error("DatabaseMovedAside")
+    attempt = first.result if first is not None else access.open
+    for _ in range(4):
+        try:
+            return attempt()
+        except passphrase_needed as exc:
+            if getattr(exc, "new", False):
+                values = NewPassphraseDialog.ask(None)
+                if not values:
+                    return None
+                return access.open(**values)
+            where = f"Records: {access.path}" if access.path is not None else ""
+            return UnlockDialog.run(None, access.open, where)
+        except moved_aside as exc:
+            if not _offer_restore(exc, access):
+                return None
+            attempt = access.open
+    return None
+
+
+def _offer_restore(exc: Any, access: Any) -> bool:
+    """The damaged file was moved aside: offer the newest good backup. True when restored."""
+    from PySide6.QtWidgets import QMessageBox
+
+    backup = getattr(exc, "newest_good_backup", None)
+    if backup is None or access.path is None:
+        QMessageBox.critical(None, "The records could not be opened",
+                             f"{exc}\n\nNo good backup was found to restore. The damaged file was kept "
+                             "as it was; please ask for help before starting again.")
+        return False
+    answer = QMessageBox.question(
+        None, "The records are damaged",
+        f"{exc}\n\nRestore the newest good backup ({Path(str(backup)).name})? Changes made after it "
+        "was taken will not be in it.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    from ..store.backup import restore_backup
+
+    restore_backup(backup, access.path)
+    return True
+
+
+def _already_open(exc: Any, access: Any) -> bool:
+    """Another copy of the app has these records. True: carry on read-only; False: quit."""
+    from PySide6.QtWidgets import QMessageBox
+
+    if access.path is None:
+        QMessageBox.information(None, "Already open", str(exc))
+        return False
+    answer = QMessageBox.question(
+        None, "Already open",
+        f"{exc}\n\nOpen them read-only? You can look, but nothing you type will be saved.",
+        QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close, QMessageBox.StandardButton.Close)
+    if answer != QMessageBox.StandardButton.Open:
+        return False
+    access.use_read_only()
+    return True
+
+
 def run_app(db_url: str | None = None, data_dir: str | None = None, demo: bool = False) -> int:
     """Open the app; returns the exit status."""
-    opener = _StoreOpener(db_url, data_dir)
+    from .unlock import StoreAccess, store_error
+
+    access = StoreAccess(db_url, data_dir)
+    lock_error: BaseException | None = None
+    try:
+        access.acquire_lock()
+    except store_error("AlreadyOpen") as exc:
+        lock_error = exc
+    opener = _StoreOpener(access) if lock_error is None else None
     app = make_application()
     from PySide6.QtWidgets import QMessageBox
 
     from ..errors import UserFacingError
     from . import main_window  # noqa: F401 - imported while the store opens
 
-    try:
-        store = opener.result()
-    except UserFacingError as exc:
-        QMessageBox.critical(None, "The records could not be opened", str(exc))
+    if lock_error is not None and not _already_open(lock_error, access):
         return 1
     try:
-        win = open_window(store, data_dir)
-        for warning in getattr(store, "warnings", []) or []:
-            win.statusBar().showMessage(warning, 20000)
+        store = open_records(access, opener)
+    except UserFacingError as exc:
+        QMessageBox.critical(None, "The records could not be opened", str(exc))
+        access.release_lock()
+        return 1
+    if store is None:
+        access.release_lock()
+        return 1
+    win: Any = None
+    try:
+        win = open_window(store, data_dir, access=access)
+        if access.read_only:
+            win.statusBar().showMessage("Opened read-only: another copy of Pathway Planner has these records open.")
         if demo:
             win.add_demo()
         win.show()
         return int(app.exec())
     finally:
-        store.close()
+        current = win.store if win is not None else store
+        if current is not None:
+            current.close()
+        access.release_lock()

@@ -3,7 +3,8 @@
 Every page starts with the young person's own words (a quote-styled panel), then the facts,
 then the lists of records. Fields that must never be shown to the young person (contact
 restrictions, safety notes, assessments) are marked "for practitioners" and are left out of
-together mode. Each page has a slot on the right for research prompts (:class:`PromptPanel`).
+together mode. Each page has a column on the right for research prompts (:class:`PromptSide` holding a
+:class:`~pathway_app.ui.prompts_panel.PromptsPanel`).
 
 Pages are built the first time they are shown and refreshed lazily: opening another young
 person only re-binds the page on screen.
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,6 +56,7 @@ from ..domain.vocab import (
 )
 from . import theme
 from .fields import FieldBlock, Form, OwnWordsPanel, grid, pretty_date
+from .prompts_panel import PromptsPanel
 from .records import Column, RecordListEditor
 from .session import PlanSession
 
@@ -103,122 +105,47 @@ def _yn(v: bool | None) -> str:
 # --------------------------------------------------------------------------- prompt panel
 
 
-class PromptPanel(QFrame):
-    """The slot for research prompts about this area ("Things to think about").
+class PromptSide(QFrame):
+    """The column beside an area's form that holds its prompts ("Things to think about").
 
-    The plan view fills it from the prompt engine (``set_prompts``); each prompt can be
-    answered: done, not relevant (with why), or later (with a date).
-
-    Signals:
-        respondRequested(object prompt, str answer): answer is "done", "not_relevant" or "later".
+    ``panel`` is a :class:`~pathway_app.ui.prompts_panel.PromptsPanel`; the plan view fills it.
     """
 
-    respondRequested = Signal(object, str)
-
-    def __init__(self, area_key: str, parent: QWidget | None = None):
+    def __init__(self, panel: QWidget, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("PromptPanel")
-        self.area_key = area_key
-        self.prompts: list[Any] = []
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(14, 12, 14, 12)
-        lay.setSpacing(8)
-        title = QLabel("Things to think about", self)
-        theme.set_font(title, 1.05, bold=True)
-        lay.addWidget(title)
-        self.model = QStandardItemModel(self)
-        self.view = QListView(self)
-        self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.setAccessibleName("Things to think about")
-        self.view.setAccessibleDescription("Prompts from research about this part of the plan")
-        self.view.setFrameShape(QFrame.Shape.NoFrame)
-        self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.view.setSpacing(2)
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.view.setVisible(False)
-        self.view.selectionModel().currentRowChanged.connect(self._on_current)
-        self.placeholder = _muted(QLabel(
-            "Prompts drawn from research with care-experienced young people will appear here, "
-            "with where each comes from.", self))
-        self.placeholder.setWordWrap(True)
-        lay.addWidget(self.view, 1)
-        lay.addWidget(self.placeholder)
-        self.detail = QLabel(self)
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
-        self.detail.setAccessibleName("About this prompt")
-        self.detail.setVisible(False)
-        theme.set_font(self.detail, 0.92)
-        lay.addWidget(self.detail)
-        buttons = QGridLayout()
-        buttons.setSpacing(6)
-        self.buttons = []
-        for text, answer, tip in (("Done", "done", "We have talked about this or done it"),
-                                  ("Later…", "later", "Come back to it on a date"),
-                                  ("Not relevant…", "not_relevant", "Say why it does not apply")):
-            b = QPushButton(text, self)
-            b.setAccessibleName(f"Mark the prompt: {text.rstrip('…').lower()}")
-            b.setAccessibleDescription(tip)
-            b.setToolTip(tip)
-            b.setProperty("answer", answer)
-            b.clicked.connect(self._respond)
-            b.setVisible(False)
-            pos = {"done": (0, 0, 1, 1), "later": (0, 1, 1, 1), "not_relevant": (1, 0, 1, 2)}[answer]
-            buttons.addWidget(b, *pos)
-            self.buttons.append(b)
-        lay.addLayout(buttons)
-        lay.addStretch(0)
-        em = self.fontMetrics().horizontalAdvance("x")
-        self.setMinimumWidth(em * 28)
-        self.setMaximumWidth(em * 40)
+        lay.setContentsMargins(14, 12, 10, 12)
+        lay.addWidget(panel)
+        # wide enough for a card's three answer buttons side by side, with a little room
+        fm = self.fontMetrics()
+        pad = fm.height() * 2 + 12  # a button's padding (1em each side) and frame
+        need = sum(fm.horizontalAdvance(t) + pad for t in ("Done…", "Not relevant…", "Later…")) + 12 + 28 + 24
+        em = fm.horizontalAdvance("x")
+        self._preferred = need + 40
+        self.setMinimumWidth(em * 30)  # a narrow window still has room for the form
+        self.setMaximumWidth(max(em * 56, need + 80))
+        scroll = getattr(panel, "scroll", None)
+        if scroll is not None:  # narrower than a card: scroll sideways rather than cut it off
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
-    def set_prompts(self, prompts: list[Any] | None) -> None:
-        self.model.clear()
-        self.prompts = list(prompts or [])
-        for p in self.prompts:
-            mark = {3: "● ", 2: "◐ ", 1: "○ "}.get(int(p.urgency), "")
-            item = QStandardItem(mark + p.practitioner_text)
-            item.setData(p.rule_id, Qt.ItemDataRole.UserRole)
-            item.setToolTip(p.why or p.practitioner_text)
-            item.setData(f"{p.urgency.label}: {p.practitioner_text}", Qt.ItemDataRole.AccessibleTextRole)
-            item.setEditable(False)
-            self.model.appendRow(item)
-        has = bool(self.prompts)
-        self.view.setVisible(has)
-        self.detail.setVisible(False)
-        for b in self.buttons:
-            b.setVisible(has)
-            b.setEnabled(False)
-        if prompts is not None and not has:
-            self.placeholder.setText("Nothing to think about here right now.")
-        self.placeholder.setVisible(not has)
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._preferred), hint.height())
 
-    def current_prompt(self) -> Any:
-        idx = self.view.currentIndex()
-        return self.prompts[idx.row()] if idx.isValid() and idx.row() < len(self.prompts) else None
 
-    def _on_current(self, _cur: QModelIndex, _prev: QModelIndex) -> None:
-        p = self.current_prompt()
-        for b in self.buttons:
-            b.setEnabled(p is not None)
-        if p is None:
-            self.detail.setVisible(False)
-            return
-        from html import escape
+class StatutoryPromptsPanel(PromptsPanel):
+    """Only the prompts that come from the law and statutory guidance (no research message)."""
 
-        bits = [f"<i>“{escape(p.young_person_text)}”</i>"] if p.young_person_text else []
-        if p.suggested_actions:
-            bits.append("Ideas: " + "; ".join(escape(a) for a in p.suggested_actions))
-        bits.append(f"<span>Source: {escape(p.citation)}</span>")
-        self.detail.setText("<br><br>".join(bits))
-        self.detail.setVisible(True)
+    def _mine(self, p: Any) -> bool:  # PromptsPanel's hook: which prompts belong here
+        return not p.message
 
-    def _respond(self) -> None:
-        p = self.current_prompt()
-        if p is not None:
-            self.respondRequested.emit(p, self.sender().property("answer"))
+
+def make_prompts_panel(key: str, parent: QWidget) -> PromptsPanel:
+    """The prompts panel for the page ``key`` (Reviews shows the duties the law sets)."""
+    if key == "reviews":
+        return StatutoryPromptsPanel(parent, title="What the law asks for")
+    return PromptsPanel(parent)
 
 
 # --------------------------------------------------------------------------- base page
@@ -259,8 +186,9 @@ class AreaPage(QWidget):
         outer.addWidget(self.scroll, 1)
         side = QVBoxLayout()
         side.setContentsMargins(0, 16, 16, 16)
-        self.prompts = PromptPanel(self.key, self)
-        side.addWidget(self.prompts)
+        self.prompts = make_prompts_panel(self.key, self)
+        self.prompt_side = PromptSide(self.prompts, self)
+        side.addWidget(self.prompt_side)
         outer.addLayout(side, 0)
         self.session.planReplaced.connect(self._on_plan_replaced)
 
@@ -504,6 +432,11 @@ def build_relationship_editor(form: Form) -> list[QWidget]:
 
 
 class PeoplePage(AreaPage):
+    """Signals:
+        at25Requested(): "Who will be there at 25?" was pressed.
+    """
+
+    at25Requested = Signal()
     key = "people"
     title = "People who matter"
     intro = ("Family, friends, carers and workers — and who will still be there at 25 and beyond. "
@@ -513,6 +446,19 @@ class PeoplePage(AreaPage):
         self.own_words(_area(Area.RELATIONSHIPS), _area_prefix(Area.RELATIONSHIPS), "own_words",
                        "Who do you want to still be in your life when you're 25?")
         lay = self.section("Their people")
+        row = QHBoxLayout()
+        ask = _muted(QLabel("Go through everyone together, one at a time: who will still be there for them at 25?",
+                            self.content))
+        ask.setWordWrap(True)
+        row.addWidget(ask, 1)
+        self.at25_button = QPushButton("Who will be there at &25?", self.content)
+        self.at25_button.setAccessibleName("Who will be there at 25?")
+        self.at25_button.setAccessibleDescription(
+            "Ask the young person, one person at a time, who will still be there for them at 25")
+        self.at25_button.clicked.connect(self.at25Requested)
+        theme.fit_text(self.at25_button)
+        row.addWidget(self.at25_button, 0)
+        lay.addLayout(row)
         self.map = _make_map(self.content)
         lay.addWidget(self.map)
 
@@ -547,8 +493,8 @@ class PeoplePage(AreaPage):
         self._refresh_map()
 
     def _refresh_map(self, *_args: Any) -> None:
-        if hasattr(self.map, "set_plan") and self.plan is not None:
-            self.map.set_plan(self.plan)
+        if hasattr(self.map, "set_plan"):
+            self.map.set_plan(self.plan)  # None clears it (when the app locks)
 
     def _field_changed(self, record: Any, _attr: str) -> None:
         if isinstance(record, m.Relationship):
@@ -937,8 +883,8 @@ class ReviewsPage(AreaPage):
         self._refresh_timeline()
 
     def _refresh_timeline(self, *_args: Any) -> None:
-        if hasattr(self.timeline, "set_plan") and self.plan is not None:
-            self.timeline.set_plan(self.plan, self.session.today)
+        if hasattr(self.timeline, "set_plan"):
+            self.timeline.set_plan(self.plan, self.session.today)  # None clears it
 
 
 class AdvisersPage(AreaPage):
@@ -988,4 +934,4 @@ def page_for_path(path: str) -> str:
     return "about"
 
 
-__all__ = ["AREAS", "PAGE_CLASSES", "AreaPage", "PromptPanel", "page_for_path"]
+__all__ = ["AREAS", "PAGE_CLASSES", "AreaPage", "PromptSide", "make_prompts_panel", "page_for_path"]

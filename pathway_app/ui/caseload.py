@@ -9,6 +9,7 @@ Signals (CaseloadView):
     openRequested(str plan_id)
     addRequested()
     demoRequested()
+    pdfsRequested(): "Make PDFs…" was pressed.
 """
 
 from __future__ import annotations
@@ -304,6 +305,7 @@ class CaseloadView(QWidget):
     openRequested = Signal(str)
     addRequested = Signal()
     demoRequested = Signal()
+    pdfsRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -337,6 +339,12 @@ class CaseloadView(QWidget):
         self.add_button.setAccessibleDescription("Start a new plan with a young person (Ctrl+N)")
         self.add_button.clicked.connect(self.addRequested)
         theme.fit_text(self.add_button)
+        self.pdfs_button = QPushButton("&Make PDFs…", self.list_page)
+        self.pdfs_button.setAccessibleName("Make PDFs")
+        self.pdfs_button.setAccessibleDescription(
+            "PDFs of the chosen young person's plan, or of everyone shown, into a folder")
+        self.pdfs_button.clicked.connect(self.pdfsRequested)
+        top.addWidget(self.pdfs_button)
         top.addWidget(self.add_button)
         lay.addLayout(top)
         self.search = QLineEdit(self.list_page)

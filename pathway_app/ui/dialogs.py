@@ -197,3 +197,82 @@ class TextWindow(QDialog):
         buttons.rejected.connect(self.close)
         lay.addWidget(buttons)
         self.resize(self.fontMetrics().horizontalAdvance("x") * 80, self.fontMetrics().lineSpacing() * 24)
+
+
+class LockSettingsDialog(QDialog):
+    """How long the app waits, unused, before it locks itself (1 to 15 minutes)."""
+
+    def __init__(self, minutes: int, parent: QWidget | None = None):
+        from PySide6.QtWidgets import QSpinBox
+
+        from .idle import MAX_MINUTES, MIN_MINUTES
+
+        super().__init__(parent)
+        self.setWindowTitle("Locking")
+        lay = QVBoxLayout(self)
+        lay.setSpacing(10)
+        intro = QLabel(
+            "Pathway Planner locks itself when no one has used it for a while, and clears young "
+            f"people's records from the screen. It always locks within {MAX_MINUTES} minutes.", self)
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        self.minutes = QSpinBox(self)
+        self.minutes.setRange(MIN_MINUTES, MAX_MINUTES)
+        self.minutes.setSuffix(" minutes")
+        self.minutes.setValue(max(MIN_MINUTES, min(MAX_MINUTES, int(minutes))))
+        lay.addWidget(FieldBlock("&Lock after", self.minutes, "Minutes without use before the app locks", parent=self))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, minutes: int) -> int | None:
+        dlg = cls(minutes, parent)
+        try:
+            return dlg.minutes.value() if dlg.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dlg.deleteLater()
+
+
+class ChooseEditionDialog(QDialog):
+    """Which copy of the plan to make for several young people at once."""
+
+    def __init__(self, who: str, choices: list[tuple[str, str, str]], parent: QWidget | None = None):
+        from PySide6.QtWidgets import QButtonGroup, QRadioButton
+
+        super().__init__(parent)
+        self.setWindowTitle("Make PDFs")
+        lay = QVBoxLayout(self)
+        lay.setSpacing(10)
+        head = QLabel(f"Make PDFs for {who}. Which copy?", self)
+        head.setWordWrap(True)
+        theme.set_font(head, 1.1, bold=True)
+        lay.addWidget(head)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, Any] = {}
+        for code, words, about in choices:
+            b = QRadioButton(words, self)
+            b.setAccessibleDescription(about)
+            b.setToolTip(about)
+            self.group.addButton(b)
+            self.buttons[code] = b
+            lay.addWidget(b)
+        next(iter(self.buttons.values())).setChecked(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose a folder…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    @property
+    def edition(self) -> str:
+        return next(code for code, b in self.buttons.items() if b.isChecked())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, who: str, choices: list[tuple[str, str, str]]) -> str | None:
+        dlg = cls(who, choices, parent)
+        try:
+            return dlg.edition if dlg.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dlg.deleteLater()

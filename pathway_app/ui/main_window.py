@@ -17,12 +17,15 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QStackedWidget,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -31,9 +34,15 @@ from ..domain.summary import PlanSummary
 from ..domain.validation import FIELD_LABELS, describe_field
 from ..errors import NotFound, UserFacingError
 from . import theme
+from .banner import Banner
 from .caseload import CaseloadView
-from .dialogs import NewPersonDialog, StaleSaveDialog, TextWindow
+from .dialogs import ChooseEditionDialog, LockSettingsDialog, NewPersonDialog, StaleSaveDialog, TextWindow
+from .idle import DEFAULT_MINUTES, IdleWatcher, clamp_minutes
 from .session import PlanSession
+from .unlock import LockScreen, NewPassphraseDialog, StoreAccess, store_error
+
+#: The one setting about privacy kept in window.ini (a number of minutes; never personal data).
+LOCK_SETTING = "privacy/lock_minutes"
 
 #: Set to make the app print "READY <unix time>" when the first list is on screen, then quit
 #: (used by benchmarks/bench_ui.py to time a cold start).
@@ -63,14 +72,25 @@ def field_words(path: str) -> str:
 class MainWindow(QMainWindow):
     """Signals:
     planOpened(str plan_id)
+    lockedChanged(bool locked): the app locked itself (True) or was unlocked (False).
+
+    ``access`` says how to open the records again after locking (without it, locking only
+    clears the screen and Continue shows the records again). ``lock_after_ms`` overrides the
+    "lock after" setting (minutes in window.ini, default 5, at most 15).
     """
 
     planOpened = Signal(str)
+    lockedChanged = Signal(bool)
 
     def __init__(self, store: Any, settings: QSettings, today: Callable[[], date] = date.today,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, access: StoreAccess | None = None,
+                 lock_after_ms: int | None = None):
         super().__init__(parent)
         self.store = store
+        self.access = access
+        self.locked = False
+        self._resume: dict[str, Any] = {}
+        self._lock_after_ms = lock_after_ms
         self.settings = settings
         self._today = today
         self.session = PlanSession(store, today, self)
@@ -93,13 +113,25 @@ class MainWindow(QMainWindow):
         self._retoning = False
         self.setStyleSheet(theme.STYLE)
 
-        self.pages = QStackedWidget(self)
+        central = QWidget(self)
+        self._central_layout = QVBoxLayout(central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(0)
+        self.banners: list[Banner] = []
+        self.pages = QStackedWidget(central)
         self.caseload = CaseloadView(self.pages)
         self.caseload.openRequested.connect(self.open_plan)
         self.caseload.addRequested.connect(self.add_person)
         self.caseload.demoRequested.connect(self.add_demo)
+        self.caseload.pdfsRequested.connect(self.make_pdfs)
         self.pages.addWidget(self.caseload)
-        self.setCentralWidget(self.pages)
+        self.lock_screen = LockScreen(self.pages)
+        self.lock_screen.unlocked.connect(self._on_unlocked)
+        self.lock_screen.problem.connect(self._on_unlock_problem)
+        self.pages.addWidget(self.lock_screen)
+        self._central_layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.unencrypted_banner: Banner | None = None
 
         self.save_label = QLabel(self)
         self.save_label.setAccessibleName("Save status")
@@ -110,9 +142,17 @@ class MainWindow(QMainWindow):
         self.show_problem.clicked.connect(self.show_first_problem)
         self.statusBar().addPermanentWidget(self.show_problem)
         self.statusBar().addPermanentWidget(self.save_label)
+        self.encryption_badge = QLabel(self)
+        self.encryption_badge.setObjectName("EncryptionBadge")
+        self.encryption_badge.setAccessibleName("Encryption")
+        self.statusBar().addPermanentWidget(self.encryption_badge)
         self.statusBar().setSizeGripEnabled(True)
         self._make_actions()
         self._restore_window()
+        self.idle = IdleWatcher(self.lock_after_ms(), self)
+        self.idle.idle.connect(self.lock)
+        self.idle.start()
+        self.show_store_state()
 
     @property
     def today(self) -> date:
@@ -145,11 +185,21 @@ class MainWindow(QMainWindow):
         self.export_action = self._act("&Export…", self.export_plan, None, "Save this plan to a file")
         self.pdf_action = self._act("Export &PDF…", self.export_pdf, QKeySequence("Ctrl+P"),
                                     "Make a PDF of the plan to read together and sign")
+        self.many_pdfs_action = self._act("&Make PDFs…", self.make_pdfs, None,
+                                          "Make PDFs of the chosen young person's plan, or everyone's, into a folder")
+        self.subject_access_action = self._act(
+            "Everything &held about this young person…", self.subject_access, None,
+            "A readable copy of everything held about them, for a subject access request")
+        self.encrypt_action = self._act("En&crypt these records…", self.encrypt_records, None,
+                                        "Lock these records with a passphrase")
+        self.lock_action = self._act("&Lock now", self.lock, QKeySequence("Ctrl+L"),
+                                     "Lock the app now and clear the screen")
         self.delete_action = self._act("De&lete this plan…", self.delete_plan, None,
                                        "Delete this young person's plan")
         self.quit_action = self._act("&Quit", self.close, QKeySequence.StandardKey.Quit)
         for a in (self.new_action, self.demo_action, None, self.import_action, self.export_action,
-                  self.pdf_action, None, self.delete_action, None, self.quit_action):
+                  self.pdf_action, self.many_pdfs_action, None, self.subject_access_action, None,
+                  self.encrypt_action, self.lock_action, None, self.delete_action, None, self.quit_action):
             f.addSeparator() if a is None else f.addAction(a)
 
         e = mb.addMenu("&Edit")
@@ -173,15 +223,41 @@ class MainWindow(QMainWindow):
         self.together_action = self._act("&Together mode", self.toggle_together, QKeySequence("F11"),
                                          "A calm, large view for writing their own words together")
         self.together_action.setCheckable(True)
+        self.lock_settings_action = self._act("&Locking…", self.lock_settings, None,
+                                              "How long the app waits, unused, before it locks itself")
         v.addAction(self.caseload_action)
         v.addAction(self.together_action)
+        v.addSeparator()
+        v.addAction(self.lock_settings_action)
+
+        pm = mb.addMenu("&Plan")
+        self.at25_action = self._act("Who will be there at &25?…", self.ask_at25, None,
+                                     "Go through the people who matter together: who will be there at 25?")
+        self.history_action = self._act("&History of this plan…", self.show_history, None,
+                                        "Who opened, changed, exported or printed this plan, and when")
+        pm.addAction(self.at25_action)
+        pm.addAction(self.history_action)
+        #: actions about one open plan (enabled only while it is on screen)
+        self._plan_actions = (self.export_action, self.pdf_action, self.delete_action, self.together_action,
+                              self.at25_action, self.history_action, self.subject_access_action)
         self._update_actions()
 
     def _update_actions(self) -> None:
+        if self.locked:
+            for a in self.actions():
+                a.setEnabled(a in (self.quit_action,))
+            return
         has_plan = self.session.plan is not None
-        on_plan = has_plan and self.pages.currentWidget() is not self.caseload
-        for a in (self.export_action, self.pdf_action, self.delete_action, self.together_action):
+        on_plan = has_plan and self.pages.currentWidget() not in (self.caseload, self.lock_screen)
+        for a in self._plan_actions:
             a.setEnabled(on_plan or (a is self.together_action and self.together_action.isChecked()))
+        for a in (self.new_action, self.demo_action, self.import_action, self.find_action, self.save_action,
+                  self.caseload_action, self.lock_settings_action, self.many_pdfs_action):
+            a.setEnabled(True)
+        self.lock_action.setEnabled(True)
+        self.undo_action.setEnabled(self.session.undo_stack.canUndo())
+        self.redo_action.setEnabled(self.session.undo_stack.canRedo())
+        self.encrypt_action.setEnabled(self._can_encrypt())
 
     # ------------------------------------------------------------------ window state
 
@@ -294,6 +370,7 @@ class MainWindow(QMainWindow):
             self.plan_view = PlanView(self.session, self.pages)
             self.plan_view.backRequested.connect(self.show_caseload)
             self.plan_view.promptsChanged.connect(self._on_prompt_count)
+            self.plan_view.at25Requested.connect(self.ask_at25)
             self.pages.addWidget(self.plan_view)
             state = self.settings.value("window/plan_splitter")
             if isinstance(state, QByteArray) and not state.isEmpty():
@@ -419,9 +496,9 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.store.delete(plan.id)
-        except UserFacingError as exc:
-            self._warn("The plan could not be deleted", str(exc))
+            self.store.delete(plan.id, today=self.today)
+        except UserFacingError as exc:  # e.g. kept until their 75th birthday (RetentionRefused)
+            self._warn("The plan was not deleted", str(exc))
             return
         self.session.open(None)
         self.caseload.remove(plan.id)
@@ -581,40 +658,176 @@ class MainWindow(QMainWindow):
             return
         self.session.save_now()
         try:
-            from ..export import render_pdf
+            from .pdf_dialog import PdfExportDialog
         except ImportError:
             self._warn("PDF not available", "Making PDFs is not part of this version yet.")
             return
-        box = QMessageBox(self)
-        box.setWindowTitle("Which copy?")
-        box.setText("Which copy of the plan do you want?")
-        box.setInformativeText(
-            f"{plan.person.display_name}’s copy leaves out contact restrictions, safety notes and "
-            "assessments. The full copy is for the record.")
-        yp = box.addButton(f"{plan.person.display_name}’s copy", QMessageBox.ButtonRole.AcceptRole)
-        full = box.addButton("Full copy", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        clicked = box.clickedButton()
-        box.deleteLater()
-        if clicked not in (yp, full):
+        got = PdfExportDialog.ask(self, plan, self.today)
+        if not got or self.locked:
             return
-        edition = "young-person" if clicked is yp else "full"
-        from ..export import default_filename
+        path, edition = got
+        self._record("printed", plan.id, {"edition": edition, "file": path.name})
+        self.statusBar().showMessage(f"PDF saved to {path}", 8000)
 
-        path, _f = QFileDialog.getSaveFileName(
-            self, "Save the PDF", default_filename(plan, edition, self.today), "PDF (*.pdf)")
-        if not path:
+    def _record(self, action: str, plan_id: str, detail: dict | None = None) -> None:
+        """Note in the plan's history that it was exported or printed (who, when, what)."""
+        record = getattr(self.store, "record_event", None)
+        if record is None:
             return
         try:
+            record(action, plan_id, detail)
+        except UserFacingError as exc:
+            self._warn("Not noted in the history", f"The file was made, but it could not be noted in the plan's "
+                       f"history: {exc}")
+
+    def _chosen_ids(self) -> list[str]:
+        """The young people to act on: the open one, else the one chosen in the list (none: everyone)."""
+        if self.pages.currentWidget() is not self.caseload and self.session.plan is not None:
+            return [self.session.plan.id]
+        idx = self.caseload.table.currentIndex()
+        if idx.isValid() and self.caseload.table.selectionModel().isRowSelected(idx.row(), idx.parent()):
+            plan_id = self.caseload.proxy.index(idx.row(), 0).data(Qt.ItemDataRole.UserRole)
+            if plan_id:
+                return [plan_id]
+        return []
+
+    def make_pdfs(self) -> None:
+        """PDFs for the chosen young person, or for everyone shown, into a folder (can be stopped)."""
+        if self.together_action.isChecked():
+            return
+        self.session.save_now()
+        chosen = self._chosen_ids()
+        if chosen:
+            ids = chosen
+        else:
+            ids = [self.caseload.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
+                   for r in range(self.caseload.proxy.rowCount())]
+        ids = [i for i in ids if i]
+        if not ids:
+            self.statusBar().showMessage("There is no one to make a PDF for yet.", 6000)
+            return
+        from .pdf_dialog import EDITION_CHOICES, export_many_with_progress
+
+        who = "this young person" if len(ids) == 1 else f"all {len(ids)} young people shown"
+        edition = ChooseEditionDialog.ask(self, who, list(EDITION_CHOICES[:2]))
+        if edition is None or self.locked:
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Choose a folder for the PDFs")
+        if not folder or self.locked:
+            return
+        plans = []
+        for plan_id in ids:
+            try:
+                plans.append(self.store.load(plan_id))
+            except UserFacingError as exc:
+                self._warn("A plan could not be read", str(exc))
+                return
+        written = export_many_with_progress(self, plans, folder, edition, self.today)
+        by_name = {p.id: p for p in plans}
+        for path in written:
+            for pid in by_name:
+                if pid[:8] in path.name:
+                    self._record("printed", pid, {"edition": edition, "file": path.name})
+                    break
+        self.statusBar().showMessage(f"Made {len(written)} of {len(plans)} PDFs in {folder}.", 8000)
+
+    def ask_at25(self) -> None:
+        """"Who will be there at 25?" with the young person; answers are one undoable step."""
+        plan = self.session.plan
+        if plan is None:
+            return
+        from .at25_dialog import At25Dialog
+
+        before = {r.id: r.there_at_25 for r in plan.relationships}
+        self._at25_open = True
+        try:
+            changed = At25Dialog.run(self, plan)
+        finally:
+            self._at25_open = False
+        if not changed or self.session.plan is not plan:
+            return
+        self._apply_at25(plan, before)
+        self.session.save_now()
+
+    def _apply_at25(self, plan: m.Plan, before: dict) -> None:
+        """The dialog changed the plan in place: replay its answers through the undo stack."""
+        changed = [(r, before[r.id], r.there_at_25) for r in plan.relationships
+                   if r.id in before and r.there_at_25 is not before[r.id]]
+        added = [r for r in plan.relationships if r.id not in before]
+        for r, old, _new in changed:
+            r.there_at_25 = old
+        plan.relationships[:] = [r for r in plan.relationships if r.id in before]
+        stack = self.session.undo_stack
+        stack.beginMacro("Who will be there at 25")
+        for r, _old, new in changed:
+            self.session.set_field(r, "there_at_25", new, label=f"there at 25: {r.name}")
+        for r in added:
+            self.session.insert_record(plan.relationships, r, label="person who matters")
+        stack.endMacro()
+
+    def show_history(self) -> None:
+        plan = self.session.plan
+        if plan is None:
+            return
+        self.session.save_now()
+        history = getattr(self.store, "audit_history", None)
+        if history is None:
+            self._warn("No history", "This version does not keep a history of each plan.")
+            return
+        try:
+            entries = history(plan.id)
+        except UserFacingError as exc:
+            self._warn("The history could not be read", str(exc))
+            return
+        from .history import HistoryDialog
+
+        HistoryDialog.run(self, plan.person.display_name, entries)
+
+    def subject_access(self) -> None:
+        """Everything held about the young person: a readable PDF and the JSON beside it."""
+        plan = self.session.plan
+        if plan is None:
+            return
+        self.session.save_now()
+        try:
+            from ..export.subject_access import render_subject_access_pdf
+            from ..store.subject_access import subject_access_bundle
+        except ImportError:
+            self._warn("Not available yet", "Making a copy of everything held about a young person is not "
+                       "part of this version yet. Use Export… for the plan itself.")
+            return
+        from ..export import default_filename
+
+        name = default_filename(plan, "everything-held", self.today)
+        path, _f = QFileDialog.getSaveFileName(self, "Save everything held about them", name, "PDF (*.pdf)")
+        if not path or self.locked:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        import json
+
+        try:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            render_pdf(plan, edition, self.today, path)
-        except (OSError, UserFacingError) as exc:
-            self._warn("The PDF could not be made", str(exc))
+            bundle = subject_access_bundle(self.store, plan.id, today=self.today)
+            render_subject_access_pdf(bundle, path)
+            tmp = path[:-4] + ".json.part"
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump(bundle, fh, ensure_ascii=False, indent=2, default=str)
+            os.replace(tmp, path[:-4] + ".json")
+        except OSError as exc:
+            self._warn("The copy could not be made", f"{path}: {exc.strerror or exc}")
+            return
+        except UserFacingError as exc:
+            self._warn("The copy could not be made", str(exc))
             return
         finally:
             QApplication.restoreOverrideCursor()
-        self.statusBar().showMessage(f"PDF saved to {path}", 8000)
+        self._record("exported", plan.id, {"what": "everything held (subject access)", "file": os.path.basename(path)})
+        n = len(bundle.get("third_party") or [])
+        more = (f"\n\n{n} piece{'s' if n != 1 else ''} of information about other people "
+                "are marked for someone to check before it is given to them.") if n else ""
+        QMessageBox.information(self, "Everything held",
+                                f"Saved {path}\nand the same as data beside it (.json).{more}")
 
     def import_plans(self) -> None:
         if self.together_action.isChecked():
@@ -672,7 +885,255 @@ class MainWindow(QMainWindow):
         except UserFacingError as exc:
             self._warn("The plan could not be exported", str(exc))
             return
+        self._record("exported", plan.id, {"file": os.path.basename(path)})
         self.statusBar().showMessage(f"Exported to {path}", 8000)
+
+    # ------------------------------------------------------------------ keeping records safe
+
+    def lock_after_ms(self) -> int:
+        if self._lock_after_ms is not None:
+            return int(self._lock_after_ms)
+        return clamp_minutes(self.settings.value(LOCK_SETTING, DEFAULT_MINUTES)) * 60_000
+
+    def lock_settings(self) -> None:
+        minutes = clamp_minutes(self.settings.value(LOCK_SETTING, DEFAULT_MINUTES))
+        chosen = LockSettingsDialog.ask(self, minutes)
+        if chosen is None:
+            return
+        self.settings.setValue(LOCK_SETTING, clamp_minutes(chosen))
+        self.settings.sync()
+        self._lock_after_ms = None
+        self.idle.set_timeout_ms(self.lock_after_ms())
+
+    def show_store_state(self) -> None:
+        """Say plainly when the records are not encrypted; show warnings about where they are."""
+        for b in self.banners:
+            b.hide()
+            b.deleteLater()
+        self.banners = []
+        self.unencrypted_banner = None
+        if self.store is None:
+            return
+        for warning in getattr(self.store, "warnings", None) or []:
+            self._add_banner(Banner(str(warning), parent=self))
+        local = self.access is not None and self.access.path is not None
+        plain = local and not getattr(self.store, "encrypted", False)
+        if plain:
+            action = "Encrypt them…" if self._can_encrypt() else ""
+            text = "These records are not encrypted: anyone who gets this computer's files can read them."
+            if not action:
+                text += " To encrypt them, close the app and run: pathway-planner encrypt"
+            self.unencrypted_banner = Banner(text, action, attention=True, parent=self)
+            self.unencrypted_banner.setAccessibleName("These records are not encrypted")
+            self.unencrypted_banner.actionRequested.connect(self.encrypt_records)
+            self._add_banner(self.unencrypted_banner)
+            self.encryption_badge.setText("⚠ Not encrypted")
+            self.encryption_badge.setToolTip("These records are not encrypted. File → Encrypt these records…")
+            theme.tone(self.encryption_badge, "attention")
+        elif getattr(self.store, "encrypted", False):
+            self.encryption_badge.setText("Encrypted ✓")
+            self.encryption_badge.setToolTip("These records are encrypted with your passphrase.")
+            theme.tone(self.encryption_badge, "calm")
+        else:
+            self.encryption_badge.setText("")
+        self.encryption_badge.setAccessibleDescription(self.encryption_badge.toolTip())
+        self.encrypt_action.setEnabled(self._can_encrypt())
+
+    def _add_banner(self, banner: Banner) -> None:
+        self.banners.append(banner)
+        self._central_layout.insertWidget(len(self.banners) - 1, banner)
+        banner.setVisible(True)
+
+    def _can_encrypt(self) -> bool:
+        if self.locked or self.store is None or self.access is None or self.access.path is None:
+            return False
+        if getattr(self.store, "encrypted", False) or getattr(self.store, "read_only", False):
+            return False
+        try:
+            from ..store.encrypted import encrypt_database  # noqa: F401
+        except ImportError:
+            return False
+        return True
+
+    def encrypt_records(self) -> None:
+        """Lock the plain records with a new passphrase (the file is encrypted in place)."""
+        if not self._can_encrypt() or self.access is None or self.access.path is None:
+            return
+        if not self.leave_current_plan():
+            return
+        values = NewPassphraseDialog.ask(self, allow_unencrypted=False, title="Encrypt these records")
+        if not values or "passphrase" not in values:
+            return
+        from ..store.encrypted import encrypt_database
+
+        passphrase = values["passphrase"]
+        resume = self._where_we_are()
+        self.session.open(None)
+        self.store.close()
+        self.session.set_store(None)
+        self.access.release_lock()
+        report = None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            try:
+                report = encrypt_database(self.access.path, passphrase)
+            except UserFacingError as exc:
+                self._warn("The records were not encrypted", f"{exc}\n\nThey are as they were.")
+            self.access.acquire_lock()
+            store = self.access.open(passphrase=passphrase) if report is not None else self.access.open()
+        except UserFacingError as exc:
+            QApplication.restoreOverrideCursor()
+            self._warn("The records could not be opened again", f"{exc}\n\nPlease close and reopen the app.")
+            return
+        QApplication.restoreOverrideCursor()
+        self.store = store
+        self.session.set_store(store)
+        self.show_store_state()
+        self.load_caseload()
+        self._resume_at(resume)
+        if report is not None:
+            left = getattr(report, "plain_copies_left", []) or []
+            more = ""
+            if left:
+                more = ("\n\nThese older backups were made before encryption and are NOT encrypted. "
+                        "Delete them when you are sure you no longer need them:\n" + "\n".join(str(x) for x in left))
+            QMessageBox.information(self, "Records encrypted",
+                                    "The records are now encrypted. You will need the passphrase each time "
+                                    "you open Pathway Planner." + more)
+
+    def _where_we_are(self) -> dict[str, Any]:
+        plan = self.session.plan
+        page = self.pages.currentWidget()
+        return {
+            "plan_id": plan.id if plan is not None else None,
+            "on_plan": plan is not None and page is not self.caseload,
+            "area": self.plan_view.current_key() if self.plan_view is not None else None,
+        }
+
+    def _resume_at(self, where: dict[str, Any]) -> None:
+        unsaved = where.get("unsaved")
+        if unsaved is not None:  # work that could not be saved before locking: put it back
+            self.session.open(unsaved)
+            self._base = where.get("base")
+            view = self._ensure_plan_view()
+            view.set_plan(unsaved)
+            self.session.mark_changed()
+            if self.together is not None:
+                self.together.set_plan(unsaved)
+        elif where.get("plan_id"):
+            try:
+                plan = self.store.load(where["plan_id"])
+            except UserFacingError:
+                plan = None
+            if plan is not None:
+                self._set_plan(plan)
+        if self.session.plan is not None and where.get("on_plan"):
+            self._show_plan_page()
+            if where.get("area") and self.plan_view is not None:
+                self.plan_view.show_area(where["area"])
+        else:
+            self.pages.setCurrentWidget(self.caseload)
+            self.setWindowTitle("Pathway Planner")
+            if self.session.plan is not None:
+                self.caseload.select_id(self.session.plan.id)
+        self._update_actions()
+
+    def lock(self) -> None:
+        """Save, close the records, clear every young person's details off the screen, and ask
+        for the passphrase (or a plain Continue for unencrypted records) to carry on."""
+        if self.locked:
+            return
+        self._close_dialogs()
+        if self.together_action.isChecked():
+            self.leave_together()
+        plan = self.session.plan
+        saved = self.session.save_now()
+        where = self._where_we_are()
+        if plan is not None and not saved:
+            where["unsaved"] = plan  # kept in memory only, off the screen, saved after unlocking
+            where["base"] = self._base
+        self._copy_texts = [(w.windowTitle(), w.findChild(QLabel).text() if w.findChild(QLabel) else "",
+                             w.text.toPlainText()) for w in self._copy_windows if w.isVisible()]
+        for w in self._copy_windows:
+            w.close()
+            w.deleteLater()
+        self._copy_windows = []
+        self._resume = where
+        self.locked = True
+        self.session.open(None)
+        self._clear_personal_data()
+        if self.access is not None and self.store is not None:
+            self.store.close()  # disposes the engine: no open connection, no key in use
+            self.store = None
+            self.session.set_store(None)
+        self.pages.setCurrentWidget(self.lock_screen)
+        needs = bool(self.access is not None and self.access.needs_passphrase)
+        minutes = round(self.idle.timeout_ms / 60000)
+        why = (f"It locked itself after {minutes} minute{'s' if minutes != 1 else ''} without use, to keep "
+               "young people's records private." if minutes >= 1 else "It locked itself to keep young people's "
+               "records private.")
+        self.lock_screen.show_locked(self._reopen, needs, why)
+        self.idle.stop()
+        self._update_actions()
+        self.lockedChanged.emit(True)
+
+    def _close_dialogs(self) -> None:
+        """Close every dialog (they may show a young person's details); keep what they changed."""
+        from .at25_dialog import At25Dialog
+
+        for w in QApplication.topLevelWidgets():
+            if w is self or not isinstance(w, QDialog) or not w.isVisible() or w in self._copy_windows:
+                continue
+            if isinstance(w, At25Dialog) and w.changed and self.session.plan is w.plan:
+                self.session.mark_changed()  # its answers are already in the plan: save them
+            if isinstance(w, QProgressDialog):
+                w.cancel()
+            w.reject()
+
+    def _clear_personal_data(self) -> None:
+        """Empty every widget that shows a young person (the caseload, the plan, together mode)."""
+        self._prompt_timer.stop()
+        self._prompt_queue = []
+        self._prompt_counts = {}
+        self.caseload.search.clear()
+        self.caseload.set_summaries([], self.today)
+        if self.plan_view is not None:
+            self.plan_view.clear()
+        if self.together is not None:
+            self.together.set_plan(None)
+        self._base = None
+        self.statusBar().clearMessage()
+        self.save_label.clear()
+        self.save_label.setToolTip("")
+        self.show_problem.setVisible(False)
+        self.setWindowTitle("Pathway Planner — locked")
+        # widgets let go of (prompt cards, record editors) are deleted now, not at the next turn
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+    def _reopen(self, passphrase: str | None) -> Any:
+        """The lock screen's attempt: open the same records again (raises if it cannot)."""
+        if self.access is None:
+            return self.store
+        return self.access.open(passphrase=passphrase)
+
+    def _on_unlocked(self, store: Any) -> None:
+        self.store = store
+        self.session.set_store(store)
+        self.locked = False
+        self.show_store_state()
+        self.load_caseload()
+        where, self._resume = self._resume, {}
+        self._resume_at(where)
+        for title, intro, text in getattr(self, "_copy_texts", []):
+            win = TextWindow(title, intro, text, self)
+            self._copy_windows.append(win)
+            win.show()
+        self._copy_texts = []
+        self.idle.start()
+        self.lockedChanged.emit(False)
+
+    def _on_unlock_problem(self, error: BaseException) -> None:
+        self._warn("The records could not be opened", str(error))
 
     # ------------------------------------------------------------------ closing
 
@@ -695,9 +1156,20 @@ class MainWindow(QMainWindow):
                 self._retoning = False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.leave_current_plan():
+        if self.locked and self._resume.get("unsaved") is not None:
+            answer = QMessageBox.question(
+                self, "Changes not saved",
+                "Some changes could not be saved before the app locked. Unlock to put them right, or "
+                "choose “Discard” to close without them.",
+                QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        if not self.locked and not self.leave_current_plan():
             event.ignore()
             return
+        self.idle.stop()
         self._save_window()
         self._prompt_timer.stop()
         for w in self._copy_windows:

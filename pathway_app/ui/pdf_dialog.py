@@ -1,7 +1,8 @@
 """Make a PDF of a plan: choose the copy, see its first page, choose where to save it.
 
 - :class:`PdfExportDialog` — ``PdfExportDialog.run(parent, plan, today)`` returns the path
-  written, or ``None``. The preview is rendered off the GUI thread (a one-thread
+  written, or ``None`` (``PdfExportDialog.ask`` returns the path and the edition). The preview
+  is rendered in memory (never to a temporary file) off the GUI thread (a one-thread
   :class:`QThreadPool`), so the dialog stays responsive while the PDF is made.
 - :func:`export_many_with_progress` — PDFs for many plans into a folder, with a progress
   dialog that can be stopped; finished files are kept, a file being made when stopped is never
@@ -13,7 +14,6 @@ Both call :mod:`pathway_app.export`; nothing here builds documents itself.
 from __future__ import annotations
 
 import copy
-import tempfile
 import threading
 from datetime import date
 from functools import partial
@@ -78,13 +78,17 @@ QPushButton#Primary:disabled {
 """
 
 
-def first_page_image(pdf_path: Path, width_px: int) -> QImage:
-    """The first page of a PDF as an image ``width_px`` wide (safe off the GUI thread)."""
+def first_page_image(pdf: Path | bytes, width_px: int) -> QImage:
+    """The first page of a PDF (its bytes, or a file) as an image ``width_px`` wide.
+
+    Safe off the GUI thread. Given bytes, nothing is written anywhere: the preview of a young
+    person's plan never leaves memory.
+    """
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(str(pdf_path))
+    doc = pdfium.PdfDocument(bytes(pdf) if isinstance(pdf, (bytes, bytearray)) else str(pdf))
     try:
-        page = pdf[0]
+        page = doc[0]
         try:
             scale = max(0.2, width_px / page.get_width())
             bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True)
@@ -97,7 +101,7 @@ def first_page_image(pdf_path: Path, width_px: int) -> QImage:
         finally:
             page.close()
     finally:
-        pdf.close()
+        doc.close()
 
 
 def _arrangement_note(plan: Plan, edition: str) -> str:
@@ -128,9 +132,9 @@ class _PreviewJob(QRunnable):
 
     def run(self) -> None:  # noqa: D401 - Qt override
         try:
-            with tempfile.TemporaryDirectory(prefix="pathway-preview-") as tmp:
-                path = export.render_pdf(self.plan, self.edition, self.today, Path(tmp) / "preview.pdf")
-                image = first_page_image(path, self.width_px)
+            # In memory only: no temporary file holds the young person's plan.
+            data = export.render_document(export.build_document(self.plan, self.today, self.edition))
+            image = first_page_image(data, self.width_px)
         except Exception as exc:  # a worker must report, not raise into Qt
             self.signals.failed.emit("preview", self.generation, str(exc) or type(exc).__name__)
             return
@@ -380,11 +384,19 @@ class PdfExportDialog(QDialog):
     @classmethod
     def run(cls, parent: QWidget | None, plan: Plan, today: date) -> Path | None:
         """Show the dialog; the path of the PDF written, or None if nothing was saved."""
+        got = cls.ask(parent, plan, today)
+        return got[0] if got else None
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, plan: Plan, today: date) -> tuple[Path, str] | None:
+        """Show the dialog; (the path written, the edition) or None if nothing was saved."""
         dlg = cls(plan, today, parent)
         try:
             dlg.exec()
-            return dlg.result_path
+            return (dlg.result_path, dlg.edition) if dlg.result_path is not None else None
         finally:
+            dlg._cache.clear()
+            dlg.preview.clear()
             dlg.deleteLater()
 
 

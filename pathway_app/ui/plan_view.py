@@ -3,6 +3,7 @@
 Signals (PlanView):
     backRequested(): the user wants the list of young people again.
     promptsChanged(int count): the prompts were worked out again (count of open prompts).
+    at25Requested(): "Who will be there at 25?" was pressed on the People who matter page.
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ class PlanView(QWidget):
 
     backRequested = Signal()
     promptsChanged = Signal(int)
+    at25Requested = Signal()
 
     def __init__(self, session: PlanSession, parent: QWidget | None = None):
         super().__init__(parent)
@@ -153,8 +155,10 @@ class PlanView(QWidget):
             self.stack.addWidget(page)
         self.area_list.selectionModel().currentRowChanged.connect(self._on_area)
         self.area_list.setCurrentIndex(self.area_model.index(0, 0))
+        self._prompt_sigs: dict[str, Any] = {}
         for page in self.pages.values():
-            page.prompts.respondRequested.connect(self._respond)
+            page.prompts.responded.connect(self._on_prompt_responded)
+        self.pages["people"].at25Requested.connect(self.at25Requested)
         session.fieldChanged.connect(self._on_field_changed)
         session.listChanged.connect(self._refresh_header)
         session.planReplaced.connect(self._on_plan_replaced)
@@ -170,6 +174,17 @@ class PlanView(QWidget):
         self._refresh_header()
         self.refresh_prompts()
 
+    def clear(self) -> None:
+        """Show nothing of anyone: every page, map, timeline and prompt card emptied."""
+        self.plan = None
+        for page in self.pages.values():
+            page.plan = None
+            if page._built:
+                page.refresh()
+        self._prompt_sigs.clear()
+        self._refresh_header()
+        self.refresh_prompts()
+
     def _on_plan_replaced(self, plan: m.Plan) -> None:
         self.plan = plan
         self._refresh_header()
@@ -178,65 +193,46 @@ class PlanView(QWidget):
     # ----------------------------------------------------------- prompts
 
     def refresh_prompts(self, *_args: Any) -> None:
-        """Ask the prompt engine what to think about, and give each page its share."""
+        """Ask the prompt engine what to think about, and give each page its share.
+
+        A page's panel is rebuilt only when its prompts changed, so a card being answered is
+        not swept away by an autosave of something else.
+        """
         try:
             from ..domain.guidance.engine import evaluate
         except ImportError:
             return
-        prompts = evaluate(self.plan, self.session.today) if self.plan is not None else []
+        plan = self.plan
+        prompts = evaluate(plan, self.session.today) if plan is not None else []
+        answers = tuple((r.id, r.answer, r.until, r.note) for r in plan.prompt_responses) if plan is not None else ()
         for key, page in self.pages.items():
             codes = PROMPT_AREAS.get(key, ())
             if key == "reviews":
                 mine = [p for p in prompts if not p.message]
             else:
                 mine = [p for p in prompts if p.area in codes]
-            page.prompts.set_prompts(mine)
+            sig = (id(plan), self.session.today, answers,
+                   tuple((p.rule_id, int(p.urgency), p.practitioner_text) for p in mine))
+            if self._prompt_sigs.get(key) == sig:
+                continue
+            self._prompt_sigs[key] = sig
+            page.prompts.set_prompts(plan, None if key == "reviews" else codes, self.session.today,
+                                     self.session.user_name)
         self.promptsChanged.emit(len(prompts))
 
     def _on_list_changed(self, lst: Any) -> None:
         if self.plan is not None and lst is self.plan.prompt_responses:
             self.refresh_prompts()
 
-    def _respond(self, prompt: Any, answer: str) -> None:
-        from datetime import datetime, timedelta, timezone
-
-        from PySide6.QtWidgets import QInputDialog, QMessageBox
-
-        from ..domain.guidance.engine import ResponseError, respond
-        from .fields import format_date, parse_date
-
+    def _on_prompt_responded(self, resp: Any) -> None:
+        """A card was answered: put the answer through the undo stack (so Ctrl+Z takes it back)."""
         plan = self.plan
         if plan is None:
             return
-        note, until = "", None
-        if answer == "not_relevant":
-            note, ok = QInputDialog.getText(self, "Not relevant", "Why does this not apply?")
-            if not ok:
-                return
-        elif answer == "later":
-            default = format_date(self.session.today + timedelta(days=28))
-            text, ok = QInputDialog.getText(self, "Later", "Come back to it on (day/month/year):", text=default)
-            if not ok:
-                return
-            try:
-                until = parse_date(text)
-            except ValueError as exc:
-                QMessageBox.warning(self, "Later", str(exc))
-                return
-        import getpass
-
-        try:
-            by = getpass.getuser()
-        except (OSError, KeyError):  # pragma: no cover - no user name on this machine
-            by = "personal adviser"
-        try:
-            resp = respond(plan, prompt, answer, note, by, datetime.now(timezone.utc).replace(microsecond=0),
-                           until, today=self.session.today)
-        except ResponseError as exc:
-            QMessageBox.warning(self, "Not recorded", str(exc).capitalize() + ".")
-            return
-        # respond() appended it; put it back through the undo stack so it can be undone
-        plan.prompt_responses.remove(resp)
+        for i, r in enumerate(plan.prompt_responses):
+            if r is resp:  # respond() appended it; the session adds it again as an undoable step
+                del plan.prompt_responses[i]
+                break
         self.session.insert_record(plan.prompt_responses, resp, label="answer to a prompt")
 
     def _refresh_header(self, *_args: Any) -> None:

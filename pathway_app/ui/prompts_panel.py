@@ -419,6 +419,7 @@ class PromptsPanel(QWidget):
         self.list_layout.addStretch(1)
         self.scroll.setWidget(self.list)
         lay.addWidget(self.scroll, 1)
+        lay.addStretch(0)  # with no cards, the title and "nothing to raise" stay at the top
 
         self.toggle = QPushButton(self.list)
         self.toggle.setCheckable(True)

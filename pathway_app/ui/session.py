@@ -147,6 +147,24 @@ class PlanSession(QObject):
     def today(self) -> date:
         return self._today()
 
+    @property
+    def user_name(self) -> str:
+        """Who is using the app (the store's user when it knows, else the computer's login)."""
+        name = getattr(self.store, "user", None) if self.store is not None else None
+        if name:
+            return str(name)
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):  # pragma: no cover - no user name on this machine
+            return "personal adviser"
+
+    def set_store(self, store: Any) -> None:
+        """Save to ``store`` from now on (None while the app is locked)."""
+        self._timer.stop()
+        self.store = store
+
     def open(self, plan: Plan | None) -> None:
         """Work on ``plan`` (saving the previous one first is the caller's job)."""
         self._timer.stop()
@@ -198,6 +216,11 @@ class PlanSession(QObject):
         setattr(record, attr, value)
         self.fieldChanged.emit(record, attr)
 
+    def mark_changed(self) -> None:
+        """The plan was changed outside the undo stack: save it soon."""
+        if self.plan is not None:
+            self._schedule()
+
     def _on_undo_index(self, _index: int) -> None:
         if not self._suspend and self.plan is not None:
             self._schedule()
@@ -234,6 +257,8 @@ class PlanSession(QObject):
         plan = self.plan
         if plan is None or not self.dirty:
             return True
+        if self.store is None:  # locked: kept in memory and saved after unlocking
+            return False
         if self.input_errors:
             self._set_status("error", "Not saved: " + next(iter(self.input_errors.values())))
             return False

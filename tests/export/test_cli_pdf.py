@@ -15,7 +15,7 @@ def saved(tmp_path, plans):
     from pathway_app.store import open_store
 
     data = tmp_path / "data"
-    store = open_store(data_dir=str(data))
+    store = open_store(data_dir=str(data), create_unencrypted=True)
     plan = plans.rich_plan()
     plan.version = 0  # never saved
     store.save(plan, plans.TODAY)

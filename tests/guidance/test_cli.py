@@ -20,7 +20,7 @@ def saved(tmp_path):
     from pathway_app.store import open_store
 
     url = f"sqlite:///{tmp_path}/t.db"
-    store = open_store(url=url)
+    store = open_store(url=url, create_unencrypted=True)
     plan = complete_plan()
     plan.staying_put.decision = Decision.DISCUSSING  # M8
     rel(plan, "Jade").contact_frequency = ContactFrequency.RARELY  # M3

@@ -15,7 +15,7 @@ AT = datetime(2026, 6, 1, 10, 0, tzinfo=timezone.utc)
 def test_responses_survive_save_and_reload(tmp_path):
     from pathway_app.store import open_store
 
-    store = open_store(url=f"sqlite:///{tmp_path}/t.db")
+    store = open_store(url=f"sqlite:///{tmp_path}/t.db", create_unencrypted=True)
     try:
         plan = complete_plan()
         rel(plan, "Jade").contact_frequency = ContactFrequency.RARELY

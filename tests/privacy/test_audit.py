@@ -151,8 +151,12 @@ def test_record_change_diff_of_a_real_save(any_store):
     assert "version" not in changes and "updated_at" not in changes
     assert len(changes) == 4
     h = audit.history(any_store, plan.id)
-    assert [x.action for x in h] == ["created", "changed"]
-    assert h[0].detail["name"] == edited.person.display_name
+    assert [x.action for x in h if x.user_name == "Asha"] == ["created", "changed"]
+    # the store wrote its own entries as it went: the same diff, in the save's transaction
+    own = [x for x in h if x.user_name != "Asha"]
+    assert [x.action for x in own] == ["created", "opened", "opened", "changed", "opened"]
+    assert own[0].detail["name"] == edited.person.display_name
+    assert own[3].detail["changes"] == e.detail["changes"] and own[3].plan_version == 2
     assert audit.verify_chain(any_store) == []
 
 
@@ -196,7 +200,7 @@ def test_audit_command(tmp_path, monkeypatch, script_location):
     from pathway_app.store import open_store
 
     monkeypatch.setattr(paths, "migrations_dir", lambda: script_location)
-    store = open_store(data_dir=tmp_path)
+    store = open_store(data_dir=tmp_path, create_unencrypted=True)
     plan = make_plan(41)
     store.save(plan, TODAY)
     audit.record_for_store(store, audit.PRINTED, [plan.id], detail={"edition": "practitioner"}, user="Asha")
@@ -212,8 +216,8 @@ def test_audit_command(tmp_path, monkeypatch, script_location):
     assert code == 0, err
     assert "Asha" in out and "printed (edition: practitioner) v1" in out
     code, out, _ = run("audit", "--data-dir", str(tmp_path), "--verify")
-    assert code == 0 and "intact: 1 entries" in out
-    store = open_store(data_dir=tmp_path)
+    assert code == 0 and "intact: 2 entries" in out  # "created" by the save, then "printed"
+    store = open_store(data_dir=tmp_path, create_unencrypted=True)
     _raw(store, "UPDATE audit_log SET user_name = 'Mallory'")
     store.close()
     code, out, _ = run("--json", "audit", "--data-dir", str(tmp_path), "--verify")

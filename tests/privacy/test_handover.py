@@ -78,7 +78,7 @@ def test_a_failed_import_writes_nothing(two_plans, tmp_path, plain_store, fast_k
     store, plans = two_plans
     f = tmp_path / "h"
     ho.export_handover(store, f, PASS, [plans[0].id])
-    store.delete(plans[0].id)
+    store.delete(plans[0].id, today=__import__("datetime").date(2200, 1, 1))  # after the 75th birthday
     with pytest.raises(ho.HandoverWrongPassphrase):
         ho.import_handover(store, f, "not the passphrase at all")
     assert not store.exists(plans[0].id)
@@ -110,22 +110,23 @@ def test_handover_commands(tmp_path, monkeypatch, fast_kdf):
     from pathway_app.store import open_store
 
     a, b = tmp_path / "a", tmp_path / "b"
-    with open_store(data_dir=a) as s:
+    with open_store(data_dir=a, create_unencrypted=True) as s:
         plan = make_plan(31)
         s.save(plan, TODAY)
     pw = tmp_path / "pw.txt"
     pw.write_text(PASS + "\n")
     f = tmp_path / "x.handover"
-    code, out, err = _cli("handover", "--data-dir", str(a), "export", str(f), plan.id[:8], "--passphrase-file", str(pw),
+    code, out, err = _cli("handover", "--data-dir", str(a), "export", str(f), plan.id[:8], "--handover-passphrase-file", str(pw),
                           monkeypatch=monkeypatch)
     assert code == 0, err
     assert "Sealed 1 plan" in out
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("something else entirely\n")
-    code, out, err = _cli("handover", "--data-dir", str(b), "import", str(f), "--passphrase-file", str(wrong),
+    code, out, err = _cli("handover", "--data-dir", str(b), "--unencrypted", "import", str(f),
+                          "--handover-passphrase-file", str(wrong),
                           monkeypatch=monkeypatch)
     assert code == 1 and "passphrase does not open" in err
-    code, out, err = _cli("--json", "handover", "--data-dir", str(b), "import", str(f), "--passphrase-file", "-",
+    code, out, err = _cli("--json", "handover", "--data-dir", str(b), "import", str(f), "--handover-passphrase-file", "-",
                           stdin=PASS + "\r\n", monkeypatch=monkeypatch)
     assert code == 0, err
     assert json.loads(out)["created"] == [plan.id]
@@ -136,7 +137,7 @@ def test_encrypt_and_passphrase_commands(tmp_path, monkeypatch, fast_kdf):
     from pathway_app.store.encrypted import encryption_state, open_encrypted
 
     d = tmp_path / "data"
-    with open_store(data_dir=d) as s:
+    with open_store(data_dir=d, create_unencrypted=True) as s:
         plan = make_plan(32)
         s.save(plan, TODAY)
     name = plan.person.family_name

@@ -21,7 +21,7 @@ def populated(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     rng = random.Random(42)
-    store = open_store(data_dir=data)
+    store = open_store(data_dir=data, create_unencrypted=True)
     digests = {}
     try:
         for size in ("small", "typical", "typical", "small", "typical"):

@@ -33,7 +33,7 @@ def say(line: str) -> None:
 def run(data_dir: str, seed: int) -> None:
     say(f"PID {os.getpid()}")
     rng = random.Random(seed)
-    store = open_store(data_dir=data_dir)
+    store = open_store(data_dir=data_dir, create_unencrypted=True)
     say("OPEN")
     ids = store.ids()
     while True:

@@ -14,8 +14,11 @@ from pathway_app.cli import main
 from pathway_app.store import backup as b
 from pathway_app.store import open_store
 from pathway_app.store.lock import AlreadyOpen, acquire
+from pathway_app.store.migrate import head_revision
 
 from safety_helpers import TODAY, load_digests, make_plan, mutate
+
+AFTER_75 = datetime(2200, 1, 1).date()  # deletion is refused before the young person's 75th birthday
 
 
 def _facts(db: Path) -> dict:
@@ -34,7 +37,7 @@ def test_backup_has_a_manifest_that_matches_the_data(populated):
     m = b.read_manifest(path)
     assert m["sha256"] == b.file_sha256(path)
     assert m["size"] == path.stat().st_size
-    assert m["schema_revision"] == "0001"
+    assert m["schema_revision"] == head_revision()
     assert m["row_counts"]["plans"] == len(digests) == 5
     src = _facts(db)
     assert m["row_counts"] == src["row_counts"]
@@ -49,7 +52,7 @@ def test_backup_has_a_manifest_that_matches_the_data(populated):
 
 def test_backup_of_a_live_database_includes_saves_not_yet_checkpointed(populated):
     db, digests = populated
-    store = open_store(url=f"sqlite:///{db}")
+    store = open_store(url=f"sqlite:///{db}", create_unencrypted=True)
     try:
         plan = make_plan(random.Random(5))
         store.save(plan, today=TODAY)  # sits in the WAL; the store is still open
@@ -127,14 +130,14 @@ def test_restore_gives_back_exactly_the_data(populated):
     path = b.make_backup(db)
     before = _facts(db)
     # change everything: edit, add, delete
-    store = open_store(url=f"sqlite:///{db}")
+    store = open_store(url=f"sqlite:///{db}", create_unencrypted=True)
     try:
         rng = random.Random(9)
         ids = store.ids()
         p = store.load(ids[0])
         mutate(p, rng)
         store.save(p, today=TODAY)
-        store.delete(ids[1])
+        store.delete(ids[1], today=AFTER_75)
         store.save(make_plan(rng), today=TODAY)
     finally:
         store.close()
@@ -233,10 +236,10 @@ def test_cli_backup_prints_the_path_and_restore_round_trips(populated, capsys):
     assert main(["backup", "--data-dir", str(db.parent)]) == 0
     path = Path(capsys.readouterr().out.strip())
     assert path.exists() and b.verify_backup(path) == []
-    open_store(data_dir=db.parent).close()
-    store = open_store(data_dir=db.parent)
+    open_store(data_dir=db.parent, create_unencrypted=True).close()
+    store = open_store(data_dir=db.parent, create_unencrypted=True)
     try:
-        store.delete(store.ids()[0])
+        store.delete(store.ids()[0], today=AFTER_75)
     finally:
         store.close()
     assert main(["restore", str(path), "--data-dir", str(db.parent), "--json"]) == 0

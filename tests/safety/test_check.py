@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import inspect
 import io
 import json
 import random
@@ -220,16 +219,6 @@ def test_check_command_missing_file_is_fine(tmp_path, capsys):
 
 # --------------------------------------------------------------------------- through open_store
 
-def _hooked() -> bool:
-    import pathway_app.store as s
-
-    return "guard_open" in inspect.getsource(s)
-
-
-needs_hook = pytest.mark.xfail(not _hooked(), reason="open_store does not call check.guard_open yet", strict=False)
-
-
-@needs_hook
 @pytest.mark.parametrize("kind", ["damaged", "text_file", "truncated"])
 def test_open_store_moves_damaged_files_aside(populated, kind):
     db, _ = populated
@@ -237,7 +226,7 @@ def test_open_store_moves_damaged_files_aside(populated, kind):
     make_bad(kind, db)
     before = db.read_bytes()
     with pytest.raises(DatabaseMovedAside) as exc:
-        open_store(data_dir=db.parent)
+        open_store(data_dir=db.parent, create_unencrypted=True)
     assert exc.value.moved_to.read_bytes() == before and exc.value.newest_good_backup is not None
 
 
@@ -247,6 +236,6 @@ def test_open_store_never_initialises_or_moves_a_foreign_or_newer_file(populated
     make_bad(kind, db)
     before = db.read_bytes()
     with pytest.raises(DatabaseProblem):
-        open_store(data_dir=db.parent)
+        open_store(data_dir=db.parent, create_unencrypted=True)
     assert db.read_bytes() == before
     assert not db.with_name("pathway.db-wal").exists() or kind == "newer"

@@ -114,7 +114,7 @@ def _verify(chain: Chain, acks, inflight) -> None:
         assert not chain.expected
         return
     problems = raw_problems(db) if db.stat().st_size else []
-    store = open_store(data_dir=chain.data_dir)
+    store = open_store(data_dir=chain.data_dir, create_unencrypted=True)
     try:
         present = set(store.ids())
         missing = set(chain.expected) - present

@@ -36,7 +36,7 @@ def _big_plan(seed: int):
 
 def test_disk_full_max_page_count(populated):
     db, digests = populated
-    store = open_store(url=f"sqlite:///{db}")
+    store = open_store(url=f"sqlite:///{db}", create_unencrypted=True)
     try:
         pages = db.stat().st_size // 4096 + 20
         store._engine.dispose()
@@ -52,7 +52,7 @@ def test_disk_full_max_page_count(populated):
     finally:
         store.close()
     # space is freed (a new engine has no page cap): the same object saves
-    store = open_store(url=f"sqlite:///{db}")
+    store = open_store(url=f"sqlite:///{db}", create_unencrypted=True)
     try:
         store.save(plan, today=TODAY)
         assert plan.version == 1 and content_digest(store.load(plan.id)) == typed
@@ -69,7 +69,7 @@ FSIZE_CHILD = textwrap.dedent(
     from pathway_app.errors import DatabaseProblem
     from pathway_app.store import open_store
     data = sys.argv[1]
-    store = open_store(data_dir=data)
+    store = open_store(data_dir=data, create_unencrypted=True)
     first = make_plan(random.Random(1)); store.save(first, today=TODAY)
     plan = make_plan(random.Random(2))
     plan.person.about_me_own_words = "I want to live near my sister. " * 30_000
@@ -122,7 +122,7 @@ def test_disk_full_rlimit_fsize_message_is_about_space_not_damage(fsize_run):
 
 def test_read_only_database_says_so_and_keeps_the_plan(populated):
     db, digests = populated
-    ro = open_store(url=read_only_url(db))
+    ro = open_store(url=read_only_url(db), create_unencrypted=True)
     try:
         plan = ro.load(next(iter(digests)))
         plan.person.about_me_own_words = "typed while read-only"
@@ -137,7 +137,7 @@ def test_read_only_database_says_so_and_keeps_the_plan(populated):
         assert new.version == 0
     finally:
         ro.close()
-    rw = open_store(url=f"sqlite:///{db}")
+    rw = open_store(url=f"sqlite:///{db}", create_unencrypted=True)
     try:
         rw.save(plan, today=TODAY)  # write access back: the same object saves
         assert content_digest(rw.load(plan.id)) == typed

@@ -62,14 +62,14 @@ def test_the_second_copy_can_read_but_not_write(tmp_path):
     data = tmp_path / "d"
     data.mkdir()
     db = data / "pathway.db"
-    store = open_store(data_dir=data)
+    store = open_store(data_dir=data, create_unencrypted=True)
     plan = make_plan(__import__("random").Random(1))
     store.save(plan, today=TODAY)
     lock = acquire(db)
     try:
         with pytest.raises(AlreadyOpen):
             acquire(db)
-        ro = open_store(url=read_only_url(db))
+        ro = open_store(url=read_only_url(db), create_unencrypted=True)
         try:
             assert ro.load(plan.id).person.given_name == plan.person.given_name
             other = ro.load(plan.id)

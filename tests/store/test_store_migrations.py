@@ -25,7 +25,7 @@ def _digest(path):
 
 
 def test_an_empty_database_is_brought_to_head(db_path):
-    st = open_store(url=f"sqlite:///{db_path}")
+    st = open_store(url=f"sqlite:///{db_path}", create_unencrypted=True)
     st.close()
     con = sqlite3.connect(db_path)
     try:
@@ -35,14 +35,21 @@ def test_an_empty_database_is_brought_to_head(db_path):
         con.close()
 
 
-def test_an_empty_file_is_initialised(db_path):
+def test_an_empty_file_is_moved_aside_then_a_new_database_is_made(db_path):
+    """A 0-byte records file has lost whatever it held (issue 6): it is kept aside, not reused."""
+    from pathway_app.store.check import DatabaseMovedAside
+
     db_path.write_bytes(b"")
-    open_store(url=f"sqlite:///{db_path}").close()
+    with pytest.raises(DatabaseMovedAside) as exc:
+        open_store(url=f"sqlite:///{db_path}", create_unencrypted=True)
+    assert exc.value.moved_to.exists() and exc.value.moved_to.stat().st_size == 0
+    assert not db_path.exists()
+    open_store(url=f"sqlite:///{db_path}", create_unencrypted=True).close()
     assert db_path.stat().st_size > 0
 
 
 def test_schema_after_migrations_matches_the_models(db_path):
-    open_store(url=f"sqlite:///{db_path}").close()
+    open_store(url=f"sqlite:///{db_path}", create_unencrypted=True).close()
     engine = create_engine(f"sqlite:///{db_path}")
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
@@ -54,7 +61,7 @@ def test_a_model_change_without_migration_would_be_seen(db_path):
     """The comparison above can fail: a column missing from the database is reported."""
     from sqlalchemy import Column, MetaData, Text
 
-    open_store(url=f"sqlite:///{db_path}").close()
+    open_store(url=f"sqlite:///{db_path}", create_unencrypted=True).close()
     md = MetaData()
     for t in metadata.tables.values():
         t.to_metadata(md)
@@ -67,15 +74,15 @@ def test_a_model_change_without_migration_would_be_seen(db_path):
 
 
 def _scripts_with_batch_migration(tmp_path):
-    """A copy of our migrations plus 0002, which rebuilds ``plans`` in batch mode."""
+    """A copy of our migrations plus 0099, which rebuilds ``plans`` in batch mode."""
     loc = tmp_path / "migrations"
     shutil.copytree(paths.migrations_dir(), loc, ignore=shutil.ignore_patterns("__pycache__", "pending"))
     (loc / "versions" / "0002_test_batch.py").write_text(textwrap.dedent('''
         import sqlalchemy as sa
         from alembic import op
 
-        revision = "0002"
-        down_revision = "0001"
+        revision = "0099"
+        down_revision = "{head}"
         branch_labels = None
         depends_on = None
 
@@ -86,7 +93,7 @@ def _scripts_with_batch_migration(tmp_path):
         def downgrade():
             with op.batch_alter_table("plans") as batch:
                 batch.drop_column("nickname")
-    '''))
+    ''').replace("{head}", migrate.head_revision()))
     return loc
 
 
@@ -100,19 +107,20 @@ def _child_counts(path):
 
 
 def test_batch_alter_on_plans_keeps_child_rows_and_backs_up_first(db_path, tmp_path, make_plan, monkeypatch):
-    st = open_store(url=f"sqlite:///{db_path}")
+    st = open_store(url=f"sqlite:///{db_path}", create_unencrypted=True)
     plan = make_plan(1, "heavy")
     st.save(plan, TODAY)
     st.close()
     before = _child_counts(db_path)
     assert before["relationships"] == 100 and before["actions"] == 200
 
+    released = migrate.head_revision()
     loc = _scripts_with_batch_migration(tmp_path)
     monkeypatch.setattr(paths, "migrations_dir", lambda: loc)
-    st = open_store(url=f"sqlite:///{db_path}")
+    st = open_store(url=f"sqlite:///{db_path}", create_unencrypted=True)
     try:
         assert st.backup_path is not None
-        assert "pre-migration-0001-" in st.backup_path
+        assert f"-before-migration-{released}.db" in st.backup_path
         assert st.load(plan.id) == plan
     finally:
         st.close()
@@ -122,12 +130,12 @@ def test_batch_alter_on_plans_keeps_child_rows_and_backs_up_first(db_path, tmp_p
         cols = [r[1] for r in con.execute("PRAGMA table_info(plans)")]
         assert "nickname" in cols
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
-        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0099"
     finally:
         con.close()
     backup = sqlite3.connect(st.backup_path)
     try:
-        assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == released
         assert backup.execute("SELECT count(*) FROM relationships").fetchone()[0] == 100
     finally:
         backup.close()
@@ -138,7 +146,7 @@ def test_the_trap_is_real_batch_with_foreign_keys_on_loses_children(db_path, mak
     from alembic.operations import Operations
     from sqlalchemy import Column, Text, event
 
-    st = open_store(url=f"sqlite:///{db_path}")
+    st = open_store(url=f"sqlite:///{db_path}", create_unencrypted=True)
     st.save(make_plan(2), TODAY)
     st.close()
     engine = create_engine(f"sqlite:///{db_path}")
@@ -152,14 +160,14 @@ def test_the_trap_is_real_batch_with_foreign_keys_on_loses_children(db_path, mak
 
 
 def test_a_database_from_a_newer_version_is_refused_and_left_alone(db_path):
-    open_store(url=f"sqlite:///{db_path}").close()
+    open_store(url=f"sqlite:///{db_path}", create_unencrypted=True).close()
     con = sqlite3.connect(db_path)
     con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     con.commit()
     con.close()
     before = _digest(db_path)
     with pytest.raises(DatabaseProblem, match="newer version of Pathway Planner"):
-        open_store(url=f"sqlite:///{db_path}")
+        open_store(url=f"sqlite:///{db_path}", create_unencrypted=True)
     assert _digest(db_path) == before
     assert not (db_path.parent / "backups").exists()
 
@@ -172,7 +180,7 @@ def test_another_apps_database_is_refused_and_left_byte_identical(db_path):
     con.close()
     before = _digest(db_path)
     with pytest.raises(DatabaseProblem, match="is not a Pathway Planner database; it was left untouched"):
-        open_store(url=f"sqlite:///{db_path}")
+        open_store(url=f"sqlite:///{db_path}", create_unencrypted=True)
     assert _digest(db_path) == before
     assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
 
@@ -185,18 +193,22 @@ def test_a_database_with_another_application_id_is_refused(db_path):
     con.close()
     before = _digest(db_path)
     with pytest.raises(DatabaseProblem, match="not a Pathway Planner database"):
-        open_store(url=f"sqlite:///{db_path}")
+        open_store(url=f"sqlite:///{db_path}", create_unencrypted=True)
     assert _digest(db_path) == before
 
 
 def test_a_file_that_is_not_a_database_is_refused(db_path):
+    """A text file renamed .db is never initialised: it is moved aside, byte for byte (issue 6)."""
+    from pathway_app.store.check import DatabaseMovedAside
+
     db_path.write_bytes(b"Dear diary, " * 1000)
     before = _digest(db_path)
-    with pytest.raises(DatabaseProblem, match="not a Pathway Planner database"):
-        open_store(url=f"sqlite:///{db_path}")
-    assert _digest(db_path) == before
+    with pytest.raises(DatabaseMovedAside, match="not a records database"):
+        open_store(url=f"sqlite:///{db_path}", create_unencrypted=True)
+    assert _digest(exc_path := next(db_path.parent.glob("*.damaged-*"))) == before
+    assert not db_path.exists() and exc_path.read_bytes().startswith(b"Dear diary")
 
 
 def test_a_missing_folder_is_told_in_plain_words(tmp_path):
     with pytest.raises(DatabaseProblem, match="does not exist"):
-        open_store(url=f"sqlite:///{tmp_path / 'nowhere' / 'x.db'}")
+        open_store(url=f"sqlite:///{tmp_path / 'nowhere' / 'x.db'}", create_unencrypted=True)

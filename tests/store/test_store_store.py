@@ -16,6 +16,18 @@ from pathway_app.errors import NotFound, StaleSaveError
 from pathway_app.store import open_store
 from strategies import TODAY, plans
 
+AFTER_75 = __import__("datetime").date(2200, 1, 1)  # deletion is refused before the 75th birthday
+
+
+def _purge(store, plan_id):
+    """Clean up between hypothesis examples round the store (which refuses deletion before 75)."""
+    from sqlalchemy import delete
+
+    from pathway_app.store.mapping import PLANS
+
+    with store.engine.begin() as conn:
+        conn.execute(delete(PLANS).where(PLANS.c.id == plan_id))
+
 
 def test_save_then_load_gives_the_same_plan(store, make_plan):
     plan = make_plan(1, "heavy")
@@ -28,10 +40,10 @@ def test_save_then_load_gives_the_same_plan(store, make_plan):
 
 def test_reopening_the_database_file_finds_the_plan(db_path, make_plan):
     plan = make_plan(2)
-    st = open_store(url=f"sqlite:///{db_path}")
+    st = open_store(url=f"sqlite:///{db_path}", create_unencrypted=True)
     st.save(plan, TODAY)
     st.close()
-    st = open_store(url=f"sqlite:///{db_path}")
+    st = open_store(url=f"sqlite:///{db_path}", create_unencrypted=True)
     try:
         assert st.load(plan.id) == plan
         assert st.ids() == [plan.id] and st.count() == 1
@@ -40,7 +52,7 @@ def test_reopening_the_database_file_finds_the_plan(db_path, make_plan):
 
 
 def test_default_location_is_the_data_folder(tmp_path, make_plan):
-    st = open_store(data_dir=tmp_path)
+    st = open_store(data_dir=tmp_path, create_unencrypted=True)
     try:
         st.save(make_plan(3), TODAY)
         assert (tmp_path / "pathway.db").exists()
@@ -60,7 +72,7 @@ def test_any_valid_plan_round_trips(store, plan):
             assert pr.at is None or pr.at.tzinfo is timezone.utc
         assert loaded.created_at.tzinfo is timezone.utc and loaded.updated_at.tzinfo is timezone.utc
     finally:
-        store.delete(plan.id)
+        _purge(store, plan.id)
 
 
 def test_lists_keep_their_order_after_editing(store, make_plan):
@@ -116,7 +128,7 @@ def test_saving_a_new_plan_twice_from_two_copies_is_refused(store, make_plan):
 def test_saving_a_deleted_plan_is_refused(store, make_plan):
     plan = make_plan(8)
     store.save(plan, TODAY)
-    store.delete(plan.id)
+    store.delete(plan.id, today=AFTER_75)
     with pytest.raises(StaleSaveError, match="deleted by someone else"):
         store.save(plan, TODAY)
     assert store.count() == 0
@@ -142,7 +154,7 @@ def test_load_and_delete_unknown_id_raise_not_found(store):
 def test_delete_removes_every_child_row(store, make_plan, db_path):
     plan = make_plan(9)
     store.save(plan, TODAY)
-    store.delete(plan.id)
+    store.delete(plan.id, today=AFTER_75)
     con = sqlite3.connect(db_path)
     try:
         for table in ("relationships", "actions", "care_episodes", "education", "support_areas", "skills"):
@@ -171,7 +183,7 @@ def test_summaries_follow_saves_and_deletes(store, make_plan):
     a.person.family_name = "Changed"
     store.save(a, TODAY)
     assert {s.family_name for s in store.summaries() if s.id == a.id} == {"Changed"}
-    store.delete(b.id)
+    store.delete(b.id, today=AFTER_75)
     assert [s.id for s in store.summaries()] == [a.id]
     first = store.summaries()[0]
     first.open_prompts = 99  # callers may change what they get back
@@ -179,8 +191,8 @@ def test_summaries_follow_saves_and_deletes(store, make_plan):
 
 
 def test_summaries_see_saves_made_through_another_store(db_path, make_plan):
-    one = open_store(url=f"sqlite:///{db_path}")
-    two = open_store(url=f"sqlite:///{db_path}")
+    one = open_store(url=f"sqlite:///{db_path}", create_unencrypted=True)
+    two = open_store(url=f"sqlite:///{db_path}", create_unencrypted=True)
     try:
         plan = make_plan(33)
         one.save(plan, TODAY)
@@ -237,7 +249,7 @@ def test_writes_take_the_lock_up_front(db_path, make_plan, store):
     old = eng.BUSY_TIMEOUT_S
     eng.BUSY_TIMEOUT_S = 0.2
     try:
-        quick = open_store(url=f"sqlite:///{db_path}")
+        quick = open_store(url=f"sqlite:///{db_path}", create_unencrypted=True)
         with pytest.raises(DatabaseProblem, match="busy"):
             quick.save(make_plan(51), TODAY)
         other.execute("ROLLBACK")
@@ -271,7 +283,7 @@ def test_a_read_only_database_can_be_read_but_a_save_is_refused_in_plain_words(s
 
     plan = make_plan(60)
     store.save(plan, TODAY)
-    ro = open_store(url=f"sqlite:///file:{db_path}?mode=ro&uri=true")
+    ro = open_store(url=f"sqlite:///file:{db_path}?mode=ro&uri=true", create_unencrypted=True)
     try:
         assert ro.load(plan.id) == plan
         plan.person.strengths = "changed"

@@ -35,7 +35,7 @@ def data_dir(_private_data_dir):
 def store(data_dir):
     from pathway_app.store import open_store
 
-    st = open_store(data_dir=str(data_dir))
+    st = open_store(data_dir=str(data_dir), create_unencrypted=True)
     yield st
     st.close()
 

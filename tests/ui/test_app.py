@@ -94,7 +94,7 @@ def test_person_who_matters_there_at_25_survives_closing_and_reopening(qtbot, wi
 
     from pathway_app.store import open_store
 
-    store2 = open_store(data_dir=str(data_dir))
+    store2 = open_store(data_dir=str(data_dir), create_unencrypted=True)
     try:
         win2 = make_window(qtbot, store2, data_dir)
         qtbot.keyClicks(win2.caseload.search, "jade")
@@ -150,8 +150,20 @@ def test_run_app_with_demo_shows_the_window(qtbot, tmp_path, monkeypatch):
         win.close()
         return 0
 
+    def choose_a_passphrase():  # a fresh machine: the first-run dialog comes first
+        from pathway_app.ui.unlock import NewPassphraseDialog
+
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, NewPassphraseDialog), dlg
+        seen["first_run"] = True
+        qtbot.keyClicks(dlg.passphrase, "blue kettle morning")
+        qtbot.keyClicks(dlg.repeat, "blue kettle morning")
+        qtbot.keyClick(dlg.repeat, Qt.Key.Key_Return)
+
     monkeypatch.setattr(QApplication.instance(), "exec", fake_exec)
+    QTimer.singleShot(0, choose_a_passphrase)
     assert app_mod.run_app(data_dir=str(tmp_path), demo=True) == 0
+    assert seen.get("first_run")
     from pathway_app.demo import demo_ids
 
     assert seen["rows"] == len(demo_ids())

@@ -107,6 +107,7 @@ def test_a_preview_that_fails_says_so(qtbot, monkeypatch, plan):
         raise OSError("disk full")
 
     monkeypatch.setattr(export, "render_pdf", broken)
+    monkeypatch.setattr(export, "render_document", broken)  # the preview is made in memory
     dlg = PdfExportDialog(plan, TODAY)
     qtbot.addWidget(dlg)
     qtbot.waitUntil(lambda: "could not be made" in dlg.preview.text(), timeout=10000)
@@ -208,3 +209,20 @@ def test_a_batch_that_fails_keeps_what_was_made_and_says_so(qtbot, monkeypatch, 
     assert len(written) == 1 and sorted(tmp_path.iterdir()) == written
     assert boxes.calls and boxes.calls[-1][0] == "warning"
     assert "no space left" in boxes.calls[-1][2]
+
+
+def test_the_preview_is_made_in_memory_never_in_a_file(qtbot, monkeypatch, plan, tmp_path):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+
+    def no_files(*_a, **_k):
+        raise AssertionError("the preview wrote a file")
+
+    monkeypatch.setattr(export, "render_pdf", no_files)
+    dlg = PdfExportDialog(plan, TODAY)
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: not dlg.preview_pixmap().isNull(), timeout=15000)
+    assert list(tmp_path.iterdir()) == []
+    dlg.reject()

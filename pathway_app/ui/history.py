@@ -1,0 +1,273 @@
+"""A young person's history: who opened, changed, exported or printed their plan, and when.
+
+Read-only. :class:`HistoryDialog` is opened with ``HistoryDialog.run(parent, name, entries)``
+where ``entries`` is ``store.audit_history(plan_id)`` (a list of dicts: who, when, action,
+changes). :class:`HistoryModel` is a plain table model over those entries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import theme
+
+ACTION_WORDS = {
+    "opened": "Opened the plan",
+    "created": "Started the plan",
+    "changed": "Changed the plan",
+    "exported": "Exported the plan",
+    "printed": "Made a PDF",
+    "imported": "Imported the plan",
+    "deleted": "Deleted the plan",
+    "subject-access": "Made a copy of everything held",
+    "subject_access": "Made a copy of everything held",
+}
+
+_EDITIONS = {"full": "full pathway plan", "young-person": "their own copy", "staying-put": "Staying Put agreement",
+             "staying-close": "Staying Close plan"}
+
+
+@dataclass
+class HistoryEntry:
+    when: datetime | None
+    who: str
+    action: str
+    changes: list[tuple[str, Any, Any]] = field(default_factory=list)
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def when_text(self) -> str:
+        if self.when is None:
+            return ""
+        local = self.when.astimezone() if self.when.tzinfo else self.when
+        return local.strftime("%d %b %Y, %H:%M").lstrip("0")
+
+    @property
+    def what(self) -> str:
+        words = ACTION_WORDS.get(self.action, self.action.replace("_", " ").capitalize())
+        if self.action == "changed" and self.changes:
+            fields = sorted({field_title(p) for p, _a, _b in self.changes})
+            shown = ", ".join(fields[:3]) + (f" and {len(fields) - 3} more" if len(fields) > 3 else "")
+            return f"{words}: {shown}"
+        edition = self.detail.get("edition") if isinstance(self.detail, dict) else None
+        if edition:
+            return f"{words} ({_EDITIONS.get(str(edition), str(edition))})"
+        return words
+
+
+def _parse_when(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    return None
+
+
+def _changes(raw: Any) -> list[tuple[str, Any, Any]]:
+    out: list[tuple[str, Any, Any]] = []
+    for c in raw or []:
+        if isinstance(c, dict):
+            out.append((str(c.get("field") or c.get("path") or ""), c.get("before"), c.get("after")))
+        elif isinstance(c, (list, tuple)) and len(c) == 3:
+            out.append((str(c[0]), c[1], c[2]))
+    return out
+
+
+def entry_from(d: Any) -> HistoryEntry:
+    """One entry from what the store gives (a dict, or an object with the same names)."""
+    get = d.get if isinstance(d, dict) else (lambda k, default=None: getattr(d, k, default))
+    detail = get("detail") or {}
+    if not isinstance(detail, dict):
+        detail = {}
+    changes = get("changes")
+    if changes is None:
+        changes = detail.get("changes")
+    return HistoryEntry(
+        when=_parse_when(get("when") or get("at")),
+        who=str(get("who") or get("user_name") or get("user") or ""),
+        action=str(get("action") or ""),
+        changes=_changes(changes),
+        detail=detail,
+    )
+
+
+_SECTION_TITLES = [
+    ("person", "About me"), ("care_episodes", "Care history"), ("relationships", "People who matter"),
+    ("home", "Home"), ("staying_put", "Staying Put"), ("staying_close", "Staying Close"),
+    ("education", "Education and work"), ("health", "Health and wellbeing"), ("money", "Money"),
+    ("skills", "Skills for living"), ("identity", "Identity"), ("life_story", "Life story"),
+    ("support_areas", "Support plan"), ("contingency", "If things go wrong"), ("reviews", "Reviews"),
+    ("advisers", "Adviser history"), ("prompt_responses", "Things to think about"),
+]
+
+
+def field_title(path: str) -> str:
+    """``relationships[ab12].there_at_25`` → "People who matter: there at 25"."""
+    head = re.split(r"[.\[#]", path, maxsplit=1)[0]
+    section = next((t for k, t in _SECTION_TITLES if k == head), head.replace("_", " ").capitalize())
+    rest = re.sub(r"\[[^\]]*\]", "", path[len(head):]).strip(".")
+    if path.endswith("#order"):
+        return f"{section}: order"
+    if not rest:
+        return section
+    return f"{section}: {rest.split('.')[-1].replace('_', ' ')}"
+
+
+def _value(v: Any) -> str:
+    if v is None or v == "":
+        return "(empty)"
+    if isinstance(v, dict):
+        name = v.get("name") or v.get("what") or v.get("title") or ""
+        return f"a record{f' ({name})' if name else ''}"
+    if isinstance(v, list):
+        return f"{len(v)} item{'s' if len(v) != 1 else ''}"
+    text = str(v)
+    return text if len(text) <= 200 else text[:197] + "…"
+
+
+def describe_changes(entry: HistoryEntry) -> str:
+    if not entry.changes:
+        return entry.what
+    lines = []
+    for path, before, after in entry.changes:
+        title = field_title(path)
+        if before is None and isinstance(after, dict):
+            lines.append(f"{title}: added {_value(after)}")
+        elif after is None and isinstance(before, dict):
+            lines.append(f"{title}: removed {_value(before)}")
+        else:
+            lines.append(f"{title}: {_value(before)} → {_value(after)}")
+    return "\n".join(lines)
+
+
+WHEN, WHO, WHAT = range(3)
+_HEADERS = ("When", "Who", "What")
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.rows: list[HistoryEntry] = []
+
+    def set_rows(self, rows: list[HistoryEntry]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        e = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return (e.when_text, e.who, e.what)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == WHAT:
+            return describe_changes(e)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(_HEADERS):
+            return _HEADERS[section]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class HistoryDialog(QDialog):
+    """Newest first: who did what to this plan and when; the selected entry's changes below."""
+
+    def __init__(self, name: str, entries: list[Any], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("HistoryDialog")
+        self.setWindowTitle(f"History of {name}’s plan")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(20, 18, 20, 14)
+        lay.setSpacing(10)
+        heading = QLabel(f"History of {name}’s plan", self)
+        theme.set_font(heading, 1.3, bold=True)
+        lay.addWidget(heading)
+        intro = QLabel("Everyone who opened, changed, exported or printed this plan, and when. "
+                       "This history cannot be changed.", self)
+        intro.setWordWrap(True)
+        theme.tone(intro, "muted")
+        lay.addWidget(intro)
+        self.model = HistoryModel(self)
+        self.model.set_rows(list(reversed([entry_from(e) for e in entries])))
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        self.table = QTableView(split)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("History of the plan")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        hh = self.table.horizontalHeader()
+        fm = self.fontMetrics()
+        hh.resizeSection(WHEN, fm.horizontalAdvance("23 Nov 2026, 10:04") + 24)
+        hh.resizeSection(WHO, fm.horizontalAdvance("mmmmmmmmmmmmmm") + 24)
+        hh.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+        self.detail = QPlainTextEdit(split)
+        self.detail.setReadOnly(True)
+        self.detail.setAccessibleName("What changed")
+        self.detail.setPlaceholderText("Choose an entry to see what changed.")
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setSizes([fm.lineSpacing() * 14, fm.lineSpacing() * 7])
+        lay.addWidget(split, 1)
+        self.empty = QLabel("Nothing has been recorded about this plan yet.", self)
+        self.empty.setVisible(not self.model.rows)
+        lay.addWidget(self.empty)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        lay.addWidget(buttons)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        if self.model.rows:
+            self.table.selectRow(0)
+        self.resize(fm.horizontalAdvance("x") * 120, fm.lineSpacing() * 30)
+
+    def _on_current(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        if current.isValid():
+            self.detail.setPlainText(describe_changes(self.model.rows[current.row()]))
+
+    @classmethod
+    def run(cls, parent: QWidget | None, name: str, entries: list[Any]) -> None:
+        dlg = cls(name, entries, parent)
+        try:
+            dlg.exec()
+        finally:
+            dlg.deleteLater()
+
+
+__all__ = ["HistoryDialog", "HistoryEntry", "HistoryModel", "describe_changes", "entry_from", "field_title"]
