@@ -240,6 +240,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         ctx.error("stopped")
         return 130
+    except BrokenPipeError:
+        # The reader went away (`pathway-planner list | head`): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # errors the user can act on are turned into CliError by stores
         from .errors import UserFacingError
 

@@ -134,3 +134,27 @@ def test_a_foreign_database_is_refused_on_the_command_line(tmp_path):
     proc = run(other, "list", check=False)
     assert proc.returncode == 1 and "not a Pathway Planner database" in proc.stderr
     assert other.read_bytes() == before
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
+    """`pathway-planner show ID | head -1` ends quietly, without a traceback."""
+    import random
+    import subprocess as sp
+    import sys as _sys
+    from datetime import date as _date
+
+    from pathway_app.store import open_store
+    from pathway_app.synthetic import synthetic_plan
+
+    path = tmp_path / "pipe.db"
+    store = open_store(url=f"sqlite:///{path}", create_unencrypted=True)
+    plan = synthetic_plan(random.Random(7), _date(2026, 11, 23), size="heavy")
+    store.save(plan, _date(2026, 11, 23))
+    store.close()
+    cmd = [_sys.executable, "-m", "pathway_app", "--db", f"sqlite:///{path}", "show", plan.id]
+    proc = sp.Popen(cmd, stdout=sp.PIPE, stderr=sp.PIPE)
+    proc.stdout.read(10)  # far less than the plan's text, which does not fit in the pipe
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, err
+    assert "Traceback" not in err

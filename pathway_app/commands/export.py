@@ -6,12 +6,11 @@ is never left half-written. ``-`` writes to standard output.
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from ..cli import CliError
+from ..fileio import write_atomically
 
 NAME = "export"
 HELP = "export young people's plans to a plans file (all of them, or those given)"
@@ -21,23 +20,6 @@ ORDER = 45
 def add_arguments(parser) -> None:
     parser.add_argument("file", metavar="FILE", help="where to write the plans file ('-' for standard output)")
     parser.add_argument("ids", metavar="ID", nargs="*", help="only these young people (identifier or its first 4+ characters)")
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and ``os.replace``."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def run(args, ctx) -> int:

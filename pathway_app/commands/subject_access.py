@@ -35,7 +35,7 @@ def run(args, ctx) -> int:
     from pathlib import Path
 
     from ..cli import CliError
-    from .export import write_atomically
+    from ..fileio import write_atomically
 
     out = Path(args.out)
     if out.is_dir():

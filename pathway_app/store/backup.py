@@ -47,6 +47,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
+from ..fileio import fsync_dir
 from ..errors import DatabaseProblem
 
 try:  # encrypted records (a dependency of the app; guarded so plain backups never need it)
@@ -185,19 +186,6 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()
-
-
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:  # pragma: no cover - Windows cannot open a directory
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover
-        pass
-    finally:
-        os.close(fd)
 
 
 # --------------------------------------------------------------------------- where backups live
@@ -367,7 +355,7 @@ def make_backup(
             os.replace(kpartial, key_copy)
         os.replace(partial, target)
         os.replace(mpartial, manifest_path(target))
-        _fsync_dir(d)
+        fsync_dir(d)
     except BaseException:
         if synced is not None:
             synced.join()

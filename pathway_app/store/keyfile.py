@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DatabaseProblem
+from ..fileio import fsync_dir  # noqa: F401 - re-exported for encrypted.py
+from ..fileio import write_atomically as atomic_write
 
 FORMAT = "pathway-planner-key"
 VERSION = 1
@@ -148,31 +150,3 @@ def read_keyfile(path: str | os.PathLike[str]) -> KeyFile:
 def write_keyfile(path: str | os.PathLike[str], kf: KeyFile) -> None:
     """Write ``kf`` to ``path`` atomically and durably (temp file, fsync, rename, fsync dir)."""
     atomic_write(Path(path), json.dumps(kf.to_json(), indent=2).encode("utf-8") + b"\n")
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    fsync_dir(path.parent)
-
-
-def fsync_dir(directory: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - directories cannot be opened on Windows
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
