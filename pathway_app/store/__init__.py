@@ -14,10 +14,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from .. import paths
 from ..errors import DatabaseProblem, PassphraseNeeded, TryAgainLater, WrongPassphrase
-from .engine import describe, make_engine, parse_url, plain_errors, sqlite_file
-from .store import Store
+
+if TYPE_CHECKING:  # SQLAlchemy is imported when a store is opened, not when the package is:
+    from .store import Store  # the app imports store.lock first, before Qt has started.
 
 __all__ = [
     "Store",
@@ -32,7 +35,11 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):  # the error classes, without importing their modules up front
+def __getattr__(name: str):  # Store and the error classes, without importing their modules up front
+    if name == "Store":
+        from .store import Store
+
+        return Store
     if name == "DatabaseDamaged":
         from .encrypted import DatabaseDamaged
 
@@ -79,6 +86,7 @@ def open_store(
     the user can act on is a :class:`~pathway_app.errors.UserFacingError` in plain words.
     """
     from .audit import current_user
+    from .engine import describe, make_engine, parse_url, sqlite_file
 
     who = (user or "").strip() or current_user()
     if url is None:
@@ -147,6 +155,8 @@ def _open_local(file: Path, where: str, *, passphrase: str | None, create_unencr
         backup_on_start(file)
     except BackupFailed as exc:
         warnings.append(f"Today's backup could not be made: {exc}")
+    from .engine import make_engine, parse_url
+
     engine = make_engine(parse_url(f"sqlite:///{file}"))
     return _migrated(engine, where, user=user, encrypted=False, path=file, warnings=warnings)
 
@@ -205,7 +215,9 @@ def _open_encrypted_read_only(file: Path, sa_url, passphrase: str | None, where:
 
     from . import crypto
     from .encrypted import _cipher_settings, check_readable
+    from .engine import make_engine
     from .keyfile import keyfile_path
+    from .store import Store
 
     if passphrase is None:
         raise PassphraseNeeded(new=False, path=file)
@@ -224,7 +236,9 @@ def _open_encrypted_read_only(file: Path, sa_url, passphrase: str | None, where:
 
 def _migrated(engine, where: str, *, user: str, encrypted: bool, path: Path | None, warnings: list[str],
               data_key: bytes | None = None) -> Store:
+    from .engine import plain_errors
     from .migrate import upgrade
+    from .store import Store
 
     copier = None
     if encrypted and path is not None and data_key is not None:

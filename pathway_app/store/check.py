@@ -130,6 +130,10 @@ def newer_than_app(revision: str | None, script_location: str | None = None) -> 
     """A sentence if ``revision`` is unknown to this version of the app (so newer), else ''."""
     if not revision:
         return ""
+    from .migrate import at_shipped_head
+
+    if script_location is None and at_shipped_head(revision):
+        return ""
     unknown = [r for r in revision.split(",") if r not in known_revisions(script_location)]
     if not unknown:
         return ""

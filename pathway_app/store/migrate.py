@@ -20,21 +20,35 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Connection, Engine, inspect
 
 from .. import paths
 from ..errors import DatabaseProblem
 from .engine import APPLICATION_ID, sqlite_file
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
 VERSION_TABLE = "alembic_version"
 
+#: The newest revision in ``migrations/versions`` (a test keeps the two in step). Opening a
+#: database already at this revision skips Alembic altogether, which keeps the app's start fast.
+HEAD_REVISION = "0002"
+_SHIPPED = paths.migrations_dir()
 
-def alembic_config(connection: Connection | None = None, script_location: Path | None = None) -> Config:
+
+def at_shipped_head(revision: str | None) -> bool:
+    """True when ``revision`` is the newest one of the migrations this app ships (and those are
+    the migrations in use), so there is nothing to check or run."""
+    return revision == HEAD_REVISION and paths.migrations_dir() == _SHIPPED
+
+
+def alembic_config(connection: Connection | None = None, script_location: Path | None = None) -> "Config":
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(script_location or paths.migrations_dir()))
     if connection is not None:
@@ -42,7 +56,9 @@ def alembic_config(connection: Connection | None = None, script_location: Path |
     return cfg
 
 
-def script_directory(script_location: Path | None = None) -> ScriptDirectory:
+def script_directory(script_location: Path | None = None) -> "ScriptDirectory":
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(script_location=script_location))
 
 
@@ -53,6 +69,8 @@ def head_revision(script_location: Path | None = None) -> str:
 
 
 def current_revision(conn: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -84,10 +102,26 @@ def upgrade(
                     if conn.in_transaction():
                         conn.rollback()
     with engine.connect() as conn:
+        if script_location is None and _at_head(conn):
+            return None
         return _upgrade(conn, engine, where, script_location, backup)
 
 
+def _at_head(conn: Connection) -> bool:
+    """True when the database is already at :data:`HEAD_REVISION` (nothing to migrate)."""
+    try:
+        rows = conn.exec_driver_sql(f"SELECT version_num FROM {VERSION_TABLE}").fetchall()
+    except Exception:  # no version table yet: a new database, migrated the long way
+        conn.rollback()
+        return False
+    conn.rollback()
+    return len(rows) == 1 and at_shipped_head(rows[0][0])
+
+
 def _upgrade(conn: Connection, engine: Engine, where: str, script_location: Path | None, backup) -> str | None:
+    from alembic import command
+    from alembic.util.exc import CommandError
+
     script = script_directory(script_location)
     head = script.get_current_head()
     is_sqlite = engine.dialect.name == "sqlite"

@@ -15,14 +15,13 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QPlainTextEdit,
     QScrollBar,
     QFrame,
-    QGridLayout,
     QPushButton,
     QHBoxLayout,
     QLabel,
@@ -144,8 +143,8 @@ class StatutoryPromptsPanel(PromptsPanel):
 def make_prompts_panel(key: str, parent: QWidget) -> PromptsPanel:
     """The prompts panel for the page ``key`` (Reviews shows the duties the law sets)."""
     if key == "reviews":
-        return StatutoryPromptsPanel(parent, title="What the law asks for")
-    return PromptsPanel(parent)
+        return StatutoryPromptsPanel(parent, title="What the law asks for", lazy=True)
+    return PromptsPanel(parent, lazy=True)
 
 
 # --------------------------------------------------------------------------- base page

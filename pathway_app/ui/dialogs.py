@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,

@@ -18,7 +18,7 @@ from enum import Enum
 from typing import Any, Callable
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QPalette
+
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any, Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -39,7 +39,7 @@ from .caseload import CaseloadView
 from .dialogs import ChooseEditionDialog, LockSettingsDialog, NewPersonDialog, StaleSaveDialog, TextWindow
 from .idle import DEFAULT_MINUTES, IdleWatcher, clamp_minutes
 from .session import PlanSession
-from .unlock import LockScreen, NewPassphraseDialog, StoreAccess, store_error
+from .unlock import LockScreen, NewPassphraseDialog, StoreAccess
 
 #: The one setting about privacy kept in window.ini (a number of minutes; never personal data).
 LOCK_SETTING = "privacy/lock_minutes"
@@ -47,6 +47,7 @@ LOCK_SETTING = "privacy/lock_minutes"
 #: Set to make the app print "READY <unix time>" when the first list is on screen, then quit
 #: (used by benchmarks/bench_ui.py to time a cold start).
 STARTUP_PROBE_ENV = "PATHWAY_STARTUP_PROBE"
+PROMPT_COUNT_DELAY_MS = 700  # after start, before counting prompts in the background
 
 
 _SECTIONS = {
@@ -109,6 +110,10 @@ class MainWindow(QMainWindow):
         self._prompt_timer = QTimer(self)
         self._prompt_timer.setInterval(0)
         self._prompt_timer.timeout.connect(self._count_next_prompts)
+        self._prompt_delay = QTimer(self)  # lets the window come up before counting starts
+        self._prompt_delay.setSingleShot(True)
+        self._prompt_delay.setInterval(PROMPT_COUNT_DELAY_MS)
+        self._prompt_delay.timeout.connect(self._prompt_timer.start)
         self.setWindowTitle("Pathway Planner")
         self._retoning = False
         self.setStyleSheet(theme.STYLE)
@@ -315,19 +320,22 @@ class MainWindow(QMainWindow):
             elif not s.open_prompts and len(summaries) <= self.MAX_BACKGROUND_COUNTS:
                 self._prompt_queue.append((s.id, s.version))
         if self._prompt_queue:
-            self._prompt_timer.start()
+            # Let the window come up and answer first; then count one plan per idle moment.
+            self._prompt_delay.start()
 
     def _count_next_prompts(self) -> None:
         if not self._prompt_queue:
+            self._prompt_delay.stop()
             self._prompt_timer.stop()
             return
         plan_id, version = self._prompt_queue.pop(0)
         try:
             from ..domain.guidance.engine import count_open
 
-            plan = self.store.load(plan_id)
+            plan = self.store.load(plan_id, opened=False)  # a count, not someone reading the plan
         except (ImportError, UserFacingError):
             self._prompt_queue = []
+            self._prompt_delay.stop()
             self._prompt_timer.stop()
             return
         n = count_open(plan, self.today)
@@ -947,13 +955,7 @@ class MainWindow(QMainWindow):
     def _can_encrypt(self) -> bool:
         if self.locked or self.store is None or self.access is None or self.access.path is None:
             return False
-        if getattr(self.store, "encrypted", False) or getattr(self.store, "read_only", False):
-            return False
-        try:
-            from ..store.encrypted import encrypt_database  # noqa: F401
-        except ImportError:
-            return False
-        return True
+        return not (getattr(self.store, "encrypted", False) or getattr(self.store, "read_only", False))
 
     def encrypt_records(self) -> None:
         """Lock the plain records with a new passphrase (the file is encrypted in place)."""
@@ -1092,6 +1094,7 @@ class MainWindow(QMainWindow):
 
     def _clear_personal_data(self) -> None:
         """Empty every widget that shows a young person (the caseload, the plan, together mode)."""
+        self._prompt_delay.stop()
         self._prompt_timer.stop()
         self._prompt_queue = []
         self._prompt_counts = {}
@@ -1171,6 +1174,7 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         self._save_window()
+        self._prompt_delay.stop()
         self._prompt_timer.stop()
         for w in self._copy_windows:
             w.close()

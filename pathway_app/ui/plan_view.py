@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -198,12 +198,11 @@ class PlanView(QWidget):
         A page's panel is rebuilt only when its prompts changed, so a card being answered is
         not swept away by an autosave of something else.
         """
-        try:
-            from ..domain.guidance.engine import evaluate
-        except ImportError:
-            return
+        from ..domain.guidance.engine import considered, evaluate
+
         plan = self.plan
         prompts = evaluate(plan, self.session.today) if plan is not None else []
+        seen: list | None = None  # considered(...), asked for once, only if a page needs it
         answers = tuple((r.id, r.answer, r.until, r.note) for r in plan.prompt_responses) if plan is not None else ()
         for key, page in self.pages.items():
             codes = PROMPT_AREAS.get(key, ())
@@ -216,8 +215,10 @@ class PlanView(QWidget):
             if self._prompt_sigs.get(key) == sig:
                 continue
             self._prompt_sigs[key] = sig
+            if seen is None:
+                seen = considered(plan, self.session.today) if plan is not None else []
             page.prompts.set_prompts(plan, None if key == "reviews" else codes, self.session.today,
-                                     self.session.user_name)
+                                     self.session.user_name, evaluated=(prompts, seen))
         self.promptsChanged.emit(len(prompts))
 
     def _on_list_changed(self, lst: Any) -> None:

@@ -378,8 +378,13 @@ class PromptsPanel(QWidget):
     responded = Signal(object)
     countChanged = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None, title: str = "Things to think about"):
+    def __init__(self, parent: QWidget | None = None, title: str = "Things to think about",
+                 lazy: bool = False):
         super().__init__(parent)
+        #: With ``lazy``, cards are only built while the panel is on screen (a plan has a panel
+        #: on every page; building them all on every change would make opening a plan slow).
+        self.lazy = lazy
+        self._stale = False
         self.setObjectName("PromptsPanel")
         self.setStyleSheet(_STYLE)
         self.plan: Plan | None = None
@@ -432,27 +437,40 @@ class PromptsPanel(QWidget):
     # ------------------------------------------------------------------ public
 
     def set_prompts(self, plan: Plan | None, area_codes: Iterable[str] | None, today: date,
-                    user_name: str) -> None:
-        """Show the prompts for ``area_codes`` of ``plan`` on ``today``; answers are by ``user_name``."""
+                    user_name: str, evaluated: tuple[list[Prompt], list[Prompt]] | None = None) -> None:
+        """Show the prompts for ``area_codes`` of ``plan`` on ``today``; answers are by ``user_name``.
+
+        ``evaluated`` is ``(evaluate(plan, today), considered(plan, today))`` when the caller
+        has already asked the engine (a plan view does it once for all its pages).
+        """
         self.plan = plan
         self.area_codes = tuple(area_codes) if area_codes is not None else None
         self.today = today
         self.user_name = user_name
-        self.refresh()
+        self.refresh(evaluated)
 
-    def refresh(self) -> None:
+    def refresh(self, evaluated: tuple[list[Prompt], list[Prompt]] | None = None) -> None:
         """Ask the engine again (after the plan changed elsewhere)."""
         if self.plan is None:
             self.open_prompts, self.answered_prompts = [], []
         else:
-            self.open_prompts = [p for p in evaluate(self.plan, self.today) if self._mine(p)]
+            raised, seen = evaluated if evaluated is not None else (
+                evaluate(self.plan, self.today), considered(self.plan, self.today))
+            self.open_prompts = [p for p in raised if self._mine(p)]
             open_ids = {p.rule_id for p in self.open_prompts}
             self.answered_prompts = [
-                p for p in considered(self.plan, self.today)
-                if p.response is not None and p.rule_id not in open_ids and self._mine(p)
+                p for p in seen if p.response is not None and p.rule_id not in open_ids and self._mine(p)
             ]
-        self._rebuild()
+        if self.lazy and not self.isVisible():
+            self._stale = True
+        else:
+            self._rebuild()
         self.countChanged.emit(len(self.open_prompts))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._stale:
+            self._rebuild()
+        super().showEvent(event)
 
     def open_count(self) -> int:
         return len(self.open_prompts)
@@ -470,6 +488,7 @@ class PromptsPanel(QWidget):
         cards.clear()
 
     def _rebuild(self) -> None:
+        self._stale = False
         self._clear(self.cards)
         self._clear(self.answered_cards)
         at = 0

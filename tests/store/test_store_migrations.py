@@ -212,3 +212,27 @@ def test_a_file_that_is_not_a_database_is_refused(db_path):
 def test_a_missing_folder_is_told_in_plain_words(tmp_path):
     with pytest.raises(DatabaseProblem, match="does not exist"):
         open_store(url=f"sqlite:///{tmp_path / 'nowhere' / 'x.db'}", create_unencrypted=True)
+
+
+def test_the_fast_start_knows_the_newest_migration():
+    """Opening a database at HEAD_REVISION skips Alembic; it must be the real head."""
+    from pathway_app.store import migrate
+
+    assert migrate.HEAD_REVISION == migrate.head_revision()
+
+
+def test_opening_a_database_at_head_does_not_load_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    from pathway_app.store import open_store
+
+    db = tmp_path / "fast.db"
+    open_store(url=f"sqlite:///{db}", create_unencrypted=True).close()
+    code = (
+        "import sys; from pathway_app.store import open_store; "
+        f"s = open_store(url='sqlite:///{db}'); s.close(); "
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False", out.stderr

@@ -28,7 +28,7 @@ def demo(store):
 
 def test_every_area_has_the_new_prompts_panel_and_the_caseload_still_counts(qtbot, window, demo):
     window.load_caseload()
-    qtbot.waitUntil(lambda: not window._prompt_timer.isActive(), timeout=5000)
+    qtbot.waitUntil(lambda: not (window._prompt_delay.isActive() or window._prompt_timer.isActive()), timeout=5000)
     assert window.caseload.model.index(0, 5).data() != ""
     view = open_in(window, qtbot, demo[0].id)
     total = 0
@@ -39,6 +39,15 @@ def test_every_area_has_the_new_prompts_panel_and_the_caseload_still_counts(qtbo
     assert total > 0
     assert view.pages["reviews"].prompts.title.text() == "What the law asks for"
     assert all(not p.message for p in view.pages["reviews"].prompts.open_prompts)
+
+
+def test_counting_prompts_in_the_background_is_not_recorded_as_opening_a_plan(qtbot, window, store, demo):
+    """The audit trail says who looked at a young person's plan; a count is not a look."""
+    window.load_caseload()
+    qtbot.waitUntil(lambda: not (window._prompt_delay.isActive() or window._prompt_timer.isActive()), timeout=5000)
+    assert window.caseload.model.index(0, 5).data() != ""  # the counts were made
+    for p in demo:
+        assert [e for e in store.audit_history(p.id) if e["action"] == "opened"] == [], p.person.display_name
 
 
 def test_answering_a_prompt_saves_and_ctrl_z_takes_it_back(qtbot, window, store, demo):
