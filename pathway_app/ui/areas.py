@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -123,7 +123,8 @@ class PromptSide(QFrame):
         em = fm.horizontalAdvance("x")
         self._preferred = need + 40
         self.setMinimumWidth(em * 30)  # a narrow window still has room for the form
-        self.setMaximumWidth(max(em * 56, need + 80))
+        self.widest = max(em * 56, need + 80)
+        self.setMaximumWidth(self.widest)
         scroll = getattr(panel, "scroll", None)
         if scroll is not None:  # narrower than a card: scroll sideways rather than cut it off
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -182,6 +183,7 @@ class AreaPage(QWidget):
         self.body.setContentsMargins(28, 20, 28, 28)
         self.body.setSpacing(14)
         self.scroll.setWidget(self.content)
+        self.content.installEventFilter(self)
         outer.addWidget(self.scroll, 1)
         side = QVBoxLayout()
         side.setContentsMargins(0, 16, 16, 16)
@@ -207,9 +209,33 @@ class AreaPage(QWidget):
             self.body.addWidget(intro)
         self.build()
         self.body.addStretch(1)
+        self._fit_side()
 
     def build(self) -> None:  # pragma: no cover - every page overrides it
         raise NotImplementedError
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_side()
+
+    def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802
+        if obj is self.content and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_side()  # the form's width needs changed (a record shown, a plan bound)
+        return super().eventFilter(obj, event)
+
+    def _fit_side(self) -> None:
+        """Narrow the prompts column before the form has to scroll sideways (a small window,
+        or a large system font), never below the column's own minimum."""
+        side = self.prompt_side
+        if not self._built:
+            return
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        need = self.content.minimumSizeHint().width() + bar + 2 * self.scroll.frameWidth()
+        margins = self.layout().contentsMargins()
+        room = self.width() - need - 16 - margins.left() - margins.right()  # 16: the column's margin
+        width = max(side.minimumWidth(), min(side.widest, room))
+        if side.maximumWidth() != width:
+            side.setMaximumWidth(width)
 
     def focus_chain(self) -> list[QWidget]:
         """The page's keyboard-focusable widgets in reading order (content, then prompts)."""
@@ -296,6 +322,7 @@ class AreaPage(QWidget):
         for panel in self._own_words:
             panel.set_name(name)
         self.after_bind()
+        self._fit_side()
 
     def after_bind(self) -> None:
         """Hook for pages with extra widgets to refresh."""
@@ -323,6 +350,12 @@ class AreaPage(QWidget):
 
 
 # --------------------------------------------------------------------------- pages
+
+
+def _wide(block: FieldBlock) -> FieldBlock:
+    """A block with a long label that cannot wrap (a check box): a row of its own."""
+    block.wide = True
+    return block
 
 
 def _person(p: m.Plan) -> m.YoungPerson:
@@ -380,8 +413,8 @@ class AboutPage(AreaPage):
             f.choice("parenting", Parenting, "Being a parent"),
             f.notes("parenting_notes", "Notes about being a parent", lines=2),
             f.check("youth_justice", "Involved with youth justice"),
-            f.check("detained_or_in_hospital_on_16th_birthday", "Detained or in hospital on their 16th birthday",
-                    "Counts towards being a relevant young person"),
+            _wide(f.check("detained_or_in_hospital_on_16th_birthday", "Detained or in hospital on their 16th birthday",
+                          "Counts towards being a relevant young person")),
             f.notes("youth_justice_notes", "Youth justice notes", lines=2),
         ]))
         lay = self.section("Care history",

@@ -376,6 +376,7 @@ class CaseloadView(QWidget):
         hh.setStretchLastSection(False)
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(NEXT, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)  # both share what is left
         hh.setSortIndicator(WHEN, Qt.SortOrder.AscendingOrder)
         fm = self.fontMetrics()
         for col, sample in ((NAME, "Mmmmmmmmm Mmmmmmmmmmm"), (AGE, "Age  "), (CATEGORY, "Care-leaver category    "),

@@ -7,6 +7,7 @@ they replace ``QMessageBox``.
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -102,7 +103,18 @@ class NewPersonDialog(QDialog):
                 problems.append("Date of birth is in the future.")
         self.error.setText(" ".join(problems))
         self.error.setVisible(bool(problems))
+        self._grow_to_fit()
         return not problems
+
+    def _grow_to_fit(self) -> None:
+        """Grow (never shrink) so every message is read in full and no box is squeezed."""
+        lay = self.layout()
+        lay.activate()
+        need = lay.totalMinimumSize().height()
+        if lay.hasHeightForWidth():
+            need = max(need, lay.totalHeightForWidth(self.width()))
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def _accept(self) -> None:
         if self.validate():
@@ -118,33 +130,61 @@ class NewPersonDialog(QDialog):
 
 
 class StaleSaveDialog(QDialog):
-    """Someone else saved a newer version: explain, keep my text, offer what to do."""
+    """Someone else saved a newer version: explain, keep my text, offer what to do.
+
+    Shows my unsaved changes, what changed in the newer copy, and the parts we both changed
+    (where putting my changes back would replace theirs). Closing it (Escape) chooses
+    :attr:`COPY`: the newer plan is loaded and my changes stay open to copy from, so nobody's
+    words are written over without a choice.
+    """
 
     REAPPLY = "reapply"
     COPY = "copy"
 
-    def __init__(self, name: str, changes: str, parent: QWidget | None = None):
+    def __init__(self, name: str, changes: str, parent: QWidget | None = None, theirs: str = "",
+                 both: list[str] | tuple[str, ...] = ()):
         super().__init__(parent)
         self.setWindowTitle("Someone else changed this plan")
-        self.choice = self.REAPPLY
+        self.choice = self.COPY
         lay = QVBoxLayout(self)
         lay.setSpacing(10)
         text = QLabel(
-            f"<p><b>{name}’s plan was changed and saved somewhere else</b> (perhaps by a colleague, or in "
-            "another window) after you opened it. To avoid writing over their work, your latest changes "
+            f"<p><b>{escape(name)}’s plan was changed and saved somewhere else</b> (perhaps by a colleague, or "
+            "in another window) after you opened it. To avoid writing over their work, your latest changes "
             "were <b>not saved yet</b> — but nothing you typed is lost.</p>"
-            "<p>Your changes are below. You can load the newer plan and put your changes back on top of it, "
-            "or load the newer plan and copy what you need from your changes yourself.</p>",
+            "<p>You can load the newer plan and put your changes back on top of it, or load the newer plan "
+            "and copy what you need from your changes yourself.</p>",
             self,
         )
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(text)
+        self.both = QLabel(self)
+        self.both.setWordWrap(True)
+        self.both.setAccessibleName("Changed by both of you")
+        theme.tone(self.both, "attention")
+        if both:
+            self.both.setText(
+                "⚠ You both changed: " + "; ".join(both) + ". Putting your changes back replaces what they "
+                "wrote there. To keep theirs, choose “I’ll copy my changes”.")
+        self.both.setVisible(bool(both))
+        lay.addWidget(self.both)
+        mine_label = QLabel("<b>Your changes (not saved yet)</b>", self)
+        lay.addWidget(mine_label)
         self.changes = QPlainTextEdit(self)
         self.changes.setReadOnly(True)
         self.changes.setPlainText(changes)
         self.changes.setAccessibleName("Your unsaved changes")
-        lay.addWidget(self.changes, 1)
+        lay.addWidget(self.changes, 2)
+        self.theirs = QPlainTextEdit(self)
+        self.theirs.setReadOnly(True)
+        self.theirs.setPlainText(theirs)
+        self.theirs.setAccessibleName("What changed in the newer copy")
+        theirs_label = QLabel("<b>What changed in the newer copy</b>", self)
+        for w in (theirs_label, self.theirs):
+            w.setVisible(bool(theirs))
+        lay.addWidget(theirs_label)
+        lay.addWidget(self.theirs, 1)
         buttons = QDialogButtonBox(self)
         self.reapply = QPushButton("Load the newer plan and put my changes back", self)
         self.reapply.setAccessibleName("Load the newer plan and put my changes back")
@@ -154,9 +194,10 @@ class StaleSaveDialog(QDialog):
         buttons.addButton(self.copy, QDialogButtonBox.ButtonRole.RejectRole)
         self.reapply.clicked.connect(self._choose_reapply)
         self.copy.clicked.connect(self._choose_copy)
-        self.reapply.setDefault(True)
+        # Enter puts my changes back only when that writes over no one; otherwise it is a choice
+        (self.copy if both else self.reapply).setDefault(True)
         lay.addWidget(buttons)
-        self.resize(self.fontMetrics().horizontalAdvance("x") * 90, self.fontMetrics().lineSpacing() * 26)
+        self.resize(self.fontMetrics().horizontalAdvance("x") * 90, self.fontMetrics().lineSpacing() * 30)
 
     def _choose_reapply(self) -> None:
         self.choice = self.REAPPLY
@@ -166,9 +207,15 @@ class StaleSaveDialog(QDialog):
         self.choice = self.COPY
         self.accept()
 
+    def reject(self) -> None:
+        """Escape or the close button: the choice that writes over no one's words."""
+        self.choice = self.COPY
+        super().reject()
+
     @classmethod
-    def ask(cls, parent: QWidget | None, name: str, changes: str) -> str:
-        dlg = cls(name, changes, parent)
+    def ask(cls, parent: QWidget | None, name: str, changes: str, theirs: str = "",
+            both: list[str] | tuple[str, ...] = ()) -> str:
+        dlg = cls(name, changes, parent, theirs, both)
         try:
             dlg.exec()
             return dlg.choice

@@ -287,6 +287,19 @@ class _FocusOut(QObject):
         return False
 
 
+def _combo() -> QComboBox:
+    """A drop-down whose width follows its column, not its longest choice.
+
+    Without this a two-column form is as wide as its longest choice twice over, and a large
+    system font pushes the form off the side of the page (a sideways scroll bar). The list
+    that drops down still shows every choice in full.
+    """
+    w = QComboBox()
+    w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    w.setMinimumContentsLength(12)
+    return w
+
+
 class Form(QObject):
     """Fields of one record; ``set_target(record, prefix)`` points them at a record.
 
@@ -352,7 +365,7 @@ class Form(QObject):
 
     def choice(self, attr: str, enum: type[Enum], label: str, help_text: str = "",
                none_text: str = "") -> FieldBlock:
-        w = QComboBox()
+        w = _combo()
         if none_text:
             w.addItem(none_text, None)
         for code, words in choices(enum.__name__):
@@ -371,7 +384,7 @@ class Form(QObject):
 
     def yes_no(self, attr: str, label: str, help_text: str = "") -> FieldBlock:
         """A yes / no / not known answer (``bool | None``)."""
-        w = QComboBox()
+        w = _combo()
         w.addItem("Not known yet", None)
         w.addItem("Yes", True)
         w.addItem("No", False)

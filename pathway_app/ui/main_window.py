@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         self.together: Any = None
         self._together_restore: Qt.WindowState | None = None
         self._copy_windows: list[TextWindow] = []
+        #: exports or prints finished while the app was locked, noted in the history on unlocking
+        self._pending_records: list[tuple[str, str, dict | None]] = []
         self._base: dict | None = None  # the plan as last loaded/saved, for re-applying changes
         # open prompts per young person, counted in idle moments: id -> (version, count)
         self._prompt_counts: dict[str, tuple[int, int]] = {}
@@ -155,7 +157,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._restore_window()
         self.idle = IdleWatcher(self.lock_after_ms(), self)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(self._lock_when_idle)
         self.idle.start()
         self.show_store_state()
 
@@ -197,7 +199,7 @@ class MainWindow(QMainWindow):
             "A readable copy of everything held about them, for a subject access request")
         self.encrypt_action = self._act("En&crypt these records…", self.encrypt_records, None,
                                         "Lock these records with a passphrase")
-        self.lock_action = self._act("&Lock now", self.lock, QKeySequence("Ctrl+L"),
+        self.lock_action = self._act("&Lock now", self._lock_now, QKeySequence("Ctrl+L"),
                                      "Lock the app now and clear the screen")
         self.delete_action = self._act("De&lete this plan…", self.delete_plan, None,
                                        "Delete this young person's plan")
@@ -245,6 +247,8 @@ class MainWindow(QMainWindow):
         #: actions about one open plan (enabled only while it is on screen)
         self._plan_actions = (self.export_action, self.pdf_action, self.delete_action, self.together_action,
                               self.at25_action, self.history_action, self.subject_access_action)
+        #: the ones that stay usable in together mode (made for the young person to see)
+        self._together_actions = (self.together_action, self.at25_action)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -253,11 +257,16 @@ class MainWindow(QMainWindow):
                 a.setEnabled(a in (self.quit_action,))
             return
         has_plan = self.session.plan is not None
-        on_plan = has_plan and self.pages.currentWidget() not in (self.caseload, self.lock_screen)
+        together = self.together_action.isChecked()
+        on_plan = has_plan and self.plan_view is not None and self.pages.currentWidget() is self.plan_view
         for a in self._plan_actions:
-            a.setEnabled(on_plan or (a is self.together_action and self.together_action.isChecked()))
-        for a in (self.new_action, self.demo_action, self.import_action, self.find_action, self.save_action,
-                  self.caseload_action, self.lock_settings_action, self.many_pdfs_action):
+            a.setEnabled(on_plan or (together and a in self._together_actions))
+        # Together mode is on screen with the young person: nothing that shows other young
+        # people or what only practitioners see (a full PDF, the history, everything held).
+        for a in (self.new_action, self.demo_action, self.import_action, self.find_action,
+                  self.lock_settings_action, self.many_pdfs_action):
+            a.setEnabled(not together)
+        for a in (self.save_action, self.caseload_action):
             a.setEnabled(True)
         self.lock_action.setEnabled(True)
         self.undo_action.setEnabled(self.session.undo_stack.canUndo())
@@ -468,6 +477,8 @@ class MainWindow(QMainWindow):
         self.planOpened.emit(plan.id)
 
     def add_demo(self) -> None:
+        if self.together_action.isChecked():
+            return  # not with the young person watching
         try:
             from ..demo import demo_plans
         except ImportError:
@@ -491,6 +502,8 @@ class MainWindow(QMainWindow):
             f"Added {added} demo young people." if added else "The demo young people are already here.", 6000)
 
     def delete_plan(self) -> None:
+        if self.together_action.isChecked():
+            return  # not with the young person watching
         plan = self.session.plan
         if plan is None:
             return
@@ -582,18 +595,27 @@ class MainWindow(QMainWindow):
         if plan is None or self._base is None:
             return
         mine = plan_to_dict(plan)
-        changes = changed_fields(self._base, mine)
-        text = "\n\n".join(
-            f"{field_words(path)}:\n{value if value not in (None, '') else '(empty)'}" for path, value in changes
-            if path not in ("version", "updated_at", "created_at")
-        ) or "(no changes)"
-        choice = StaleSaveDialog.ask(self, plan.person.display_name, text)
+        skip = ("version", "updated_at", "created_at")
+        changes = [(path, value) for path, value in changed_fields(self._base, mine) if path not in skip]
+
+        def words(items: list[tuple[str, Any]]) -> str:
+            return "\n\n".join(
+                f"{field_words(path)}:\n{value if value not in (None, '') else '(empty)'}" for path, value in items)
+
+        text = words(changes) or "(no changes)"
         try:
             newer = self.store.load(plan.id)
         except UserFacingError as exc:
             self._warn("The newer plan could not be loaded", f"{exc}\n\nYour changes are still on screen.")
             return
         theirs = plan_to_dict(newer)
+        their_changes = [(path, value) for path, value in changed_fields(self._base, theirs)
+                         if path not in skip and not path.startswith("prompt_responses")]
+        mine_paths = {path for path, _v in changes}
+        both = [field_words(path) for path, _v in their_changes if path in mine_paths]
+        choice = StaleSaveDialog.ask(self, plan.person.display_name, text, theirs=words(their_changes), both=both)
+        if self.locked or self.session.plan is not plan:
+            return  # locked meanwhile: the changes were kept with the lock and are tried again after it
         if choice == StaleSaveDialog.REAPPLY:
             merged = reapply(self._base, mine, theirs)
             merged["version"] = theirs["version"]
@@ -661,6 +683,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ files
 
     def export_pdf(self) -> None:
+        if self.together_action.isChecked():
+            return  # not with the young person watching
         plan = self.session.plan
         if plan is None:
             return
@@ -671,14 +695,18 @@ class MainWindow(QMainWindow):
             self._warn("PDF not available", "Making PDFs is not part of this version yet.")
             return
         got = PdfExportDialog.ask(self, plan, self.today)
-        if not got or self.locked:
+        if not got:
             return
         path, edition = got
         self._record("printed", plan.id, {"edition": edition, "file": path.name})
-        self.statusBar().showMessage(f"PDF saved to {path}", 8000)
+        if not self.locked:
+            self.statusBar().showMessage(f"PDF saved to {path}", 8000)
 
     def _record(self, action: str, plan_id: str, detail: dict | None = None) -> None:
         """Note in the plan's history that it was exported or printed (who, when, what)."""
+        if self.store is None and self.locked:
+            self._pending_records.append((action, plan_id, detail))  # noted once unlocked
+            return
         record = getattr(self.store, "record_event", None)
         if record is None:
             return
@@ -737,7 +765,8 @@ class MainWindow(QMainWindow):
                 if pid[:8] in path.name:
                     self._record("printed", pid, {"edition": edition, "file": path.name})
                     break
-        self.statusBar().showMessage(f"Made {len(written)} of {len(plans)} PDFs in {folder}.", 8000)
+        if not self.locked:
+            self.statusBar().showMessage(f"Made {len(written)} of {len(plans)} PDFs in {folder}.", 8000)
 
     def ask_at25(self) -> None:
         """"Who will be there at 25?" with the young person; answers are one undoable step."""
@@ -774,6 +803,8 @@ class MainWindow(QMainWindow):
         stack.endMacro()
 
     def show_history(self) -> None:
+        if self.together_action.isChecked():
+            return  # not with the young person watching
         plan = self.session.plan
         if plan is None:
             return
@@ -793,6 +824,8 @@ class MainWindow(QMainWindow):
 
     def subject_access(self) -> None:
         """Everything held about the young person: a readable PDF and the JSON beside it."""
+        if self.together_action.isChecked():
+            return  # not with the young person watching
         plan = self.session.plan
         if plan is None:
             return
@@ -870,6 +903,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def export_plan(self) -> None:
+        if self.together_action.isChecked():
+            return  # not with the young person watching
         plan = self.session.plan
         if plan is None:
             return
@@ -904,6 +939,8 @@ class MainWindow(QMainWindow):
         return clamp_minutes(self.settings.value(LOCK_SETTING, DEFAULT_MINUTES)) * 60_000
 
     def lock_settings(self) -> None:
+        if self.together_action.isChecked():
+            return  # not with the young person watching
         minutes = clamp_minutes(self.settings.value(LOCK_SETTING, DEFAULT_MINUTES))
         chosen = LockSettingsDialog.ask(self, minutes)
         if chosen is None:
@@ -1040,9 +1077,17 @@ class MainWindow(QMainWindow):
                 self.caseload.select_id(self.session.plan.id)
         self._update_actions()
 
-    def lock(self) -> None:
+    def _lock_now(self) -> None:
+        self.lock(idle=False)
+
+    def _lock_when_idle(self) -> None:
+        self.lock(idle=True)
+
+    def lock(self, idle: bool = False) -> None:
         """Save, close the records, clear every young person's details off the screen, and ask
-        for the passphrase (or a plain Continue for unencrypted records) to carry on."""
+        for the passphrase (or a plain Continue for unencrypted records) to carry on.
+
+        ``idle``: it is locking itself because no one used it (the lock screen says so)."""
         if self.locked:
             return
         self._close_dialogs()
@@ -1071,9 +1116,12 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.lock_screen)
         needs = bool(self.access is not None and self.access.needs_passphrase)
         minutes = round(self.idle.timeout_ms / 60000)
-        why = (f"It locked itself after {minutes} minute{'s' if minutes != 1 else ''} without use, to keep "
-               "young people's records private." if minutes >= 1 else "It locked itself to keep young people's "
-               "records private.")
+        if idle:
+            why = (f"It locked itself after {minutes} minute{'s' if minutes != 1 else ''} without use, to keep "
+                   "young people's records private." if minutes >= 1 else "It locked itself to keep young "
+                   "people's records private.")
+        else:
+            why = "It was locked to keep young people's records private."
         self.lock_screen.show_locked(self._reopen, needs, why)
         self.idle.stop()
         self._update_actions()
@@ -1089,7 +1137,7 @@ class MainWindow(QMainWindow):
             if isinstance(w, At25Dialog) and w.changed and self.session.plan is w.plan:
                 self.session.mark_changed()  # its answers are already in the plan: save them
             if isinstance(w, QProgressDialog):
-                w.cancel()
+                w.canceled.emit()  # as if Stop were pressed: the work behind it stops too
             w.reject()
 
     def _clear_personal_data(self) -> None:
@@ -1132,6 +1180,9 @@ class MainWindow(QMainWindow):
             self._copy_windows.append(win)
             win.show()
         self._copy_texts = []
+        pending, self._pending_records = self._pending_records, []
+        for action, plan_id, detail in pending:
+            self._record(action, plan_id, detail)
         self.idle.start()
         self.lockedChanged.emit(False)
 

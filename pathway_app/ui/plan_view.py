@@ -140,7 +140,9 @@ class PlanView(QWidget):
         self.area_list.setAccessibleName("Parts of the plan")
         self.area_list.setAccessibleDescription("Choose a part of the plan to work on")
         self.area_list.setSpacing(1)
-        self.area_list.setMinimumWidth(self.fontMetrics().horizontalAdvance("Identity and life story") + 48)
+        self.area_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area_list.setMinimumWidth(self.fontMetrics().horizontalAdvance("Identity and life story") + 48
+                                       + self.area_list.verticalScrollBar().sizeHint().width())
         self.stack = QStackedWidget(self.splitter)
         self.splitter.addWidget(self.area_list)
         self.splitter.addWidget(self.stack)

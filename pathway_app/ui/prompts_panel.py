@@ -29,6 +29,7 @@ from typing import Iterable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -262,8 +263,9 @@ class PromptCard(QFrame):
                 lay.insertWidget(2, self.status)  # under the prompt, above the source
             return
 
-        row = QHBoxLayout()
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(6)
+        self._button_row = row
         short = prompt.practitioner_text if len(prompt.practitioner_text) < 90 else prompt.practitioner_text[:87] + "…"
         for answer, text, tip in (
             (PromptAnswer.DONE, "Done…", "We have talked about this or done it"),
@@ -276,6 +278,8 @@ class PromptCard(QFrame):
             b.setToolTip(tip)
             b.setAutoDefault(False)
             b.clicked.connect(partial(self._open_form, answer))
+            # a narrow column stacks the buttons (see resizeEvent) rather than cutting them off
+            b.setMinimumWidth(1)
             row.addWidget(b)
             self.buttons[answer] = b
         row.addStretch(1)
@@ -288,6 +292,18 @@ class PromptCard(QFrame):
         self.form.note.returnPressed.connect(self._save)
         self.form.date.line.returnPressed.connect(self._save)
         lay.addWidget(self.form)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        row = getattr(self, "_button_row", None)
+        if row is None:
+            return
+        m = self.layout().contentsMargins()
+        one_row = sum(b.sizeHint().width() for b in self.buttons.values()) + row.spacing() * 2
+        wanted = (QBoxLayout.Direction.LeftToRight if one_row <= self.width() - m.left() - m.right()
+                  else QBoxLayout.Direction.TopToBottom)
+        if row.direction() != wanted:
+            row.setDirection(wanted)
 
     # ------------------------------------------------------------------ answering
 

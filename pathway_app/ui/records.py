@@ -228,6 +228,7 @@ class RecordListEditor(QWidget):
 
         self.editor = grid(blocks, editor_columns, self)
         self.editor_title = QLabel(self)
+        self.editor_title.setWordWrap(True)  # "About <a long name>" must not widen the page
         theme.set_font(self.editor_title, 1.0, bold=True)
 
         lay = QVBoxLayout(self)

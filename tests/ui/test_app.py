@@ -74,6 +74,23 @@ def test_new_person_dialog_names_what_is_wrong(qtbot):
     assert "future" in dlg.blocks["dob"].error_text()
 
 
+def test_new_person_dialog_grows_so_messages_are_read_in_full(qtbot):
+    """A message beside a field is never cut off and no box is squeezed to make room for it."""
+    dlg = NewPersonDialog(None, TODAY)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    box_height = dlg.dob.line.height()
+    qtbot.keyClicks(dlg.dob.line, "letters")
+    assert not dlg.validate()
+    qtbot.wait(10)
+    err = dlg.blocks["dob"].error
+    assert err.isVisible() and "not a date I can read" in err.text()
+    assert err.height() >= err.heightForWidth(err.width())  # every line of it shows
+    assert dlg.dob.line.height() >= box_height  # the date box is not squashed
+    assert dlg.error.height() >= dlg.error.heightForWidth(dlg.error.width())
+
+
 def test_person_who_matters_there_at_25_survives_closing_and_reopening(qtbot, window, store, saved_plan, data_dir):
     view = open_in(window, qtbot, saved_plan.id)
     page = view.show_area("people")

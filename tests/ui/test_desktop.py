@@ -102,6 +102,41 @@ def test_fonts_follow_the_system_font(qtbot, store, data_dir, saved_plan):
         app.setFont(old)
 
 
+def test_a_large_system_font_never_pushes_a_page_off_the_side(qtbot, store, data_dir):
+    """16 pt in a 1360 × 860 window: every area of a full plan, its prompt cards and the list of
+    areas fit their width (no sideways scroll bar, nothing cut off at the right)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from pathway_app.demo import demo_plans
+    from pathway_app.ui.areas import AREAS
+
+    app = QApplication.instance()
+    old = app.font()
+    f = app.font()
+    f.setPointSizeF(16)
+    app.setFont(f)
+    try:
+        plans = demo_plans(TODAY)
+        for p in plans:
+            store.save(p, today=TODAY)
+        win = make_window(qtbot, store, data_dir)
+        win.resize(1360, 860)
+        view = open_in(win, qtbot, plans[0].id)
+        sideways = []
+        for key, _title in AREAS:
+            page = view.show_area(key)
+            qtbot.wait(20)
+            for area in [page.scroll, *page.prompt_side.findChildren(QScrollArea)]:
+                if area.isVisible() and area.horizontalScrollBar().isVisible():
+                    sideways.append((key, area.objectName() or "form"))
+        assert sideways == []
+        assert not view.area_list.horizontalScrollBar().isVisible()
+        win.session._timer.stop()
+        win.close()
+    finally:
+        app.setFont(old)
+
+
 def test_the_styles_use_no_fixed_colours_or_pixel_font_sizes():
     import re
 

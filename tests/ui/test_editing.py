@@ -238,8 +238,8 @@ def test_a_plan_with_200_people_and_very_long_text_stays_usable(qtbot, window, s
 def test_stale_save_keeps_the_text_explains_and_reapplies(qtbot, window, store, saved_plan, monkeypatch):
     asked = {}
 
-    def ask(parent, name, changes):
-        asked["name"], asked["changes"] = name, changes
+    def ask(parent, name, changes, **more):
+        asked["name"], asked["changes"], asked["more"] = name, changes, more
         return StaleSaveDialog.REAPPLY
 
     monkeypatch.setattr(StaleSaveDialog, "ask", staticmethod(ask))
@@ -258,6 +258,8 @@ def test_stale_save_keeps_the_text_explains_and_reapplies(qtbot, window, store, 
     qtbot.waitUntil(lambda: "name" in asked)
     assert asked["name"] == "Jade Okafor"
     assert "Brave" in asked["changes"] and "About me: strengths" in asked["changes"]
+    assert "0161 496 0000" in asked["more"]["theirs"]  # what the colleague changed is shown too
+    assert asked["more"]["both"] == []
     wait_saved(qtbot, window)
     saved = store.load(saved_plan.id)
     assert saved.person.strengths == "Brave" and saved.person.phone == "0161 496 0000"
@@ -266,7 +268,7 @@ def test_stale_save_keeps_the_text_explains_and_reapplies(qtbot, window, store, 
 
 
 def test_stale_save_copy_choice_keeps_my_text_in_a_window(qtbot, window, store, saved_plan, monkeypatch):
-    monkeypatch.setattr(StaleSaveDialog, "ask", staticmethod(lambda parent, name, changes: StaleSaveDialog.COPY))
+    monkeypatch.setattr(StaleSaveDialog, "ask", staticmethod(lambda parent, name, changes, **more: StaleSaveDialog.COPY))
     page, form = _about(window, qtbot, saved_plan.id)
     theirs = store.load(saved_plan.id)
     theirs.person.phone = "0161 496 0000"
@@ -278,3 +280,35 @@ def test_stale_save_copy_choice_keeps_my_text_in_a_window(qtbot, window, store, 
     assert win.isVisible() and "xe/xem" in win.text.toPlainText()
     assert window.session.plan.person.phone == "0161 496 0000"
     win.close()
+
+
+def test_stale_save_dialog_names_what_both_changed_and_escape_overwrites_no_one(qtbot, window, store, saved_plan,
+                                                                               monkeypatch):
+    """Both changed the same field: the dialog says so, shows their text, and closing it
+    (Escape) loads the newer plan and keeps mine to copy from — neither text is lost."""
+    seen = {}
+
+    def ask(parent, name, changes, theirs="", both=()):
+        dlg = StaleSaveDialog(name, changes, parent, theirs, both)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        seen["both"] = dlg.both.text() if dlg.both.isVisibleTo(dlg) else ""
+        seen["theirs"] = dlg.theirs.toPlainText()
+        seen["default"] = dlg.copy.isDefault()
+        qtbot.keyClick(dlg, Qt.Key.Key_Escape)
+        return dlg.choice
+
+    monkeypatch.setattr(StaleSaveDialog, "ask", staticmethod(ask))
+    page, form = _about(window, qtbot, saved_plan.id)
+    theirs = store.load(saved_plan.id)
+    theirs.person.strengths = "Their words about strengths"
+    store.save(theirs, today=TODAY)
+    qtbot.keyClicks(form.widget("strengths"), "My words")
+    window.session.save_now()
+    qtbot.waitUntil(lambda: bool(window._copy_windows))
+    assert "About me: strengths" in seen["both"] and "replaces what they wrote" in seen["both"]
+    assert "Their words about strengths" in seen["theirs"]
+    assert seen["default"]  # Enter does not write over their words either
+    assert store.load(saved_plan.id).person.strengths == "Their words about strengths"
+    assert "My words" in window._copy_windows[0].text.toPlainText()
+    window._copy_windows[0].close()

@@ -297,6 +297,7 @@ def test_idle_lock_clears_every_young_person_off_the_screen_and_unlock_restores(
     leaks = [t for t in _texts(win) for n in names if n and n in t]
     assert not leaks, leaks
     assert not win.pdf_action.isEnabled() and not win.new_action.isEnabled()
+    assert "locked itself" in win.lock_screen.why.text()
 
     form = win.lock_screen.form
     qtbot.keyClicks(form.passphrase, "not it at all")
@@ -450,3 +451,21 @@ def test_a_marker_name_is_never_written_outside_the_encrypted_database(qtbot, da
         assert again.load(plan.id).person.strengths == f"{marker} is kind"
     finally:
         again.close()
+
+
+def test_locking_by_hand_does_not_say_it_locked_itself(qtbot, data_dir, encrypted):
+    """Ctrl+L: the lock screen does not claim the app sat unused for minutes."""
+    access, store, plans = encrypted
+    win = _locking_window(qtbot, data_dir, access, store, ms=300_000)
+    open_in(win, qtbot, plans[0].id)
+    win.activateWindow()
+    qtbot.keyClick(win.windowHandle(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert win.locked
+    why = win.lock_screen.why.text()
+    assert "locked itself" not in why and "without use" not in why
+    assert "Type the passphrase" in why
+    win.lock_screen.form.passphrase.setText(PASSPHRASE)
+    win.lock_screen.form.submit()
+    assert not win.locked
+    win.session._timer.stop()
+    win.store.close()

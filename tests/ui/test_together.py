@@ -107,3 +107,33 @@ def test_together_needs_an_open_plan(window):
     window.together_action.trigger()
     assert not window.together_action.isChecked()
     assert window.pages.currentWidget() is window.caseload
+
+
+def test_together_mode_offers_no_practitioner_actions(qtbot, window, store, monkeypatch):
+    """With the young person at the screen, the menus and shortcuts cannot open a full PDF, the
+    plan's history, everything held, the list of other young people or delete the plan."""
+    plans = _demo(window, store)
+    me = plans[0]
+    open_in(window, qtbot, me.id)
+    window.together_action.trigger()
+    assert window.together_action.isChecked()
+    blocked = (window.pdf_action, window.history_action, window.subject_access_action, window.delete_action,
+               window.export_action, window.import_action, window.new_action, window.demo_action,
+               window.find_action, window.many_pdfs_action, window.lock_settings_action)
+    assert [a.text() for a in blocked if a.isEnabled()] == []
+    # still there: leaving, locking, undo, and the at-25 questions (written for the young person)
+    assert window.together_action.isEnabled() and window.lock_action.isEnabled()
+    assert window.at25_action.isEnabled() and window.caseload_action.isEnabled()
+    opened = []
+    import pathway_app.ui.pdf_dialog as pdf_dialog
+    import pathway_app.ui.history as history
+
+    monkeypatch.setattr(pdf_dialog.PdfExportDialog, "ask", classmethod(lambda cls, *a: opened.append("pdf")))
+    monkeypatch.setattr(history.HistoryDialog, "run", classmethod(lambda cls, *a: opened.append("history")))
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    window.export_pdf()
+    window.show_history()
+    window.delete_plan()
+    assert opened == [] and store.load(me.id) is not None
+    window.leave_together()
+    assert window.pdf_action.isEnabled() and window.history_action.isEnabled() and window.find_action.isEnabled()

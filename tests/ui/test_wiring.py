@@ -233,3 +233,44 @@ def test_everything_held_writes_a_pdf_and_the_data(qtbot, window, store, saved_p
     assert target.exists() and target.read_bytes().startswith(b"%PDF")
     assert (tmp_path / "everything.json").exists()
     assert any(e["action"] == "exported" for e in store.audit_history(saved_plan.id))
+
+
+def test_locking_stops_making_pdfs_and_notes_the_ones_made_once_unlocked(qtbot, store, data_dir, demo, tmp_path,
+                                                                          monkeypatch):
+    """Locking while "Make PDFs…" runs stops it (no more PDFs of anyone are written while
+    locked), and the PDFs made before the lock are still noted in each plan's history."""
+    from pathway_app.ui.dialogs import ChooseEditionDialog
+    from pathway_app.ui.unlock import StoreAccess
+
+    from .conftest import make_window
+
+    window = make_window(qtbot, store, data_dir)
+    window.access = StoreAccess(data_dir=data_dir)  # so locking closes the records
+    monkeypatch.setattr(ChooseEditionDialog, "ask", classmethod(lambda cls, parent, who, choices: "full"))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path)))
+
+    def lock_after_the_first():
+        dlg = window.findChild(QProgressDialog)
+        if dlg is not None and dlg.isVisible() and dlg.value() >= 1 and not window.locked:
+            window.lock()
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lock_after_the_first)
+    timer.start()
+    try:
+        window.load_caseload()
+        window.caseload.table.clearSelection()
+        window.make_pdfs()
+    finally:
+        timer.stop()
+    assert window.locked
+    files = sorted(tmp_path.iterdir())
+    assert 0 < len(files) < len(demo)
+    assert "PDFs" not in window.statusBar().currentMessage()
+    window.lock_screen.form.submit()  # unencrypted records: Continue
+    assert not window.locked
+    printed = [e for p in demo for e in window.store.audit_history(p.id) if e["action"] == "printed"]
+    assert len(printed) == len(files)
+    window.session._timer.stop()
+    window.store.close()
