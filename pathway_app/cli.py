@@ -36,11 +36,26 @@ class CliError(Exception):
         self.code = code
 
 
+#: The days a command can be asked to work dates out on ("--today"): wide enough for any real
+#: use, narrow enough that 25 years on (and back) is still a date Python can hold.
+EARLIEST_DAY, LATEST_DAY = date(1900, 1, 1), date(2199, 12, 31)
+
+
 def parse_day(text: str) -> date:
+    import re
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-23") from None
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            raise argparse.ArgumentTypeError(f"'{text}' is not a real date (check the month and day)") from None
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-23 (year-month-day)") from None
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is outside the dates Pathway Planner works with "
+            f"({EARLIEST_DAY.year} to {LATEST_DAY.year})"
+        )
+    return day
 
 
 class Context:

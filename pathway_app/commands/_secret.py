@@ -14,7 +14,10 @@ def _first_line(text: str) -> str:
     return line[:-1] if line.endswith("\r") else line
 
 
-def read_passphrase(path: str | None, what: str = "passphrase", *, confirm: bool = False) -> str:
+def read_passphrase(path: str | None, what: str = "passphrase", *, confirm: bool = False,
+                    option: str = "--passphrase-file") -> str:
+    """The passphrase in file ``path`` (or typed at a terminal). ``option`` is the command-line
+    option that gives this passphrase, named in the message when it is missing."""
     if path == "-":
         value = _first_line(sys.stdin.read())
     elif path:
@@ -32,7 +35,7 @@ def read_passphrase(path: str | None, what: str = "passphrase", *, confirm: bool
         if confirm and getpass.getpass(f"Type the {what} again: ") != value:
             raise CliError(f"the two {what}s were not the same; nothing was changed")
     else:
-        raise CliError(f"give the {what} with a file (e.g. --passphrase-file FILE, or - for standard input)")
+        raise CliError(f"give the {what} with a file: {option} FILE (- reads it from standard input)")
     if not value:
         raise CliError(f"the {what} is empty")
     return value

@@ -47,11 +47,17 @@ def run(args, ctx) -> int:
         return 1 if problems else 0
     if not args.id:
         raise CliError("give a young person's identifier, or --verify")
+    unknown = None
     try:
         plan_id = store.resolve_id(args.id)
-    except Exception:
+    except Exception as exc:
         plan_id = args.id  # a deleted plan keeps its trail
+        unknown = exc
     entries = audit.history(store, plan_id)
+    if unknown is not None and not entries:
+        # a mistyped identifier is not "nothing recorded": say which young person was not found
+        raise CliError(f"{unknown} The audit trail has nothing under '{args.id}' either "
+                       "(a deleted young person's trail is found by their whole identifier).", 2)
     if ctx.as_json:
         ctx.print_json([
             {"seq": e.seq, "at": e.at, "user": e.user_name, "action": e.action,

@@ -61,7 +61,13 @@ def run(args, ctx) -> int:
         return fmt(date.fromisoformat(iso)) if iso else "—"
 
     ctx.print(f"{d['name']}  (as on {f(d['today'])})")
-    ctx.print(f"Date of birth: {f(d['date_of_birth'])}" + (f", aged {d['age']}" if d["age"] is not None else ""))
+    if d["age"] is None:
+        age = ""
+    elif d["age"] < 0:
+        age = " (not yet born on that day)"
+    else:
+        age = f", aged {d['age']}"
+    ctx.print(f"Date of birth: {f(d['date_of_birth'])}{age}")
     if d["birthdays"]:
         ctx.print("Birthdays:     " + "; ".join(f"{age}: {f(iso)}" for age, iso in d["birthdays"].items()))
     since = f" (since {f(d['category_since'])})" if d["category_since"] else ""

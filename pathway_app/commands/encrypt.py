@@ -24,7 +24,8 @@ def run(args, ctx) -> int:
     from ._secret import read_passphrase
 
     db = sqlite_path_for(ctx.db_url(), getattr(args, "data_dir", None))
-    passphrase = read_passphrase(getattr(args, "passphrase_file", None), "new passphrase", confirm=True)
+    passphrase = read_passphrase(getattr(args, "passphrase_file", None), "new passphrase", confirm=True,
+                                 option="--passphrase-file")
     report = encrypt_database(db, passphrase)
     if ctx.as_json:
         ctx.print_json({

@@ -15,14 +15,22 @@ ORDER = 70
 
 
 def add_arguments(parser) -> None:
+    from ..cli import _common
+
     sub = parser.add_subparsers(dest="handover_action", metavar="ACTION", required=True)
-    ex = sub.add_parser("export", help="seal plans into a handover file")
-    ex.add_argument("file", metavar="FILE")
+    ex = sub.add_parser("export", help="seal plans into a handover file",
+                        description="Seal the plans (all when no ID is given) into FILE, encrypted with the "
+                        "handover passphrase.")
+    _common(ex, top=False)  # --db, --passphrase-file ... also after the action, as for every command
+    ex.add_argument("file", metavar="FILE", help="the handover file to write")
     ex.add_argument("ids", nargs="*", metavar="ID", help="young people's identifiers (or their first characters)")
     ex.add_argument("--handover-passphrase-file", metavar="F",
                     help="read the handover file's passphrase from F (- for standard input)")
-    im = sub.add_parser("import", help="import the plans in a handover file")
-    im.add_argument("file", metavar="FILE")
+    im = sub.add_parser("import", help="import the plans in a handover file",
+                        description="Open the handover FILE with its handover passphrase and import the "
+                        "plans in it (all or nothing).")
+    _common(im, top=False)
+    im.add_argument("file", metavar="FILE", help="the handover file you were sent")
     im.add_argument("--handover-passphrase-file", metavar="F",
                     help="read the handover file's passphrase from F (- for standard input)")
 
@@ -34,14 +42,16 @@ def run(args, ctx) -> int:
     store = ctx.store()
     if args.handover_action == "export":
         ids = [store.resolve_id(i) for i in args.ids] if args.ids else None
-        passphrase = read_passphrase(args.handover_passphrase_file, "handover passphrase", confirm=True)
+        passphrase = read_passphrase(args.handover_passphrase_file, "handover passphrase", confirm=True,
+                                     option="--handover-passphrase-file")
         done = export_handover(store, args.file, passphrase, ids)  # records "exported" for each plan
         if ctx.as_json:
             ctx.print_json({"file": str(args.file), "plans": done})
         else:
             ctx.print(f"Sealed {len(done)} plan{'s' if len(done) != 1 else ''} into {args.file}.")
         return 0
-    passphrase = read_passphrase(args.handover_passphrase_file, "handover passphrase")
+    passphrase = read_passphrase(args.handover_passphrase_file, "handover passphrase",
+                                 option="--handover-passphrase-file")
     report = import_handover(store, args.file, passphrase, ctx.today)  # records "imported" for each plan
     if ctx.as_json:
         ctx.print_json({

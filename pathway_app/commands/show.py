@@ -26,6 +26,17 @@ SECTION_TITLES = {
     "prompt_responses": "Responses to prompts",
 }
 HIDDEN = {"id"}
+#: Field names that do not read well with just the underscores taken out.
+FIELD_WORDS = {
+    "about_me_own_words": "About me (own words)",
+    "own_words": "Own words",
+    "gp_registered": "Registered with a GP",
+    "pa_support_to_25": "PA support to 25 asked for",
+    "detained_or_in_hospital_on_16th_birthday": "Detained or in hospital on 16th birthday",
+    "there_at_25": "There at 25",
+    "key": "Skill",
+    "review_requested_on": "Review asked for on",
+}
 
 
 def add_arguments(parser) -> None:
@@ -33,7 +44,7 @@ def add_arguments(parser) -> None:
 
 
 def _words(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+    return FIELD_WORDS.get(name) or name.replace("_", " ").capitalize()
 
 
 def _value(v) -> str:
@@ -58,11 +69,13 @@ def _value(v) -> str:
     return str(v)
 
 
-def _record(obj, indent: str, out: list[str]) -> None:
+def _record(obj, indent: str, out: list[str], skip: frozenset[str] = frozenset()) -> None:
     import dataclasses
 
+    from ..domain.labels import label
+
     for f in dataclasses.fields(obj):
-        if f.name in HIDDEN:
+        if f.name in HIDDEN or f.name in skip:
             continue
         v = getattr(obj, f.name)
         if isinstance(v, list):
@@ -72,7 +85,7 @@ def _record(obj, indent: str, out: list[str]) -> None:
                     out.append(f"{indent}  {i}.")
                     _record(item, indent + "     ", out)
             continue
-        text = _value(v)
+        text = label(v, "Skill") if f.name == "key" and isinstance(v, str) else _value(v)
         if text == "":
             continue
         lines = text.splitlines() or [""]
@@ -97,9 +110,10 @@ def render(plan) -> str:
                 for i, item in enumerate(v, 1):
                     if f.name == "support_areas":
                         out.append(f"  {i}. {_value(item.area)}")
+                        _record(item, "     ", out, frozenset({"area"}))  # the area is the title
                     else:
                         out.append(f"  {i}.")
-                    _record(item, "     ", out)
+                        _record(item, "     ", out)
             else:
                 _record(v, "  ", out)
     out.append("")

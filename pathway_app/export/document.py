@@ -16,6 +16,7 @@ All text in the model is *plain text*; the renderer escapes it. Editions:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Sequence, Union
@@ -243,15 +244,15 @@ def _timeline(plan: Plan, today: date, *, first_person: bool) -> Picture | None:
             events.append(geometry.TimelineEvent(r.held_on, "Review", "review_held"))
     due = dates.needs_assessment_due(plan, today)
     if due:
-        events.append(geometry.TimelineEvent(due, "Needs assessment due", "assessment"))
+        events.append(geometry.TimelineEvent(due, "My needs assessment" if first_person else "Needs assessment due", "assessment"))
     if plan.home.planned_move_date:
-        events.append(geometry.TimelineEvent(plan.home.planned_move_date, "Planned move", "move"))
+        events.append(geometry.TimelineEvent(plan.home.planned_move_date, "I move" if first_person else "Planned move", "move"))
     sp = dates.staying_put_end(plan)
     if sp:
-        events.append(geometry.TimelineEvent(sp, "Staying Put ends", "staying_put"))
+        events.append(geometry.TimelineEvent(sp, "My Staying Put ends" if first_person else "Staying Put ends", "staying_put"))
     pa = dates.pa_support_end(plan)
     if pa:
-        events.append(geometry.TimelineEvent(pa, "Adviser support ends", "pa_support"))
+        events.append(geometry.TimelineEvent(pa, "My adviser's support ends" if first_person else "Adviser support ends", "pa_support"))
     for _area, a in plan.all_actions():
         if a.by_when and a.status in OPEN_ACTION:
             events.append(geometry.TimelineEvent(a.by_when, _short(a.what, 30), "action"))
@@ -294,16 +295,19 @@ def _adviser_name(plan: Plan) -> str:
     return a.name if a else ""
 
 
-def _foster_carer(plan: Plan) -> Relationship | None:
+def _foster_carers(plan: Plan) -> list[Relationship]:
+    """The people who matter who are the Staying Put carer(s): "Hiwet and Daniel Berhe" is both
+    Hiwet Berhe and Daniel Berhe."""
     name = plan.staying_put.carer_name.strip().casefold()
     carers = [r for r in plan.relationships if r.relationship_type in (RelationshipType.FOSTER_CARER, RelationshipType.KINSHIP_CARER)]
-    for r in carers:
-        if name and r.name.strip().casefold() == name:
-            return r
-    for r in carers:
-        if name and (name in r.name.casefold() or r.name.casefold() in name):
-            return r
-    return carers[0] if carers and not name else None
+    if not name:
+        return carers[:1]
+    exact = [r for r in carers if r.name.strip().casefold() == name]
+    if exact:
+        return exact
+    words = set(re.findall(r"\w+", name))
+    return [r for r in carers if r.name.strip() and (r.name.casefold() in name or name in r.name.casefold()
+                                                     or set(re.findall(r"\w+", r.name.casefold())) <= words)]
 
 
 # --------------------------------------------------------------------------- area content
@@ -380,7 +384,7 @@ def _area_details(plan: Plan, area: Area, *, first_person: bool) -> list[Block]:
                 (_d(e.when), label(e.kind), e.title, e.text)
                 for e in sorted(plan.life_story, key=lambda e: (e.when is None, e.when or date.min))
             ]
-            out.append(Table(("When", "Kind", "Title", "About it"), rows, (0.16, 0.14, 0.22, 0.48)))
+            out.append(Table(("When", "Kind", "Title", "About it"), rows, (0.16, 0.18, 0.22, 0.44)))
     elif area is Area.CONTINGENCY:
         c = plan.contingency  # its own words are shown with the area's (see _own_words)
         out.append(Heading("If the plan stops working" if first_person else "Contingency plan"))
@@ -637,6 +641,10 @@ _CATEGORY_WORDS = {
 }
 
 
+def _full_name(p) -> str:
+    return " ".join(x for x in (p.given_name.strip(), p.family_name.strip()) if x)
+
+
 def _young_person(plan: Plan, today: date) -> tuple[list[Block], list[Section]]:
     """The young person's own copy.
 
@@ -665,6 +673,8 @@ def _young_person(plan: Plan, today: date) -> tuple[list[Block], list[Section]]:
         _kv(
             [
                 ("My name", p.display_name),
+                # the name they were given, in its own script (ዳዊት), when they go by another
+                ("My full name", _full_name(p) if _full_name(p) != p.display_name else ""),
                 ("My pronouns", p.pronouns),
                 ("My birthday", _d(p.date_of_birth)),
                 ("My personal adviser", adviser.name if adviser else "Not chosen yet"),
@@ -796,7 +806,7 @@ def _staying_put(plan: Plan, today: date) -> tuple[list[Block], list[Section]]:
     recorded = sp.decision is not Decision.NOT_DISCUSSED or bool(sp.carer_name.strip())
     s = Section("The arrangement", "arrangement")
     if not recorded:
-        s.blocks.append(Callout("No Staying Put arrangement is recorded in this plan yet. Talk about it from 16, with the young person and their foster carer, and record what is decided.", "Not recorded", tone="missing"))
+        s.blocks.append(Callout("No Staying Put arrangement is recorded in this plan yet. Talk about it from 16, with the young person and their foster carer, and record what is decided; the agreement will be made ready to sign from what is recorded.", "Not recorded", tone="missing"))
     else:
         if sp.decision is not Decision.AGREED:
             s.blocks.append(Callout(f"Staying Put has not been agreed. It is recorded as: {label(sp.decision)}.", "Not agreed yet", tone="missing"))
@@ -835,9 +845,9 @@ def _staying_put(plan: Plan, today: date) -> tuple[list[Block], list[Section]]:
         s = Section("Notes", "notes")
         s.blocks.append(Para(sp.notes) if sp.notes.strip() else Para("None.", "empty"))
         sections.append(s)
-        s = Section("The foster carer", "carer")
-        carer = _foster_carer(plan)
-        if carer:
+        carers = _foster_carers(plan)
+        s = Section("The foster carers" if len(carers) > 1 else "The foster carer", "carer")
+        for carer in carers:
             s.blocks.append(
                 _kv(
                     [
@@ -851,11 +861,14 @@ def _staying_put(plan: Plan, today: date) -> tuple[list[Block], list[Section]]:
                     ]
                 )
             )
-        else:
+        if not carers:
             s.blocks.append(Para("The foster carer is not in the plan's list of people who matter yet.", "empty"))
         sections.append(s)
+    if not recorded:
+        return cover, sections  # nothing to sign until an arrangement is recorded
     s = Section("Signatures", "signatures")
-    s.blocks.append(Para("We agree to this Staying Put arrangement and will review it by the date above."))
+    review = f"will review it by {dates.fmt(sp.review_date)}" if sp.review_date else "will agree a date to review it"
+    s.blocks.append(Para(f"We agree to this Staying Put arrangement and {review}."))
     s.blocks.append(_signatures(plan, [("Young person", p.display_name), ("Foster carer", sp.carer_name), ("Personal adviser", _adviser_name(plan)), ("For the local authority", "")]))
     sections.append(s)
     return cover, sections
@@ -877,7 +890,7 @@ def _staying_close(plan: Plan, today: date) -> tuple[list[Block], list[Section]]
     recorded = sc.decision is not Decision.NOT_DISCUSSED or bool(sc.home_name.strip())
     s = Section("The arrangement", "arrangement")
     if not recorded:
-        s.blocks.append(Callout("No Staying Close plan is recorded yet. Talk about it with the young person and the children's home, and record what is decided.", "Not recorded", tone="missing"))
+        s.blocks.append(Callout("No Staying Close plan is recorded yet. Talk about it with the young person and the children's home, and record what is decided; the plan will be made ready to sign from what is recorded.", "Not recorded", tone="missing"))
     else:
         if sc.decision is not Decision.AGREED:
             s.blocks.append(Callout(f"Staying Close has not been agreed. It is recorded as: {label(sc.decision)}.", "Not agreed yet", tone="missing"))
@@ -909,10 +922,15 @@ def _staying_close(plan: Plan, today: date) -> tuple[list[Block], list[Section]]
         s = Section("Notes", "notes")
         s.blocks.append(Para(sc.notes) if sc.notes.strip() else Para("None.", "empty"))
         sections.append(s)
-    key_worker = next((c.name for c in sc.staff), "")
+    if not recorded:
+        return cover, sections  # nothing to sign until a plan is recorded
+    # the staff named in the plan sign for the home: the manager by their role, the key worker first
+    manager = next((c.name for c in sc.staff if "manager" in c.role.casefold()), "")
+    key_worker = next((c.name for c in sc.staff if "key worker" in c.role.casefold()), "") or next(
+        (c.name for c in sc.staff if c.name != manager), "")
     s = Section("Signatures", "signatures")
     s.blocks.append(Para("We agree to this Staying Close plan."))
-    s.blocks.append(_signatures(plan, [("Young person", p.display_name), ("Key worker (children's home)", key_worker), ("Registered manager (children's home)", ""), ("Personal adviser", _adviser_name(plan))]))
+    s.blocks.append(_signatures(plan, [("Young person", p.display_name), ("Key worker (children's home)", key_worker), ("Registered manager (children's home)", manager), ("Personal adviser", _adviser_name(plan))]))
     sections.append(s)
     return cover, sections
 

@@ -242,6 +242,9 @@ def timeline_drawing(spec, width: float, theme: Theme) -> Drawing:
         d.add(Line(tx, axis_y - below * level_h - 8, tx, axis_y + above * level_h + 6, strokeColor=colors.HexColor("#d1495b"), strokeWidth=1.2))
         d.add(String(tx, height - 10, "Today", fontName=bold, fontSize=7, fillColor=colors.HexColor("#d1495b"), textAnchor="middle"))
 
+    # Two passes: every leader line and dot first, then every label on its paper-coloured box,
+    # so no line (another event's leader, or "today") ever runs through the words of a label.
+    labels = []
     for pe in tl.events:
         x = X(pe.x)
         col = colors.HexColor(KIND_COLOURS.get(pe.event.kind, theme.accent))
@@ -255,11 +258,12 @@ def timeline_drawing(spec, width: float, theme: Theme) -> Drawing:
         base = axis_y + sign * (level_h * (pe.level + 1)) + (0 if pe.above else -3)
         d.add(Line(x, axis_y, x, base + (-1 if pe.above else size), strokeColor=col, strokeWidth=0.7))
         d.add(Circle(x, axis_y, 3.2, fillColor=col, strokeColor=colors.white, strokeWidth=0.8))
-        w = text_width(pe.event.label, size)
+        labels.append((x, base, pe.event.label))
+    for x, base, words in labels:
+        w = text_width(words, size)
         left = min(max(x - w / 2, 0.0), width - w)
-        # a paper-coloured box behind the words keeps the "today" line from running through them
         d.add(Rect(left - 2, base - 2.2, w + 4, size + 2.6, fillColor=colors.white, strokeColor=None))
-        d.add(rich_string(left, base, pe.event.label, size, ink, "start"))
+        d.add(rich_string(left, base, words, size, ink, "start"))
     if tl.unlabelled_actions:
         d.add(String(width, bottom_pad - 6, f"Small green dots: {tl.unlabelled_actions} actions due (listed in the tables)", fontName=regular, fontSize=6.5, fillColor=muted, textAnchor="end"))
     return d

@@ -238,6 +238,34 @@ class _Doc(BaseDocTemplate):
 # --------------------------------------------------------------------------- blocks
 
 
+class _Table(Table):
+    """A reportlab Table that never repeats its header row at the foot of a page.
+
+    With ``splitByRow`` and ``splitInRow`` both on, reportlab 5.1 first splits between rows;
+    the rest of the table (header repeated) is then offered the sliver of page left under the
+    first part, where it splits again *inside* a row — leaving a stray header row and a few
+    lines at the bottom of the page. The rest of a table just split between rows goes to the
+    next page instead; anything else splits as before.
+    """
+
+    _rest_of_row_split = False
+
+    def split(self, availWidth, availHeight):
+        if self._rest_of_row_split:
+            self._rest_of_row_split = False
+            return []  # the sliver under the first part: start again on the next page
+        parts = super().split(availWidth, availHeight)
+        # split between rows (not inside one): the parts hold every row once, plus the header again
+        if len(parts) == 2 and sum(len(p._cellvalues) for p in parts) == len(self._cellvalues) + self.repeatRows:
+            parts[1]._rest_of_row_split = True
+        return parts
+
+
+#: A quote or callout up to this many characters is kept whole on one page (its label never
+#: sits alone at the foot of a page); longer ones split across pages as they must.
+KEEP_WHOLE = 1200
+
+
 def cell(value: str, style: ParagraphStyle, width: float):
     """A table cell: a plain string when it is short ASCII that fits on one line (much cheaper
     to lay out than a Paragraph — a 300-action table has over a thousand cells), otherwise
@@ -280,7 +308,7 @@ def _table(block: dm.Table, st: Styles) -> list:
     data = [head]
     for row in block.rows:
         data.append([cell(value or "", st.cell, w - 10) for value, w in zip(row, widths)])
-    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    t = _Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
     t.setStyle(_table_style(st, True, len(data)))
     return [t, Spacer(1, 6)]
 
@@ -293,7 +321,7 @@ def _keyvalues(block: dm.KeyValues, st: Styles) -> list:
     data = []
     for k, v in block.rows:
         data.append([para(k, st.key, kw - 10), cell(v, st.cell, vw - 10)])
-    t = Table(data, colWidths=[kw, vw], splitInRow=1, hAlign="LEFT")
+    t = _Table(data, colWidths=[kw, vw], splitInRow=1, hAlign="LEFT")
     t.setStyle(_table_style(st, False, len(data)))
     return [t, Spacer(1, 6)]
 
@@ -316,7 +344,7 @@ def _quote(block: dm.Quote, st: Styles) -> list:
             ]
         )
     )
-    return [t, Spacer(1, 8)]
+    return [KeepTogether([t]) if len(block.text) <= KEEP_WHOLE else t, Spacer(1, 8)]
 
 
 _TONES = {"info": ("#eef4f6", "#7aa6b3"), "warm": ("#fff3e8", "#e9a979"), "missing": ("#f6f4f1", "#c9beb1")}
@@ -339,7 +367,7 @@ def _callout(block: dm.Callout, st: Styles) -> list:
             ]
         )
     )
-    return [t, Spacer(1, 8)]
+    return [KeepTogether([t]) if len(block.text) <= KEEP_WHOLE else t, Spacer(1, 8)]
 
 
 def _signatures(block: dm.Signatures, st: Styles) -> list:
@@ -454,6 +482,12 @@ def render_bytes(model: dm.Document) -> bytes:
             # keep the heading on the page with its picture (a picture never splits)
             pic = body.pop(0)
             story += [head[0], KeepTogether([head[1]] + list(pic._content))]
+        elif any(isinstance(b, dm.Signatures) for b in section.blocks):
+            # the signing section is short: its heading and words stay with the signature lines
+            # (a KeepTogether inside another always measures as too tall: unwrap the inner ones)
+            flat = [x for b in body for x in (b._content if isinstance(b, KeepTogether) else [b])]
+            story += [head[0], KeepTogether([head[1]] + flat)]
+            continue
         else:
             story += head
         story += body

@@ -130,7 +130,7 @@ def _open_local(file: Path, where: str, *, passphrase: str | None, create_unencr
     if state == "new" and not file.exists() and passphrase is None and not create_unencrypted:
         raise PassphraseNeeded(new=True, path=file)  # before any file or folder is made
     if default_folder:
-        file.parent.mkdir(parents=True, exist_ok=True)
+        file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # only this user may look inside
     if not file.parent.is_dir():
         raise DatabaseProblem(f"The folder {file.parent} does not exist, so the database could not be opened.")
     if state == "interrupted":

@@ -269,7 +269,7 @@ def make_backup(
         )
     d = Path(backups_dir) if backups_dir is not None else backups_dir_for(src_path)
     try:
-        d.mkdir(parents=True, exist_ok=True)
+        d.mkdir(mode=0o700, parents=True, exist_ok=True)  # copies of the records: only for this user
     except OSError as exc:
         raise BackupFailed(f"Could not make the backups folder {d}: {exc.strerror or exc}.") from exc
     size = src_path.stat().st_size
@@ -491,7 +491,7 @@ def verify_backup(path: str | os.PathLike[str], *, deep: bool = True, data_key: 
     """
     b = Path(path)
     if not b.is_file():
-        return [f"The backup file {b} does not exist."]
+        return [f"{b} is a folder, not a backup file." if b.is_dir() else f"The backup file {b} does not exist."]
     mp = manifest_path(b)
     try:
         manifest = read_manifest(b)
@@ -572,6 +572,14 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
 
     b = Path(path)
     db = Path(db_path)
+    if not b.is_file() or not manifest_path(b).is_file():
+        # not a backup this app made (or not there at all): say so, before any talk of encryption
+        problems = verify_backup(b, deep=False)
+        raise BackupRefused(
+            f"{b.name} cannot be restored: " + " ".join(problems)
+            + " Nothing was changed. Choose a backup from the backups folder (pathway-planner backup --list).",
+            problems,
+        )
     encrypted = is_encrypted_backup(b)
     if encrypted and data_key is None:
         raise BackupRefused(f"The backup {b.name} is encrypted: give the passphrase to restore it. Nothing was changed.")

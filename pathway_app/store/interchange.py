@@ -176,8 +176,11 @@ def read_plans(data: bytes, today: date | None = None) -> list[m.Plan]:
         for prob in validate(plan, today):
             problems.append((label, describe_field(prob.field), prob.message))
         if plan.id in seen_plan:
-            problems.append((label, "id", f"is the same as plan {seen_plan[plan.id] + 1}'s"))
-        seen_plan.setdefault(plan.id, i)
+            # a second copy of the same young person's plan: one problem, not one per record in it
+            problems.append((label, "id", f"is the same as plan {seen_plan[plan.id] + 1}'s: the file holds "
+                             "this young person's plan twice (keep only one copy)"))
+            continue
+        seen_plan[plan.id] = i
         for rid in _record_ids(plan):
             other = seen_record.setdefault(rid, i)
             if other != i:
@@ -197,6 +200,14 @@ def read_plans(data: bytes, today: date | None = None) -> list[m.Plan]:
             [(_clean(a), _clean(b), _clean(c)) for a, b, c in problems],
         )
     return plans
+
+
+def _differs(store: Any, plan: m.Plan) -> bool:
+    """True when the stored copy of ``plan`` (same id, version and time) holds different data."""
+    try:
+        return plan_to_dict(_load_quietly(store, plan.id)) != plan_to_dict(plan)
+    except Exception:  # pragma: no cover - a store that cannot load it: nothing more to say
+        return False
 
 
 def _record_ids(plan: m.Plan) -> list[str]:
@@ -236,6 +247,12 @@ def import_plans(store: Any, data: bytes, today: date | None = None, *,
             report.updated.append(entry)
         else:
             report.unchanged.append(entry)
+            if outcome == "unchanged" and _differs(store, plan):
+                report.notes.append(
+                    f"{entry[1]}: the plan in the file is different from the one here but has the same "
+                    f"version ({plan.version}), so the one here was kept. If the file's copy should "
+                    "replace it, it needs a higher version number."
+                )
             if outcome == "kept_newer":
                 report.notes.append(
                     f"{entry[1]}: the plan already here is newer (version {existing}) than the one "

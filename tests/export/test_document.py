@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from pathway_app.domain.vocab import SCHEDULE_1_AREAS, Decision
+from pathway_app.domain.vocab import SCHEDULE_1_AREAS, Decision, RelationshipType
 from pathway_app.export import document as dm
 from pathway_app.export.document import EDITIONS, build_document
 
@@ -141,7 +141,27 @@ def test_unrecorded_arrangements_say_so(plans, edition, words):
     assert plan.staying_put.decision is Decision.NOT_DISCUSSED
     doc = build_document(plan, plans.TODAY, edition)
     assert words in all_text(doc)
-    assert doc.sections[-1].bookmark == "signatures"
+    # nothing has been agreed, so there is nothing to sign: no signature lines under "Not recorded"
+    assert "signatures" not in [s.bookmark for s in doc.sections]
+    assert "will be made ready to sign" in all_text(doc)
+
+
+def test_staying_put_names_every_carer_and_the_review_date(plans):
+    plan = plans.rich_plan()
+    carers = [r for r in plan.relationships if r.relationship_type is RelationshipType.FOSTER_CARER]
+    assert carers
+    carers[0].name = "Hiwet Berhe"
+    second = dataclasses.replace(carers[0], id="carer-two", name="Daniel Berhe")
+    plan.relationships.append(second)
+    plan.staying_put.carer_name = "Hiwet and Daniel Berhe"
+    plan.staying_put.review_date = date(2027, 4, 1)
+    doc = build_document(plan, plans.TODAY, "staying-put")
+    names = [dict(b.rows)["Name"] for b in doc.section("carer").blocks if isinstance(b, dm.KeyValues)]
+    assert names == [carers[0].name, second.name]
+    assert doc.section("carer").title == "The foster carers"
+    assert "will review it by 1 April 2027" in all_text(doc)
+    plan.staying_put.review_date = None
+    assert "the date above" not in all_text(build_document(plan, plans.TODAY, "staying-put"))
 
 
 def test_staying_close_lists_staff_and_come_back(plans):
@@ -166,3 +186,26 @@ def test_words_we_do_not_use(plans):
         text = all_text(build_document(plans.rich_plan(), plans.TODAY, ed, prompts=[])).lower()
         assert "placement" not in text
         assert " case " not in text and "caseload" not in text
+
+
+def test_the_young_persons_copy_shows_the_name_they_were_given_in_its_own_script(plans):
+    from pathway_app.demo import demo_plans
+
+    dawit = next(p for p in demo_plans(plans.TODAY) if p.person.family_name == "Tekle")
+    rows = dict(next(b for b in build_document(dawit, plans.TODAY, "young-person").cover if isinstance(b, dm.KeyValues)).rows)
+    assert rows["My name"] == "Dawit Tekle"
+    assert rows["My full name"] == "ዳዊት Tekle"
+    plain = plans.rich_plan()  # known by the name they were given: no second row
+    rows = dict(next(b for b in build_document(plain, plans.TODAY, "young-person").cover if isinstance(b, dm.KeyValues)).rows)
+    assert rows.get("My full name", "") == ""
+
+
+def test_the_staying_close_signatures_name_the_key_worker_and_the_manager_from_the_staff(plans):
+    from pathway_app.demo import demo_plans
+
+    reece = next(p for p in demo_plans(plans.TODAY) if p.person.family_name == "Tanner")
+    roles = {c.role: c.name for c in reece.staying_close.staff}
+    doc = build_document(reece, plans.TODAY, "staying-close")
+    signers = dict(next(b for b in doc.section("signatures").blocks if isinstance(b, dm.Signatures)).signers)
+    assert signers["Key worker (children's home)"] == roles["key worker"]
+    assert signers["Registered manager (children's home)"] == roles["registered manager"]

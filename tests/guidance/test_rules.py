@@ -136,3 +136,24 @@ def test_raised_prompts_carry_citation_and_actions():
 
     for p in evaluate(Plan(), TODAY):
         assert p.citation and p.suggested_actions and p.fingerprint, p.rule_id
+
+
+def test_staying_put_with_the_foster_carers_is_not_a_move():
+    """Dawit (demo) plans to Stay Put with the Berhes: nobody is left behind, so no prompt should
+    ask how he keeps in touch with the carers he lives with, or where he goes if the move fails."""
+    from datetime import date
+
+    from pathway_app.domain.vocab import HomeType
+
+    from .cases import _move, _rel
+
+    plan = complete_plan()
+    assert plan.home.current_type is HomeType.FOSTER
+    _move(HomeType.STAYING_PUT, None)(plan)
+    _rel("Pat", keep_in_touch_plan="")(plan)
+    plan.contingency.fallback_home = ""
+    ids = _ids(plan, TODAY)
+    assert _of_rule(ids, "M2-move-keep-carers") == [] and _of_rule(ids, "M12-no-fallback") == []
+    _move(HomeType.SUPPORTED_LODGINGS, date(2026, 9, 1))(plan)  # a real move still raises both
+    ids = _ids(plan, TODAY)
+    assert _of_rule(ids, "M2-move-keep-carers") and _of_rule(ids, "M12-no-fallback")

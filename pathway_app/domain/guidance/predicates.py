@@ -526,6 +526,8 @@ def _move_planned(ctx: Ctx) -> bool:
     home = ctx.plan.home
     if home.planned_move_date is not None and home.planned_move_date < ctx.today:
         return False  # the date has passed: the move has happened (or the plan is out of date)
+    if home.planned_type is HomeType.STAYING_PUT and home.current_type in (HomeType.FOSTER, HomeType.KINSHIP):
+        return False  # Staying Put is staying on in the foster home: no move, nobody to leave behind
     return home.planned_type is not None or home.planned_move_date is not None
 
 
@@ -538,7 +540,8 @@ def _move_planned(ctx: Ctx) -> bool:
     ),
 )
 def move_planned(ctx: Ctx, _: bool) -> bool:
-    """A move to another home is planned (a next home or a move date, not already passed)."""
+    """A move to another home is planned (a next home or a move date, not already passed; Staying
+    Put from the foster home the young person lives in is not a move)."""
     return _move_planned(ctx)
 
 
