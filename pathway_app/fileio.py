@@ -44,3 +44,22 @@ def write_atomically(path: Path | str, data: bytes, mode: int = 0o600) -> Path:
         raise
     fsync_dir(path.parent)
     return path
+
+
+def make_private(*paths: Path | str) -> None:
+    """Readable and writable by the owner only (0600), where the file exists and is ours.
+
+    Young people's records, their backups and key files are never left readable by other
+    accounts on the same computer. SQLite gives the -wal and -shm files the database's mode.
+    """
+    for p in paths:
+        try:
+            os.chmod(p, 0o600)
+        except (FileNotFoundError, PermissionError):
+            pass
+
+
+def create_private(path: Path | str) -> None:
+    """Create an empty file readable by its owner only, so SQLite opens it with that mode."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)

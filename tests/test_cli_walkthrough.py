@@ -214,3 +214,26 @@ def test_a_new_data_folder_and_its_backups_folder_are_private(tmp_path):
     assert proc.returncode == 0, proc.stderr
     for d in (folder, folder / "backups"):
         assert stat.S_IMODE(d.stat().st_mode) & 0o077 == 0, f"{d} can be read by other users"
+
+
+def test_databases_and_backups_are_readable_by_their_owner_only(tmp_path):
+    """Records, their backups and key files are never left readable by other accounts."""
+    import stat
+
+    from pathway_app.store import open_store
+    from pathway_app.store.backup import make_backup
+
+    def mode(p):
+        return stat.S_IMODE(p.stat().st_mode)
+
+    plain = tmp_path / "plain" / "pathway.db"
+    plain.parent.mkdir()
+    open_store(url=f"sqlite:///{plain}", create_unencrypted=True).close()
+    secret = tmp_path / "secret" / "pathway.db"
+    secret.parent.mkdir()
+    open_store(url=f"sqlite:///{secret}", passphrase="a long enough passphrase").close()
+    made = [plain, secret, make_backup(plain, reason="test")]
+    made += sorted((secret.parent / "backups").glob("*"))
+    made += sorted((plain.parent / "backups").glob("*"))
+    for p in made:
+        assert mode(p) & 0o077 == 0, f"{p.name} is readable by others ({oct(mode(p))})"

@@ -155,8 +155,13 @@ def _open_local(file: Path, where: str, *, passphrase: str | None, create_unencr
         backup_on_start(file)
     except BackupFailed as exc:
         warnings.append(f"Today's backup could not be made: {exc}")
+    from ..fileio import create_private, make_private
     from .engine import make_engine, parse_url
 
+    if file.exists():
+        make_private(file, f"{file}-wal", f"{file}-shm")
+    else:
+        create_private(file)
     engine = make_engine(parse_url(f"sqlite:///{file}"))
     return _migrated(engine, where, user=user, encrypted=False, path=file, warnings=warnings)
 
@@ -166,8 +171,12 @@ def _create_encrypted(file: Path, where: str, passphrase: str, user: str) -> Sto
     from .encrypted import encrypted_engine
     from .keyfile import keyfile_path
 
+    from ..fileio import create_private
+
     crypto.check_new_passphrase(passphrase)  # WeakPassphrase before anything is written
     data_key = crypto.create_keyfile(keyfile_path(file), passphrase)
+    if not file.exists():
+        create_private(file)
     engine = encrypted_engine(file, data_key)
     return _migrated(engine, where, user=user, encrypted=True, path=file, warnings=_location_warnings(file),
                      data_key=data_key)

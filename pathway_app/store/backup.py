@@ -47,7 +47,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
-from ..fileio import fsync_dir
+from ..fileio import fsync_dir, make_private
 from ..errors import DatabaseProblem
 
 try:  # encrypted records (a dependency of the app; guarded so plain backups never need it)
@@ -351,6 +351,7 @@ def make_backup(
             json.dump(manifest, f, indent=2, sort_keys=True)
             f.flush()
             os.fsync(f.fileno())
+        make_private(partial, mpartial, kpartial if encrypted else partial)
         if encrypted:
             os.replace(kpartial, key_copy)
         os.replace(partial, target)

@@ -28,6 +28,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
 
+from ..fileio import make_private
 from ..errors import DatabaseProblem, UserFacingError
 from . import crypto
 from .keyfile import KdfParams, fsync_dir, keyfile_path
@@ -315,6 +316,7 @@ def encrypt_database(plain_path: str | os.PathLike[str], passphrase: str, *,
         shutil.copy2(db_path, saved)
         with open(saved, "rb+") as fh:
             os.fsync(fh.fileno())
+        make_private(tmp, saved)
         os.replace(tmp, db_path)
         fsync_dir(db_path.parent)
         try:
