@@ -682,13 +682,21 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ files
 
+    def _plan_for_practitioner(self) -> m.Plan | None:
+        """The open plan, saved, for an action only a practitioner takes (PDF, history, export…).
+
+        None in together mode — nothing of the kind happens with the young person watching — or
+        when no plan is open.
+        """
+        if self.together_action.isChecked() or self.session.plan is None:
+            return None
+        self.session.save_now()
+        return self.session.plan
+
     def export_pdf(self) -> None:
-        if self.together_action.isChecked():
-            return  # not with the young person watching
-        plan = self.session.plan
+        plan = self._plan_for_practitioner()
         if plan is None:
             return
-        self.session.save_now()
         try:
             from .pdf_dialog import PdfExportDialog
         except ImportError:
@@ -803,12 +811,9 @@ class MainWindow(QMainWindow):
         stack.endMacro()
 
     def show_history(self) -> None:
-        if self.together_action.isChecked():
-            return  # not with the young person watching
-        plan = self.session.plan
+        plan = self._plan_for_practitioner()
         if plan is None:
             return
-        self.session.save_now()
         history = getattr(self.store, "audit_history", None)
         if history is None:
             self._warn("No history", "This version does not keep a history of each plan.")
@@ -824,12 +829,9 @@ class MainWindow(QMainWindow):
 
     def subject_access(self) -> None:
         """Everything held about the young person: a readable PDF and the JSON beside it."""
-        if self.together_action.isChecked():
-            return  # not with the young person watching
-        plan = self.session.plan
+        plan = self._plan_for_practitioner()
         if plan is None:
             return
-        self.session.save_now()
         try:
             from ..export.subject_access import render_subject_access_pdf
             from ..store.subject_access import subject_access_bundle
@@ -903,12 +905,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def export_plan(self) -> None:
-        if self.together_action.isChecked():
-            return  # not with the young person watching
-        plan = self.session.plan
+        plan = self._plan_for_practitioner()
         if plan is None:
             return
-        self.session.save_now()
         from ..store.interchange import export_plans
 
         safe = "".join(c if c.isalnum() else "-" for c in plan.person.display_name).strip("-").lower() or "plan"
