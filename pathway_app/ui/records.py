@@ -184,11 +184,11 @@ class RecordListEditor(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         hh = self.table.horizontalHeader()
         hh.setStretchLastSection(False)
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # The first column (what it is) takes the room; the short ones (who, when, status) are
+        # as wide as what they hold, so "What" is never squeezed to a word.
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        fm = self.fontMetrics()
-        for i, col in enumerate(columns[1:], start=1):
-            hh.resizeSection(i, max(fm.horizontalAdvance(col.title), fm.horizontalAdvance("Not started yet")) + 24)
+        hh.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("Status") + 16)
         hh.setHighlightSections(False)
         hh.setAccessibleName("Column headings")
         self.table.verticalHeader().setAccessibleName("Row headings")

@@ -142,3 +142,27 @@ def test_the_styles_use_no_fixed_colours_or_pixel_font_sizes():
 
     assert not re.search(r"#[0-9a-fA-F]{3,6}|rgb\(", theme.STYLE)
     assert "font-size" not in theme.STYLE
+
+
+def test_the_what_column_of_actions_gets_the_room(qtbot, window, store):
+    """In the support plan, "What" is the column that matters; the short ones fit their text."""
+    from pathway_app.domain import model as m
+
+    from .conftest import make_plan
+
+    plan = make_plan()
+    plan.area("support").actions.append(
+        m.Action(what="Agree how often Leon and Kayla meet, and where", who="Leon Carter",
+                 by_when=TODAY)
+    )
+    store.save(plan, today=TODAY)
+    window.resize(1360, 860)
+    view = open_in(window, qtbot, plan.id)
+    view.show_area("support")
+    table = view.pages["support"].actions.table
+    qtbot.waitUntil(table.isVisible)
+    table.setFixedWidth(420)  # as narrow as it is beside a full prompts column
+    qtbot.waitUntil(lambda: table.viewport().width() < 420)
+    hh = table.horizontalHeader()
+    total = sum(hh.sectionSize(i) for i in range(hh.count()))
+    assert hh.sectionSize(0) >= 0.4 * total, [hh.sectionSize(i) for i in range(hh.count())]
