@@ -13,12 +13,12 @@ class Result:
     issue: int  # which issue set the target
     name: str
     measured: float
-    target: float
+    target: float | None  # None: measured for the record, with no target
     unit: str  # "ms", "s", "MB"
 
     @property
     def ok(self) -> bool:
-        return self.measured <= self.target
+        return self.target is None or self.measured <= self.target
 
     def as_dict(self) -> dict:
         d = asdict(self)

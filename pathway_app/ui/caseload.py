@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont
@@ -306,9 +307,17 @@ class CaseloadView(QWidget):
     addRequested = Signal()
     demoRequested = Signal()
     pdfsRequested = Signal()
+    #: With a list too long to hold (see :meth:`set_partial`), the search asks the records:
+    #: emitted shortly after typing stops, with the text to look for.
+    searchRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.total: int | None = None  # when set, only part of everyone is held (a long list)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self._ask_records)
         self.model = CaseloadModel(self)
         self.proxy = CaseloadFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -398,7 +407,10 @@ class CaseloadView(QWidget):
 
     # ----------------------------------------------------------- data
 
-    def set_summaries(self, summaries: list[PlanSummary], today: date) -> None:
+    def set_summaries(self, summaries: list[PlanSummary], today: date, total: int | None = None) -> None:
+        """Show ``summaries``; ``total`` says how many there are when only some are given
+        (a team's list of tens of thousands: the search then asks the records)."""
+        self.total = total
         self.today = today
         rows = [make_row(s, today) for s in summaries]
         self.model.set_rows(rows)
@@ -420,18 +432,26 @@ class CaseloadView(QWidget):
     def _update(self) -> None:
         total = len(self.model.rows)
         shown = self.proxy.rowCount()
-        self.stack.setCurrentWidget(self.list_page if total else self.empty)
-        self.count.setText(f"{total} young people" if shown == total else f"{shown} of {total} shown")
+        self.stack.setCurrentWidget(self.list_page if total or self.total else self.empty)
+        if self.total is not None:
+            self.count.setText(f"{shown:,} of {self.total:,} shown — type a name to find anyone")
+        else:
+            self.count.setText(f"{total} young people" if shown == total else f"{shown} of {total} shown")
         self.no_match.setVisible(total > 0 and shown == 0)
 
     def is_empty(self) -> bool:
-        return not self.model.rows
+        return not self.model.rows and not self.total
 
     # ----------------------------------------------------------- interaction
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_search(text)
         self._update()
+        if self.total is not None:
+            self._search_timer.start()
+
+    def _ask_records(self) -> None:
+        self.searchRequested.emit(self.search.text())
 
     def focus_search(self) -> None:
         if self.is_empty():

@@ -48,6 +48,8 @@ LOCK_SETTING = "privacy/lock_minutes"
 #: (used by benchmarks/bench_ui.py to time a cold start).
 STARTUP_PROBE_ENV = "PATHWAY_STARTUP_PROBE"
 PROMPT_COUNT_DELAY_MS = 700  # after start, before counting prompts in the background
+LIST_LIMIT = 20_000  # more young people than this, and the list holds one page (MainWindow.list_limit)
+LIST_PAGE = 1_000  # young people in that page (and in each search's answer)
 
 
 _SECTIONS = {
@@ -85,8 +87,12 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: Any, settings: QSettings, today: Callable[[], date] = date.today,
                  parent: QWidget | None = None, *, access: StoreAccess | None = None,
-                 lock_after_ms: int | None = None):
+                 lock_after_ms: int | None = None, list_limit: int = LIST_LIMIT, list_page: int = LIST_PAGE):
         super().__init__(parent)
+        #: Past ``list_limit`` young people (a team's shared records), the list holds one page of
+        #: ``list_page`` and the search asks the records, so opening and searching stay quick.
+        self.list_limit = list_limit
+        self.list_page = list_page
         self.store = store
         self.access = access
         self.locked = False
@@ -128,6 +134,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(central)
         self.caseload = CaseloadView(self.pages)
         self.caseload.openRequested.connect(self.open_plan)
+        self.caseload.searchRequested.connect(self._search_records)
         self.caseload.addRequested.connect(self.add_person)
         self.caseload.demoRequested.connect(self.add_demo)
         self.caseload.pdfsRequested.connect(self.make_pdfs)
@@ -295,15 +302,34 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ caseload
 
     def load_caseload(self) -> None:
+        total: int | None = None
         try:
-            summaries = self.store.summaries()
+            count = getattr(self.store, "count_summaries", None)
+            everyone = count() if count is not None else 0
+            if everyone > self.list_limit:
+                total = everyone
+                summaries = self.store.summaries(search=self.caseload.search.text(), limit=self.list_page)
+            else:
+                summaries = self.store.summaries()
         except UserFacingError as exc:
             self._warn("The list of young people could not be read", str(exc))
             summaries = []
         self._add_prompt_counts(summaries)
-        self.caseload.set_summaries(summaries, self.today)
+        self.caseload.set_summaries(summaries, self.today, total=total)
         if os.environ.get(STARTUP_PROBE_ENV):
             QTimer.singleShot(0, self._startup_probe)
+
+    def _search_records(self, text: str) -> None:
+        """A long list: find the young people matching ``text`` in the records themselves."""
+        if self.locked or self.caseload.total is None:
+            return
+        try:
+            summaries = self.store.summaries(search=text, limit=self.list_page)
+        except UserFacingError as exc:
+            self._warn("The list of young people could not be read", str(exc))
+            return
+        self._add_prompt_counts(summaries)
+        self.caseload.set_summaries(summaries, self.today, total=self.caseload.total)
 
     def _startup_probe(self) -> None:
         QApplication.processEvents()

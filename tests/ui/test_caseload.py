@@ -138,3 +138,25 @@ def test_age_and_category_columns(qtbot):
     row = make_row(s, TODAY)
     assert row.age == dates.age_on(date(2008, 11, 24), TODAY) == 17
     assert row.category == "Not yet a care leaver"
+
+
+def test_a_very_long_list_holds_one_page_and_the_search_asks_the_records(qtbot, window, store):
+    """A team's shared records can hold tens of thousands: the list keeps one page, says how
+    many there are, and searching finds anyone, not only those on the page."""
+    from pathway_app.demo import demo_plans
+
+    from .conftest import TODAY
+
+    for p in demo_plans(TODAY):
+        store.save(p, today=TODAY)
+    window.list_limit = window.list_page = 3
+    window.load_caseload()
+    view = window.caseload
+    assert len(view.model.rows) == 3
+    assert "of 8 shown" in view.count.text()
+    assert not any("Tekle" in r.name for r in view.model.rows)
+    qtbot.keyClicks(view.search, "tekle")
+    qtbot.waitUntil(lambda: any("Tekle" in r.name for r in view.model.rows), timeout=3000)
+    assert view.proxy.rowCount() == 1
+    view.search.clear()
+    qtbot.waitUntil(lambda: len(view.model.rows) == 3, timeout=3000)
