@@ -539,7 +539,7 @@ def _full(plan: Plan, today: date, prompts) -> tuple[list[Block], list[Section]]
             s.blocks.append(Callout(f"{fn}'s own words are not recorded for this area yet.", tone="missing"))
         s.blocks.extend(_area_details(plan, area, first_person=False))
         s.blocks.append(Heading("Assessment"))
-        s.blocks.append(Para(sa.assessment) if sa.assessment.strip() else Para("Not recorded yet.", "empty"))
+        s.blocks.append(_text_or(sa.assessment, "Not recorded yet."))
         s.blocks.append(Heading("Actions"))
         s.blocks.append(
             Table(
@@ -787,6 +787,11 @@ def _young_person(plan: Plan, today: date) -> tuple[list[Block], list[Section]]:
     return cover, sections
 
 
+
+def _text_or(text: str, missing: str) -> Para:
+    """``text`` as a paragraph, or ``missing`` in the quiet "nothing recorded" style."""
+    return Para(text) if text.strip() else Para(missing, "empty")
+
 # --------------------------------------------------------------------------- Staying Put / Close
 
 
@@ -834,16 +839,16 @@ def _staying_put(plan: Plan, today: date) -> tuple[list[Block], list[Section]]:
     sections.append(s)
     if recorded:
         s = Section("Money", "money")
-        s.blocks.append(Para(sp.money) if sp.money.strip() else Para("Not agreed yet: what the young person pays towards their keep, and what the carer receives.", "empty"))
+        s.blocks.append(_text_or(sp.money, "Not agreed yet: what the young person pays towards their keep, and what the carer receives."))
         sections.append(s)
         s = Section("Living together", "house-agreements")
-        s.blocks.append(Para(sp.house_agreements) if sp.house_agreements.strip() else Para("No house agreements written down yet.", "empty"))
+        s.blocks.append(_text_or(sp.house_agreements, "No house agreements written down yet."))
         words = plan.area(Area.ACCOMMODATION).own_words
         if words.strip():
             s.blocks.append(Quote(words, fn, f"In {fn}'s words"))
         sections.append(s)
         s = Section("Notes", "notes")
-        s.blocks.append(Para(sp.notes) if sp.notes.strip() else Para("None.", "empty"))
+        s.blocks.append(_text_or(sp.notes, "None."))
         sections.append(s)
         carers = _foster_carers(plan)
         s = Section("The foster carers" if len(carers) > 1 else "The foster carer", "carer")
@@ -914,13 +919,13 @@ def _staying_close(plan: Plan, today: date) -> tuple[list[Block], list[Section]]
         s.blocks.append(Table(("Name", "Role", "How we keep in touch"), [(c.name, c.role, c.how_keep_in_touch) for c in sc.staff], (0.25, 0.25, 0.5), empty="No staff named yet."))
         sections.append(s)
         s = Section("Coming back", "come-back")
-        s.blocks.append(Para(sc.come_back) if sc.come_back.strip() else Para("Not agreed yet: when and how the young person can come back for a meal, a visit or a night when things are hard.", "empty"))
+        s.blocks.append(_text_or(sc.come_back, "Not agreed yet: when and how the young person can come back for a meal, a visit or a night when things are hard."))
         words = plan.area(Area.ACCOMMODATION).own_words
         if words.strip():
             s.blocks.append(Quote(words, fn, f"In {fn}'s words"))
         sections.append(s)
         s = Section("Notes", "notes")
-        s.blocks.append(Para(sc.notes) if sc.notes.strip() else Para("None.", "empty"))
+        s.blocks.append(_text_or(sc.notes, "None."))
         sections.append(s)
     if not recorded:
         return cover, sections  # nothing to sign until a plan is recorded

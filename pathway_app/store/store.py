@@ -78,6 +78,24 @@ def _pid():
     return bindparam("pid")
 
 
+
+def _like_escape(text: str) -> str:
+    """``text`` matched literally by LIKE (with ``escape="\\"``)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _caseload_filter(search: str, adviser: str | None):
+    """The WHERE clause shared by the caseload's rows and its count (None: everyone)."""
+    cond = None
+    key = mp.search_key(search)
+    if key:
+        cond = PLANS.c.search_text.like(f"%{_like_escape(key)}%", escape="\\")
+    if adviser is not None:
+        by = PLANS.c.summary_adviser == adviser
+        cond = by if cond is None else and_(cond, by)
+    return cond
+
+
 class Store:
     """Young people's plans in a database (SQLite by default; any SQLAlchemy URL)."""
 
@@ -169,7 +187,7 @@ class Store:
         text = text.strip()
         if len(text) < MIN_PREFIX:
             raise NotFound(f"'{text}' is too short: give at least {MIN_PREFIX} characters of the identifier.")
-        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        escaped = _like_escape(text)
         with self._read() as conn:
             rows = conn.execute(
                 select(PLANS.c.id, PLANS.c.given_name, PLANS.c.family_name, PLANS.c.preferred_name)
@@ -214,14 +232,7 @@ class Store:
         of the list in its order (family name, given name, id) — for a team's caseload of tens
         of thousands on a server, read a page at a time and :meth:`count_summaries` for the total.
         """
-        cond = None
-        key = mp.search_key(search)
-        if key:
-            escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            cond = PLANS.c.search_text.like(f"%{escaped}%", escape="\\")
-        if adviser is not None:
-            by = PLANS.c.summary_adviser == adviser
-            cond = by if cond is None else and_(cond, by)
+        cond = _caseload_filter(search, adviser)
         # what identifies a row's content: its version and time of saving, as stored
         stamp = (cast(PLANS.c.version, String) + "|" + cast(PLANS.c.updated_at, String)).label("stamp")
         if limit is not None or offset:
@@ -279,12 +290,9 @@ class Store:
     def count_summaries(self, search: str = "", adviser: str | None = None) -> int:
         """How many young people :meth:`summaries` would list (for paging)."""
         stmt = select(func.count()).select_from(PLANS)
-        key = mp.search_key(search)
-        if key:
-            escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            stmt = stmt.where(PLANS.c.search_text.like(f"%{escaped}%", escape="\\"))
-        if adviser is not None:
-            stmt = stmt.where(PLANS.c.summary_adviser == adviser)
+        cond = _caseload_filter(search, adviser)
+        if cond is not None:
+            stmt = stmt.where(cond)
         with self._read() as conn:
             return int(conn.execute(stmt).scalar_one())
 
