@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from pathway_app.domain import model as m
 from pathway_app.domain.dates import birthday
-from pathway_app.domain.serialize import _unwrap_optional
+from pathway_app.domain.introspect import _unwrap_optional
 from pathway_app.domain.vocab import CARE_HOME_TYPES, SCHEDULE_1_AREAS, SKILL_KEYS, Decision
 
 TODAY = date(2026, 11, 23)

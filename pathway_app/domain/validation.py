@@ -1,67 +1,52 @@
 """Checks on a plan before it is saved. Every problem is returned at once, each naming its field.
 
-Field paths match the interchange format ("relationships[2].name", "person.date_of_birth"),
-and :data:`FIELD_LABELS` turns them into words a PA recognises.
+A problem's ``field`` is a plan path (:mod:`.fieldpath`: ``relationships[<id>].name``) that the
+app uses to find the field on screen; people see ``str(problem)``: where it is, in the field
+catalogue's words, and what is wrong — "Support plan — Health and wellbeing: the action needs
+to say what will be done".
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
+from typing import Any
 
-from .dates import birthday, iter_overlaps
+from . import fieldpath
+from .dates import birthday, fmt, iter_overlaps
+from .fields import catalogue, noun, value_words, where
+from .introspect import specs
 from .model import Plan
 from .vocab import CARE_HOME_TYPES, Decision, SKILL_KEYS
 
 MAX_TEXT = 1_000_000  # characters in one field; a 1 MB note is kept, anything longer refused
 EARLIEST_DOB = date(1950, 1, 1)
 LATEST_DOB = date(2200, 1, 1)  # past this, dates 25 years on would not exist
+#: A plan's version counts its saves; far below any database's integer limit, so the next save
+#: always fits.
+MAX_VERSION = 1_000_000_000
+EARLIEST_MOMENT = datetime(2000, 1, 1, tzinfo=timezone.utc)
+LATEST_MOMENT = datetime(2100, 1, 1, tzinfo=timezone.utc)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
 @dataclass(frozen=True)
 class Problem:
-    field: str  # path of the field, e.g. "care_episodes[1].end"
-    message: str  # what is wrong, in plain words
+    field: str  # plan path of the field, e.g. "care_episodes[<id>].end"
+    message: str  # what is wrong, in plain words, starting in lower case
+    place: str = ""  # where it is, in words: "Care history — Oak House"
 
     def __str__(self) -> str:
-        return f"{describe_field(self.field)}: {self.message}"
+        if self.place:
+            return f"{self.place}: {self.message}"
+        return self.message[:1].upper() + self.message[1:]
 
 
-FIELD_LABELS = {
-    "person.given_name": "Given name",
-    "person.family_name": "Family name",
-    "person.preferred_name": "Preferred name",
-    "person.date_of_birth": "Date of birth",
-    "person.email": "Email",
-    "care_episodes": "Care history",
-    "relationships": "People who matter",
-    "staying_put": "Staying Put",
-    "staying_close": "Staying Close",
-    "support_areas": "Support plan",
-    "reviews": "Reviews",
-    "advisers": "Adviser history",
-    "life_story": "Life story",
-    "home": "Home",
-    "education": "Education and work",
-    "prompt_responses": "Prompt responses",
-}
-
-
-def describe_field(path: str) -> str:
-    """ "relationships[2].name" → "People who matter, entry 3: name"."""
-    if path in FIELD_LABELS:
-        return FIELD_LABELS[path]
-    m = re.match(r"^([a-z_]+)\[(\d+)\]\.?(.*)$", path)
-    if m:
-        head = FIELD_LABELS.get(m.group(1), m.group(1).replace("_", " "))
-        rest = m.group(3).replace("_", " ")
-        return f"{head}, entry {int(m.group(2)) + 1}" + (f": {rest}" if rest else "")
-    head, _, rest = path.partition(".")
-    if head in FIELD_LABELS and rest:
-        return f"{FIELD_LABELS[head]}: {rest.replace('_', ' ')}"
-    return path.replace("_", " ")
+def is_uuid(text: str) -> bool:
+    """True for an identifier in UUID form (what every record's ``id`` is)."""
+    return isinstance(text, str) and bool(_UUID.match(text))
 
 
 def _encodes(text: str) -> bool:
@@ -73,130 +58,185 @@ def _encodes(text: str) -> bool:
     return True
 
 
-def _text_problems(obj: object, path: str, out: list[Problem]) -> None:
-    import dataclasses
+class _Checker:
+    """Collects problems, each with its path and words."""
 
-    for f in dataclasses.fields(obj):  # type: ignore[arg-type]
-        v = getattr(obj, f.name)
-        sub = f"{path}.{f.name}" if path else f.name
-        if isinstance(v, str):
-            if len(v) > MAX_TEXT:
-                out.append(Problem(sub, f"is too long ({len(v):,} characters; at most {MAX_TEXT:,})"))
-            elif "\x00" in v:
-                out.append(Problem(sub, "contains a NUL character"))
-            elif not _encodes(v):
-                out.append(Problem(sub, "contains a broken character (an unpaired surrogate)"))
-        elif dataclasses.is_dataclass(v):
-            _text_problems(v, sub, out)
-        elif isinstance(v, list):
-            for i, item in enumerate(v):
-                if dataclasses.is_dataclass(item):
-                    _text_problems(item, f"{sub}[{i}]", out)
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.out: list[Problem] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.out.append(Problem(path, message, where(path, self.plan)))
+
+    def text(self, obj: Any, path: str, fid: str) -> None:
+        """Every text field under ``obj``: not too long, no NUL, no broken characters."""
+        for s in specs(type(obj)):
+            v = getattr(obj, s.name)
+            sub = fieldpath.child(path, s.name)
+            sub_fid = f"{fid}.{s.name}" if fid else s.name
+            if s.kind == "text":
+                if len(v) > MAX_TEXT:
+                    self.add(sub, f"{noun(sub_fid)} is too long ({len(v):,} characters; at most {MAX_TEXT:,})")
+                elif "\x00" in v:
+                    self.add(sub, f"{noun(sub_fid)} contains a NUL character")
+                elif not _encodes(v):
+                    self.add(sub, f"{noun(sub_fid)} contains a broken character (an unpaired surrogate)")
+            elif s.kind == "record":
+                self.text(v, sub, sub_fid)
+            elif s.kind == "records":
+                for i, item in enumerate(v):
+                    key = fieldpath.record_key(sub_fid, item) or fieldpath.position_key(i)
+                    self.text(item, fieldpath.child(path, s.name, key), sub_fid)
+
+
+def _rec(list_path: str, record: Any, index: int) -> str:
+    """The path of a record of a list (by its key; by position only where it has none)."""
+    parent, _dot, name = list_path.rpartition(".")
+    key = fieldpath.record_key(fieldpath.field_id(list_path), record) or fieldpath.position_key(index)
+    return fieldpath.child(parent, name, key)
 
 
 def validate(plan: Plan, today: date | None = None) -> list[Problem]:
     """Every problem with ``plan``; an empty list means it can be saved."""
-    out: list[Problem] = []
+    c = _Checker(plan)
     p = plan.person
     if not (p.given_name.strip() or p.preferred_name.strip()):
-        out.append(Problem("person.given_name", "is needed (or a preferred name)"))
+        c.add("person.given_name", "a given name (or a preferred name) is needed")
     dob = p.date_of_birth
     if dob is None:
-        out.append(Problem("person.date_of_birth", "is needed to work out dates and entitlements"))
+        c.add("person.date_of_birth", "the date of birth is needed to work out dates and entitlements")
     else:
         if today is not None and dob > today:
-            out.append(Problem("person.date_of_birth", "is in the future"))
+            c.add("person.date_of_birth", "the date of birth is in the future")
         if dob < EARLIEST_DOB:
-            out.append(Problem("person.date_of_birth", f"is before {EARLIEST_DOB.year}; please check it"))
+            c.add("person.date_of_birth", f"the date of birth is before {EARLIEST_DOB.year}; please check it")
         elif dob >= LATEST_DOB:
-            out.append(Problem("person.date_of_birth", f"is after {LATEST_DOB.year}; please check it"))
+            c.add("person.date_of_birth", f"the date of birth is after {LATEST_DOB.year}; please check it")
             dob = None  # no birthdays can be worked out from it
     if p.email and not _EMAIL.match(p.email.strip()):
-        out.append(Problem("person.email", "does not look like an email address"))
+        c.add("person.email", f"“{p.email.strip()}” does not look like an email address")
 
-    for i, ep in enumerate(plan.care_episodes):
-        base = f"care_episodes[{i}]"
-        if ep.start is None:
-            out.append(Problem(f"{base}.start", "is needed"))
-        elif dob is not None and ep.start < dob:
-            out.append(Problem(f"{base}.start", "is before the date of birth"))
-        if ep.start and ep.end and ep.end <= ep.start:
-            out.append(Problem(f"{base}.end", "must be after the start"))
-        if ep.home_type not in CARE_HOME_TYPES:
-            out.append(Problem(f"{base}.home_type", f"'{ep.home_type.value}' is not a kind of care home"))
-    index = {id(e): i for i, e in enumerate(plan.care_episodes)}
-    for a, b in iter_overlaps(plan.care_episodes):
-        out.append(
-            Problem(
-                f"care_episodes[{index[id(b)]}].start",
-                f"overlaps care episode {index[id(a)] + 1} (one home at a time)",
-            )
-        )
-
+    _care_history(c, plan, dob)
     for i, r in enumerate(plan.relationships):
         if not r.name.strip():
-            out.append(Problem(f"relationships[{i}].name", "is needed"))
-
-    sp = plan.staying_put
-    if sp.start and sp.end and sp.end < sp.start:
-        out.append(Problem("staying_put.end", "is before the start"))
-    if sp.end and dob and sp.end > birthday(dob, 21):
-        out.append(Problem("staying_put.end", "is after the 21st birthday (Staying Put ends at 21)"))
-    if sp.decision is Decision.AGREED and not sp.carer_name.strip():
-        out.append(Problem("staying_put.carer_name", "is needed when Staying Put is agreed"))
-    sc = plan.staying_close
-    if sc.start and sc.end and sc.end < sc.start:
-        out.append(Problem("staying_close.end", "is before the start"))
-    if sc.end and dob and sc.end > birthday(dob, 25):
-        out.append(Problem("staying_close.end", "is after the 25th birthday"))
-    for i, s in enumerate(sc.staff):
-        if not s.name.strip():
-            out.append(Problem(f"staying_close.staff[{i}].name", "is needed"))
+            c.add(_rec("relationships", r, i) + ".name", "a person needs a name")
+    _staying_put_and_close(c, plan, dob)
 
     h = plan.home
     if h.planned_move_date and h.current_since and h.planned_move_date < h.current_since:
-        out.append(Problem("home.planned_move_date", "is before the young person moved into the current home"))
+        c.add("home.planned_move_date", "the planned move date is before they moved into the home they live in now")
     e = plan.education
     if e.start and e.expected_end and e.expected_end < e.start:
-        out.append(Problem("education.expected_end", "is before the start"))
+        c.add("education.expected_end", "the expected finish date is before the start date")
 
     for j, sa in enumerate(plan.support_areas):
+        area_path = _rec("support_areas", sa, j)
         for i, a in enumerate(sa.actions):
             if not a.what.strip():
-                out.append(Problem(f"support_areas[{j}].actions[{i}].what", "is needed"))
+                c.add(_rec(area_path + ".actions", a, i) + ".what", "the action needs to say what will be done")
     seen_areas = [sa.area for sa in plan.support_areas]
     if len(set(seen_areas)) != len(seen_areas):
-        out.append(Problem("support_areas", "has the same area twice"))
+        c.add("support_areas", "the same area appears twice")
 
     for i, rv in enumerate(plan.reviews):
+        path = _rec("reviews", rv, i)
         if rv.held_on is None:
-            out.append(Problem(f"reviews[{i}].held_on", "is needed"))
+            c.add(path + ".held_on", "a review needs the date it was held")
         elif today is not None and rv.held_on > today:
-            out.append(Problem(f"reviews[{i}].held_on", "is in the future"))
+            c.add(path + ".held_on", f"the review date ({fmt(rv.held_on)}) is in the future")
     for i, ad in enumerate(plan.advisers):
+        path = _rec("advisers", ad, i)
         if not ad.name.strip():
-            out.append(Problem(f"advisers[{i}].name", "is needed"))
+            c.add(path + ".name", "an adviser needs a name")
         if ad.start and ad.end and ad.end < ad.start:
-            out.append(Problem(f"advisers[{i}].end", "is before the start"))
+            c.add(path + ".end", "the end date is before the start date")
     for i, sk in enumerate(plan.skills):
         if sk.key not in SKILL_KEYS:
-            out.append(Problem(f"skills[{i}].key", f"'{sk.key}' is not a skill on the checklist"))
+            c.add(_rec("skills", sk, i) + ".key", f"“{sk.key}” is not a skill on the checklist")
     for i, pr in enumerate(plan.prompt_responses):
         if not pr.rule_id:
-            out.append(Problem(f"prompt_responses[{i}].rule_id", "is needed"))
-    if plan.version < 0:
-        out.append(Problem("version", "cannot be negative"))
+            c.add(_rec("prompt_responses", pr, i) + ".rule_id", "an answer needs to say which prompt it answers")
+        if pr.at is not None:
+            _moment(c, _rec("prompt_responses", pr, i) + ".at", pr.at)
+    _bookkeeping(c, plan)
+    c.text(plan, "", "")
+    _identifiers(c, plan)
+    return c.out
 
-    _text_problems(plan, "", out)
-    ids = [plan.id]
-    for lst in (plan.care_episodes, plan.relationships, plan.life_story, plan.reviews,
-                plan.advisers, plan.prompt_responses, plan.skills, plan.staying_close.staff):
-        ids.extend(x.id for x in lst)
+
+def _care_history(c: _Checker, plan: Plan, dob: date | None) -> None:
+    paths = {id(ep): _rec("care_episodes", ep, i) for i, ep in enumerate(plan.care_episodes)}
+    for ep in plan.care_episodes:
+        base = paths[id(ep)]
+        if ep.start is None:
+            c.add(f"{base}.start", "the date they moved in is needed")
+        elif dob is not None and ep.start < dob:
+            c.add(f"{base}.start", "the date they moved in is before the date of birth")
+        if ep.start and ep.end and ep.end <= ep.start:
+            c.add(f"{base}.end", "the date they left must be after the date they moved in")
+        if ep.home_type not in CARE_HOME_TYPES:
+            c.add(f"{base}.home_type", f"“{value_words('care_episodes.home_type', ep.home_type)}” "
+                  "is not a kind of home a young person is looked after in")
+    for a, b in iter_overlaps(plan.care_episodes):
+        other = a.home_name.strip() or f"the home from {fmt(a.start)}"
+        c.add(f"{paths[id(b)]}.start",
+              f"the time here overlaps the time at {other} (a young person lives in one home at a time)")
+
+
+def _staying_put_and_close(c: _Checker, plan: Plan, dob: date | None) -> None:
+    sp = plan.staying_put
+    if sp.start and sp.end and sp.end < sp.start:
+        c.add("staying_put.end", "the end date is before the start date")
+    if sp.end and dob and sp.end > birthday(dob, 21):
+        c.add("staying_put.end", "the end date is after the 21st birthday (Staying Put ends at 21)")
+    if sp.decision is Decision.AGREED and not sp.carer_name.strip():
+        c.add("staying_put.carer_name", "the carer's name is needed when Staying Put is agreed")
+    sc = plan.staying_close
+    if sc.start and sc.end and sc.end < sc.start:
+        c.add("staying_close.end", "the end date is before the start date")
+    if sc.end and dob and sc.end > birthday(dob, 25):
+        c.add("staying_close.end", "the end date is after the 25th birthday")
+    for i, s in enumerate(sc.staff):
+        if not s.name.strip():
+            c.add(_rec("staying_close.staff", s, i) + ".name", "a member of staff needs a name")
+
+
+def _moment(c: _Checker, path: str, value: datetime) -> None:
+    if value.tzinfo is None:
+        c.add(path, f"{noun(fieldpath.field_id(path))} has no time zone")
+    elif not EARLIEST_MOMENT <= value < LATEST_MOMENT:
+        c.add(path, f"{noun(fieldpath.field_id(path))} ({value:%Y-%m-%d}) is not between "
+              f"{EARLIEST_MOMENT.year} and {LATEST_MOMENT.year}")
+
+
+def _bookkeeping(c: _Checker, plan: Plan) -> None:
+    if plan.version < 0:
+        c.add("version", "the version number cannot be negative")
+    elif plan.version > MAX_VERSION:
+        c.add("version", f"the version number ({plan.version:,}) is larger than any plan can reach")
+    _moment(c, "created_at", plan.created_at)
+    _moment(c, "updated_at", plan.updated_at)
+
+
+def _identifiers(c: _Checker, plan: Plan) -> None:
+    ids: list[tuple[str, str]] = [("id", plan.id)]
+    for lst_name, lst in (("care_episodes", plan.care_episodes), ("relationships", plan.relationships),
+                          ("life_story", plan.life_story), ("reviews", plan.reviews),
+                          ("advisers", plan.advisers), ("prompt_responses", plan.prompt_responses),
+                          ("skills", plan.skills), ("staying_close.staff", plan.staying_close.staff)):
+        ids.extend((lst_name, x.id) for x in lst)
     for sa in plan.support_areas:
-        ids.extend(a.id for a in sa.actions)
-    if len(set(ids)) != len(ids):
-        out.append(Problem("id", "two records in the plan share an identifier"))
-    return out
+        ids.extend(("support_areas.actions", a.id) for a in sa.actions)
+    bad = [(where_, i) for where_, i in ids if not is_uuid(i)]
+    if bad:
+        where_, i = bad[0]
+        shown = i if len(i) <= 40 else i[:39] + "…"
+        c.add("id", f"a record in {catalogue()[where_].label if where_ != 'id' else 'the plan'} has an "
+              f"identifier (“{shown}”) that is not in the form the app writes"
+              + (f", and so do {len(bad) - 1} more" if len(bad) > 1 else ""))
+    keys = [i.lower() for _w, i in ids]
+    if len(set(keys)) != len(keys):
+        c.add("id", "two records in the plan share an identifier")
 
 
 class ValidationError(ValueError):

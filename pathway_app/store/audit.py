@@ -5,7 +5,7 @@ Each entry is one row of ``audit_log`` (created by migration ``0002_audit``):
 - ``seq`` 1, 2, 3 … with no gaps; ``at`` the UTC moment as text (``2026-11-23T10:04:05.123456Z``,
   exactly what was hashed); ``user_name``; ``action``; ``plan_id`` and ``plan_version`` (no
   foreign key: the trail outlives a deleted plan); ``detail`` canonical JSON — for a change, the
-  field-level difference between the two versions (:func:`diff_plans`).
+  field-level difference between the two versions (:func:`pathway_app.domain.diff.diff`).
 - ``prev_hash`` and ``hash``: ``hash = sha256(prev_hash + "\\n" + canonical JSON of the row)``,
   starting from 64 zeros. Editing, deleting or inserting a row anywhere breaks the chain, and
   :func:`verify_chain` says where. ``audit_head`` (one row) holds the newest ``seq``/``hash``:
@@ -35,6 +35,7 @@ from typing import Any, Iterable, Iterator
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from ..domain.diff import diff
 from . import models as _models
 
 OPENED = "opened"
@@ -54,9 +55,6 @@ SEQ = _models.AUDIT_SEQ
 AUDIT = _models.audit_log
 HEAD = _models.audit_head
 assert ACTIONS == _models.AUDIT_ACTIONS
-
-# Bookkeeping that changes on every save and says nothing about what changed.
-_NOT_DIFFED = frozenset({"version", "updated_at"})
 
 
 @dataclass(frozen=True)
@@ -159,7 +157,7 @@ def record_change(conn: Connection, *, user: str, plan_id: str, plan_version: in
         return record(conn, user=user, action=CREATED, plan_id=plan_id, plan_version=plan_version,
                       detail={"name": _name(after)})
     return record(conn, user=user, action=CHANGED, plan_id=plan_id, plan_version=plan_version,
-                  detail={"changes": diff_plans(before, after)})
+                  detail={"changes": [c.as_list() for c in diff(before, after)]})
 
 
 def _name(d: dict[str, Any]) -> str:
@@ -203,70 +201,6 @@ def has_audit_tables(bind: Engine | Connection) -> bool:
         with bind.connect() as conn:
             return inspect(conn).has_table("audit_head")
     return inspect(bind).has_table("audit_head")
-
-
-# --------------------------------------------------------------------------- the diff
-
-
-def _list_key(items: list[Any]) -> str | None:
-    for key in ("id", "area"):
-        if items and all(isinstance(i, dict) and key in i for i in items):
-            keys = [i[key] for i in items]
-            if len(set(map(str, keys))) == len(keys):
-                return key
-    return None
-
-
-def diff_plans(before: dict[str, Any], after: dict[str, Any]) -> list[list[Any]]:
-    """``[[path, before, after], …]`` for every field that differs.
-
-    Paths look like ``person.phone`` or ``relationships[<id>].there_at_25``: records in a list
-    are matched by their ``id`` (support areas by ``area``), so adding one record is one entry,
-    not a shift of every record after it. A record added or removed is ``[path, None, {...}]`` or
-    ``[path, {...}, None]``; a new order is ``[path + "#order", [old ids], [new ids]]``.
-    """
-    out: list[list[Any]] = []
-    _diff(before, after, "", out, top=True)
-    return out
-
-
-_MISSING = object()
-
-
-def _diff(a: Any, b: Any, path: str, out: list[list[Any]], top: bool = False) -> None:
-    if a == b:
-        return
-    if isinstance(a, dict) and isinstance(b, dict):
-        for k in list(a) + [k for k in b if k not in a]:
-            if top and k in _NOT_DIFFED:
-                continue
-            sub = f"{path}.{k}" if path else str(k)
-            va, vb = a.get(k, _MISSING), b.get(k, _MISSING)
-            if va is _MISSING or vb is _MISSING:
-                out.append([sub, None if va is _MISSING else va, None if vb is _MISSING else vb])
-            else:
-                _diff(va, vb, sub, out)
-        return
-    if isinstance(a, list) and isinstance(b, list):
-        ka, kb = _list_key(a), _list_key(b)
-        key = ka or kb
-        if key is not None and (not a or ka == key) and (not b or kb == key):
-            amap = {str(i[key]): i for i in a}
-            bmap = {str(i[key]): i for i in b}
-            for k, item in amap.items():
-                if k not in bmap:
-                    out.append([f"{path}[{k}]", item, None])
-                else:
-                    _diff(item, bmap[k], f"{path}[{k}]", out)
-            for k, item in bmap.items():
-                if k not in amap:
-                    out.append([f"{path}[{k}]", None, item])
-            common_a = [k for k in amap if k in bmap]
-            common_b = [k for k in bmap if k in amap]
-            if common_a != common_b:
-                out.append([f"{path}#order", common_a, common_b])
-            return
-    out.append([path, a, b])
 
 
 # --------------------------------------------------------------------------- reading

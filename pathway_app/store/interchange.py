@@ -2,12 +2,13 @@
 
 ::
 
-    {"format": "pathway-planner-plans", "format_version": 1, "plans": [<plan>, ...]}
+    {"format": "pathway-planner-plans", "format_version": <n>, "plans": [<plan>, ...]}
 
 Each plan is :func:`pathway_app.domain.serialize.plan_to_dict`; plans are sorted by id and the
 file carries no export timestamp, so exporting, importing into an empty database and
 exporting again gives the same bytes. ``resources/schema/pathway-plans.schema.json``
-describes it (see :mod:`.schema`).
+describes the current version (see :mod:`.schema`); files of every earlier version keep
+importing, each plan brought up to date by :mod:`.upgrades` before it is read.
 
 Import is all or nothing: every problem in the file is found first and reported together,
 each naming the plan (its place in the file, name and id) and the field; if there is any,
@@ -24,12 +25,14 @@ from datetime import date
 from typing import Any, Iterable
 
 from ..domain import model as m
+from ..domain.fields import describe
 from ..domain.serialize import DecodeError, plan_from_dict, plan_to_dict
-from ..domain.validation import describe_field, validate
+from ..domain.validation import validate
 from ..errors import DatabaseProblem, ImportRefused
+from .upgrades import FIRST_VERSION, current_version, upgrade
 
 FORMAT = "pathway-planner-plans"
-FORMAT_VERSION = 1
+FORMAT_VERSION = current_version()
 MAX_LISTED = 25  # problems spelt out in the message; the rest are counted
 
 
@@ -63,18 +66,10 @@ def export_plans(store: Any, ids: Iterable[str] | None = None, *, detail: dict[s
     "opened" one: reading it for the file is part of the export.
     """
     wanted = sorted(set(store.ids() if ids is None else ids))
-    data = dumps_plans(_load_quietly(store, i) for i in wanted)
-    record = getattr(store, "record_events", None)
-    if record is not None and wanted:
-        record("exported", wanted, {"to": "plans file", **(detail or {})})
+    data = dumps_plans(store.load(i, opened=False) for i in wanted)
+    if wanted:
+        store.record_events("exported", wanted, {"to": "plans file", **(detail or {})})
     return data
-
-
-def _load_quietly(store: Any, plan_id: str) -> m.Plan:
-    try:
-        return store.load(plan_id, opened=False)
-    except TypeError:  # a store without the audit trail's keyword
-        return store.load(plan_id)
 
 
 # --------------------------------------------------------------------------- reading a file
@@ -150,7 +145,7 @@ def read_plans(data: bytes, today: date | None = None) -> list[m.Plan]:
             f"it was made by a newer version of Pathway Planner (file format {version}; "
             f"this version reads format {FORMAT_VERSION}). Please update the app."
         )
-    if version != FORMAT_VERSION:
+    if version < FIRST_VERSION:
         raise _refuse(f"its file format {version} is not one this version knows.")
     extra = sorted(set(doc) - {"format", "format_version", "plans"})
     if extra:
@@ -165,31 +160,33 @@ def read_plans(data: bytes, today: date | None = None) -> list[m.Plan]:
     seen_record: dict[str, int] = {}
     for i, raw in enumerate(raw_plans):
         label = _plan_label(i, raw)
+        if isinstance(raw, dict):
+            raw = upgrade(raw, version)
         try:
             plan = plan_from_dict(raw)
         except DecodeError as exc:
-            problems.extend((label, describe_field(path) if path else "(the plan)", msg) for path, msg in exc.problems)
+            problems.extend((label, _describe(path, raw), msg) for path, msg in exc.problems)
             continue
         except RecursionError:  # pragma: no cover - json.loads stops far deeper structures first
-            problems.append((label, "(the plan)", "is nested too deeply"))
+            problems.append((label, "the plan", "is nested too deeply"))
             continue
         for prob in validate(plan, today):
-            problems.append((label, describe_field(prob.field), prob.message))
+            problems.append((label, prob.place, prob.message))
         if plan.id in seen_plan:
             # a second copy of the same young person's plan: one problem, not one per record in it
-            problems.append((label, "id", f"is the same as plan {seen_plan[plan.id] + 1}'s: the file holds "
-                             "this young person's plan twice (keep only one copy)"))
+            problems.append((label, "", f"it is the same young person as plan {seen_plan[plan.id] + 1}: the "
+                             "file holds this young person's plan twice (keep only one copy)"))
             continue
         seen_plan[plan.id] = i
         for rid in _record_ids(plan):
             other = seen_record.setdefault(rid, i)
             if other != i:
-                problems.append((label, "id", f"a record has the same identifier ({rid}) as one in plan {other + 1}"))
+                problems.append((label, "", f"a record has the same identifier ({rid}) as one in plan {other + 1}"))
         if plan.version == 0:
             plan.version = 1  # a plan in a file has been saved at least once somewhere
         plans.append(plan)
     if problems:
-        lines = [f"{p}: {f}: {msg}" for p, f, msg in problems[:MAX_LISTED]]
+        lines = [f"{p}: {f}: {msg}" if f else f"{p}: {msg}" for p, f, msg in problems[:MAX_LISTED]]
         if len(problems) > MAX_LISTED:
             lines.append(f"… and {len(problems) - MAX_LISTED} more problems")
         raise ImportRefused(
@@ -202,12 +199,19 @@ def read_plans(data: bytes, today: date | None = None) -> list[m.Plan]:
     return plans
 
 
+def _describe(path: str, raw: Any) -> str:
+    """A decode problem's field in words ("the plan" for the plan as a whole)."""
+    if path == "(top)":
+        return "the plan"
+    try:
+        return describe(path, raw)
+    except ValueError:  # not a path at all (a key with brackets in a damaged file)
+        return "the plan"
+
+
 def _differs(store: Any, plan: m.Plan) -> bool:
     """True when the stored copy of ``plan`` (same id, version and time) holds different data."""
-    try:
-        return plan_to_dict(_load_quietly(store, plan.id)) != plan_to_dict(plan)
-    except Exception:  # pragma: no cover - a store that cannot load it: nothing more to say
-        return False
+    return plan_to_dict(store.load(plan.id, opened=False)) != plan_to_dict(plan)
 
 
 def _record_ids(plan: m.Plan) -> list[str]:

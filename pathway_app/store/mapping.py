@@ -8,8 +8,6 @@ worked out once and cached, so copying a heavy plan costs little more than the d
 
 from __future__ import annotations
 
-import dataclasses
-import typing
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -20,7 +18,7 @@ from sqlalchemy import Table
 
 from ..domain import model as m
 from ..domain.dates import CareBasis, care_basis
-from ..domain.serialize import _unwrap_optional
+from ..domain.introspect import specs
 from ..domain.summary import PlanSummary
 from ..domain.vocab import Decision
 from . import models as t
@@ -93,27 +91,18 @@ class ClassPlan:
         return self.cls(**dict(zip(self.scalars, vals)), **extra)
 
 
-def _scalar_kind(tp: Any) -> type | None:
-    inner, _opt = _unwrap_optional(tp)
-    if typing.get_origin(inner) is list or dataclasses.is_dataclass(inner):
-        return None
-    return inner
-
-
 @lru_cache(maxsize=None)
 def class_plan(cls: type) -> ClassPlan:
-    hints = typing.get_type_hints(cls)
     scalars: list[str] = []
     enums: list[tuple[str, type[Enum]]] = []
     decoders: list[tuple[int, Callable[[Any], Any]]] = []
-    for f in dataclasses.fields(cls):
-        kind = _scalar_kind(hints[f.name])
-        if kind is None:
+    for s in specs(cls):
+        if not s.scalar:
             continue
-        if isinstance(kind, type) and issubclass(kind, Enum):
-            enums.append((f.name, kind))
-            decoders.append((len(scalars), kind._value2member_map_.__getitem__))
-        scalars.append(f.name)
+        if s.kind == "choice":
+            enums.append((s.name, s.type))
+            decoders.append((len(scalars), s.type._value2member_map_.__getitem__))
+        scalars.append(s.name)
     return ClassPlan(cls, tuple(scalars), tuple(enums), tuple(decoders))
 
 
@@ -270,7 +259,7 @@ def summary_columns() -> tuple[str, ...]:
     person's own fields), else ``summary_f``; ``basis`` is the ``basis_*`` columns.
     """
     cols: list[str] = []
-    for f in dataclasses.fields(PlanSummary):
+    for f in specs(PlanSummary):
         if f.name == "open_prompts":
             continue
         if f.name == "basis":
@@ -282,19 +271,17 @@ def summary_columns() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _summary_layout() -> tuple[int, int, tuple[tuple[int, Callable[[Any], Any]], ...]]:
-    hints = typing.get_type_hints(PlanSummary)
-    names = [f.name for f in dataclasses.fields(PlanSummary) if f.name != "open_prompts"]
-    start = names.index("basis")
+    fields = [s for s in specs(PlanSummary) if s.name != "open_prompts"]
+    start = [s.name for s in fields].index("basis")
     end = start + len(class_plan(CareBasis).scalars)
     decoders = []
     pos = 0
-    for n in names:
-        if n == "basis":
+    for s in fields:
+        if s.name == "basis":
             pos = end
             continue
-        kind = _scalar_kind(hints[n])
-        if isinstance(kind, type) and issubclass(kind, Enum):
-            decoders.append((pos, kind._value2member_map_.__getitem__))
+        if s.kind == "choice":
+            decoders.append((pos, s.type._value2member_map_.__getitem__))
         pos += 1
     return start, end, tuple(decoders)
 

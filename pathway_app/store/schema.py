@@ -8,18 +8,14 @@ The committed copy is ``resources/schema/pathway-plans.schema.json``; a test che
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
-import types
-import typing
-from datetime import date, datetime
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from .. import paths
 from ..domain import model as m
+from ..domain.introspect import FieldSpec, specs
 from .interchange import FORMAT, FORMAT_VERSION
 
 SCHEMA_ID = "https://pathway-planner.example/schema/pathway-plans.schema.json"
@@ -31,44 +27,37 @@ def schema_path() -> Path:
     return paths.resource("schema", "pathway-plans.schema.json")
 
 
-def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    origin = typing.get_origin(tp)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        assert len(args) == 1, tp
-        inner = _type_schema(args[0], defs)
-        if "enum" in inner:
-            return {**inner, "enum": [*inner["enum"], None]}
-        if "$ref" in inner:
-            return {"anyOf": [inner, {"type": "null"}]}
-        return {**inner, "type": [inner["type"], "null"]}
-    if origin is list:
-        (item,) = typing.get_args(tp)
-        return {"type": "array", "items": _type_schema(item, defs)}
-    if dataclasses.is_dataclass(tp):
-        _define(tp, defs)
-        return {"$ref": f"#/$defs/{tp.__name__}"}
-    if isinstance(tp, type) and issubclass(tp, Enum):
-        return {"enum": [e.value for e in tp]}
-    if tp is bool:
-        return {"type": "boolean"}
-    if tp is int:
-        return {"type": "integer", "minimum": 0}
-    if tp is str:
-        return {"type": "string"}
-    if tp is datetime:
-        return {"type": "string", "pattern": DATETIME_PATTERN}
-    if tp is date:
-        return {"type": "string", "pattern": DATE_PATTERN}
-    raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover
+_SCALARS: dict[str, dict[str, Any]] = {
+    "bool": {"type": "boolean"},
+    "int": {"type": "integer", "minimum": 0},
+    "text": {"type": "string"},
+    "moment": {"type": "string", "pattern": DATETIME_PATTERN},
+    "date": {"type": "string", "pattern": DATE_PATTERN},
+}
+
+
+def _field_schema(s: FieldSpec, defs: dict[str, Any]) -> dict[str, Any]:
+    if s.kind == "records":
+        _define(s.type, defs)
+        return {"type": "array", "items": {"$ref": f"#/$defs/{s.type.__name__}"}}
+    if s.kind == "record":
+        _define(s.type, defs)
+        inner: dict[str, Any] = {"$ref": f"#/$defs/{s.type.__name__}"}
+        return {"anyOf": [inner, {"type": "null"}]} if s.optional else inner
+    if s.kind == "choice":
+        codes: list[Any] = [e.value for e in s.type]
+        return {"enum": codes + [None] if s.optional else codes}
+    base = dict(_SCALARS[s.kind])
+    if s.optional:
+        base["type"] = [base["type"], "null"]
+    return base
 
 
 def _define(cls: type, defs: dict[str, Any]) -> None:
     if cls.__name__ in defs:
         return
     defs[cls.__name__] = {}  # placeholder against recursion
-    hints = typing.get_type_hints(cls)
-    props = {f.name: _type_schema(hints[f.name], defs) for f in dataclasses.fields(cls)}
+    props = {s.name: _field_schema(s, defs) for s in specs(cls)}
     entry: dict[str, Any] = {"type": "object"}
     doc = (cls.__doc__ or "").strip()
     if doc and not doc.startswith(cls.__name__ + "("):

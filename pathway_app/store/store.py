@@ -429,21 +429,29 @@ class Store:
         """
         if not self._audit_ready():
             return []
-        from ..domain.validation import describe_field
+        from ..domain.fields import describe_change
 
         with plain_errors(self._where):
             entries = _audit.history(self._engine, plan_id)
+            current = self._current_dict(plan_id)
         out = []
         for e in entries:
             changes = []
             if e.action == _audit.CHANGED:
                 for path, old, new in e.detail.get("changes", []):
-                    changes.append({"field": path, "label": describe_field(path), "before": old, "after": new})
+                    label = describe_change(path, old, new, current)
+                    changes.append({"field": path, "label": label, "before": old, "after": new})
             out.append({
                 "seq": e.seq, "when": e.when, "at": e.at, "user": e.user_name, "action": e.action,
                 "plan_version": e.plan_version, "detail": e.detail, "changes": changes,
             })
         return out
+
+    def _current_dict(self, plan_id: str) -> dict[str, Any] | None:
+        """The plan as it is now (dict form), to name the records a history speaks of."""
+        with self._read() as conn:
+            plan = _load_plan(conn, plan_id)
+        return plan_to_dict(plan) if plan is not None else None
 
     def verify_audit(self) -> list[str]:
         """Plain-words problems with the audit trail's hash chain; ``[]`` when it is intact."""

@@ -370,7 +370,7 @@ def _area(a: Area) -> Callable[[m.Plan], m.SupportArea]:
 
 
 def _area_prefix(a: Area) -> str:
-    return f"support_areas[{SCHEDULE_1_AREAS.index(a)}]"
+    return f"support_areas[{a.value}]"
 
 
 def _episode_text(e: m.CareEpisode) -> str:
@@ -817,13 +817,7 @@ class SupportPlanPage(AreaPage):
         return plan.area(self.current).actions
 
     def _actions_path(self, plan: m.Plan) -> str:
-        return f"support_areas[{self._index_of(plan)}].actions"
-
-    def _index_of(self, plan: m.Plan) -> int:
-        for i, sa in enumerate(plan.support_areas):
-            if sa.area is self.current:
-                return i
-        return SCHEDULE_1_AREAS.index(self.current)
+        return f"support_areas[{self.current.value}].actions"
 
     def after_bind(self) -> None:
         if not self.area_list.currentIndex().isValid():
@@ -851,7 +845,7 @@ class SupportPlanPage(AreaPage):
             self.actions.set_plan(None)
             return
         sa = plan.area(self.current)
-        prefix = f"support_areas[{self._index_of(plan)}]"
+        prefix = f"support_areas[{self.current.value}]"
         self.words_form.set_target(sa, prefix)
         self.assess_form.set_target(sa, prefix)
         self.actions.set_plan(plan)

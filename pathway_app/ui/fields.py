@@ -573,7 +573,7 @@ class Form(QObject):
             else:
                 for p in problems:
                     if p.field == path:
-                        msg = f"{f.label} {p.message}."
+                        msg = p.message[:1].upper() + p.message[1:] + "."
                         break
             f.block.set_error(msg)
 

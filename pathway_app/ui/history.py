@@ -7,7 +7,6 @@ changes). :class:`HistoryModel` is a plain table model over those entries.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -111,26 +110,14 @@ def entry_from(d: Any) -> HistoryEntry:
     )
 
 
-_SECTION_TITLES = [
-    ("person", "About me"), ("care_episodes", "Care history"), ("relationships", "People who matter"),
-    ("home", "Home"), ("staying_put", "Staying Put"), ("staying_close", "Staying Close"),
-    ("education", "Education and work"), ("health", "Health and wellbeing"), ("money", "Money"),
-    ("skills", "Skills for living"), ("identity", "Identity"), ("life_story", "Life story"),
-    ("support_areas", "Support plan"), ("contingency", "If things go wrong"), ("reviews", "Reviews"),
-    ("advisers", "Adviser history"), ("prompt_responses", "Things to think about"),
-]
+def field_title(path: str, before: Any = None, after: Any = None) -> str:
+    """A changed field in the catalogue's words: "People who matter — Nan: There at 25"."""
+    from ..domain.fields import describe_change
 
-
-def field_title(path: str) -> str:
-    """``relationships[ab12].there_at_25`` → "People who matter: there at 25"."""
-    head = re.split(r"[.\[#]", path, maxsplit=1)[0]
-    section = next((t for k, t in _SECTION_TITLES if k == head), head.replace("_", " ").capitalize())
-    rest = re.sub(r"\[[^\]]*\]", "", path[len(head):]).strip(".")
-    if path.endswith("#order"):
-        return f"{section}: order"
-    if not rest:
-        return section
-    return f"{section}: {rest.split('.')[-1].replace('_', ' ')}"
+    try:
+        return describe_change(path, before, after)
+    except ValueError:  # not a plan path (an entry from a damaged trail): say it plainly
+        return "A part of the plan"
 
 
 def _value(v: Any) -> str:
@@ -150,7 +137,7 @@ def describe_changes(entry: HistoryEntry) -> str:
         return entry.what
     lines = []
     for path, before, after in entry.changes:
-        title = field_title(path)
+        title = field_title(path, before, after)
         if before is None and isinstance(after, dict):
             lines.append(f"{title}: added {_value(after)}")
         elif after is None and isinstance(before, dict):

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from ..domain import model as m
 from ..domain.summary import PlanSummary
-from ..domain.validation import FIELD_LABELS, describe_field
 from ..errors import NotFound, UserFacingError
 from . import theme
 from .banner import Banner
@@ -52,24 +51,19 @@ LIST_LIMIT = 20_000  # more young people than this, and the list holds one page 
 LIST_PAGE = 1_000  # young people in that page (and in each search's answer)
 
 
-_SECTIONS = {
-    "person": "About me", "home": "Home", "education": "Education and work", "health": "Health",
-    "money": "Money", "identity": "Identity", "contingency": "If things go wrong",
-    "staying_put": "Staying Put", "staying_close": "Staying Close",
-}
+def _shown(path: str, value: Any) -> str:
+    """A changed value as a person reads it: words for codes and dates, a record as its fields."""
+    from ..domain.fieldpath import field_id
+    from ..domain.fields import catalogue, label, value_words
 
-
-def field_words(path: str) -> str:
-    """"person.strengths" → "About me: strengths" (for lists of changes and problems)."""
-    words = describe_field(path)
-    if words != path.replace("_", " ") or path in FIELD_LABELS:
-        return words
-    head, _, rest = path.partition(".")
-    if head in _SECTIONS and rest:
-        return f"{_SECTIONS[head]}: {rest.replace('_', ' ')}"
-    if path.startswith("support_areas["):
-        return "Support plan: " + words.split(":", 1)[-1].strip()
-    return words[:1].upper() + words[1:]
+    if value in (None, ""):
+        return "(empty)"
+    fid = field_id(path)
+    if isinstance(value, dict):
+        return "\n".join(f"{label(f'{fid}.{k}')}: {value_words(f'{fid}.{k}', v)}" for k, v in value.items()
+                         if f"{fid}.{k}" in catalogue() and catalogue()[f"{fid}.{k}"].audience != "structural"
+                         and not isinstance(v, list) and v not in (None, ""))
+    return value_words(fid, value) if fid in catalogue() else str(value)
 
 
 class MainWindow(QMainWindow):
@@ -596,13 +590,15 @@ class MainWindow(QMainWindow):
             self.leave_together()
         self._show_plan_page()
         page = self.plan_view.show_area(page_for_path(paths[0]))
-        import re
+        from .records import plan_path_of
 
-        mm = re.match(r"^([a-z_.]+)\[(\d+)\]", paths[0])
-        if mm:
-            for ed in page._lists:
-                if page.plan is not None and ed.records is not None and ed._path_of(page.plan) == mm.group(1):
-                    ed.select(ed.model.record(int(mm.group(2))))
+        for ed in page._lists:
+            if page.plan is None or ed.records is None:
+                continue
+            list_path = ed._path_of(page.plan)
+            for row, rec in enumerate(ed.records):
+                if paths[0].startswith(plan_path_of(list_path, rec, row) + "."):
+                    ed.select(rec)
         block = page.first_error_block()
         if block is not None:
             page.scroll.ensureWidgetVisible(block)
@@ -614,32 +610,31 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._resolve_stale)
 
     def _resolve_stale(self) -> None:
+        from ..domain.diff import diff, leaves, reapply
+        from ..domain.fields import describe_change
         from ..domain.serialize import plan_from_dict, plan_to_dict
-        from .merge import changed_fields, reapply
 
         plan = self.session.plan
         if plan is None or self._base is None:
             return
         mine = plan_to_dict(plan)
-        skip = ("version", "updated_at", "created_at")
-        changes = [(path, value) for path, value in changed_fields(self._base, mine) if path not in skip]
+        changes = leaves(diff(self._base, mine))
 
-        def words(items: list[tuple[str, Any]]) -> str:
+        def words(items: list[Any], doc: dict[str, Any]) -> str:
             return "\n\n".join(
-                f"{field_words(path)}:\n{value if value not in (None, '') else '(empty)'}" for path, value in items)
+                f"{describe_change(c.path, c.before, c.after, doc)}:\n{_shown(c.path, c.after)}" for c in items)
 
-        text = words(changes) or "(no changes)"
+        text = words(changes, mine) or "(no changes)"
         try:
             newer = self.store.load(plan.id)
         except UserFacingError as exc:
             self._warn("The newer plan could not be loaded", f"{exc}\n\nYour changes are still on screen.")
             return
         theirs = plan_to_dict(newer)
-        their_changes = [(path, value) for path, value in changed_fields(self._base, theirs)
-                         if path not in skip and not path.startswith("prompt_responses")]
-        mine_paths = {path for path, _v in changes}
-        both = [field_words(path) for path, _v in their_changes if path in mine_paths]
-        choice = StaleSaveDialog.ask(self, plan.person.display_name, text, theirs=words(their_changes), both=both)
+        their_changes = [c for c in leaves(diff(self._base, theirs)) if not c.path.startswith("prompt_responses")]
+        mine_paths = {c.path for c in changes}
+        both = [describe_change(c.path, c.before, c.after, theirs) for c in their_changes if c.path in mine_paths]
+        choice = StaleSaveDialog.ask(self, plan.person.display_name, text, theirs=words(their_changes, theirs), both=both)
         if self.locked or self.session.plan is not plan:
             return  # locked meanwhile: the changes were kept with the lock and are tried again after it
         if choice == StaleSaveDialog.REAPPLY:

@@ -132,6 +132,15 @@ class _TableKeys(QObject):
         return False
 
 
+def plan_path_of(list_path: str, record: Any, row: int) -> str:
+    """The plan path of ``record`` in the list at ``list_path`` (by its key, as validation names it)."""
+    from ..domain import fieldpath
+
+    parent, _dot, name = list_path.rpartition(".")
+    key = fieldpath.record_key(fieldpath.field_id(list_path), record) or fieldpath.position_key(row)
+    return fieldpath.child(parent, name, key)
+
+
 class RecordListEditor(QWidget):
     """A table of records with Add / Remove and a form editing the selected one.
 
@@ -282,8 +291,8 @@ class RecordListEditor(QWidget):
         rec = self.form.target
         if rec is None or self.plan is None or self.records is None:
             return ""
-        row = self.model.row_of(rec)
-        return f"{self._path_of(self.plan)}[{row}]"
+        list_path = self._path_of(self.plan)
+        return plan_path_of(list_path, rec, self.model.row_of(rec))
 
     def _retarget(self) -> None:
         rec = self.current()
@@ -352,17 +361,13 @@ class RecordListEditor(QWidget):
     def _on_problems(self, problems: list) -> None:
         if self.plan is None or self.records is None:
             return
-        base = self._path_of(self.plan) + "["
+        list_path = self._path_of(self.plan)
+        row_of = {plan_path_of(list_path, r, i): i for i, r in enumerate(self.records)}
         rows: dict[int, str] = {}
-        from ..domain.validation import describe_field
-
         for p in problems:
-            if p.field.startswith(base):
-                try:
-                    i = int(p.field[len(base):].split("]", 1)[0])
-                except ValueError:
-                    continue
-                rows.setdefault(i, f"{describe_field(p.field)} {p.message}")
+            record_path = p.field.rsplit(".", 1)[0]
+            if record_path in row_of:
+                rows.setdefault(row_of[record_path], p.message[:1].upper() + p.message[1:])
         self.model.set_problems(rows)
 
     def blocks(self) -> list[FieldBlock]:

@@ -22,6 +22,7 @@ from pathway_app.domain.model import (
     StayingCloseContact,
     YoungPerson,
 )
+from pathway_app.domain import fieldpath
 from pathway_app.domain.serialize import DecodeError, from_dict, plan_from_dict, plan_to_dict, to_dict
 from pathway_app.domain.vocab import (
     ActionStatus,
@@ -84,6 +85,22 @@ def paths(data) -> list[str]:
     return [p for p, _m in decode_problems(data)]
 
 
+def keyed(d, index_path: str) -> str:
+    """The plan path (records by their key) of an index path ("relationships[0].name") in ``d``."""
+    out, here, fid = "", d, ""
+    for part in index_path.split("."):
+        name, _b, index = part.partition("[")
+        fid = f"{fid}.{name}" if fid else name
+        here = here.get(name) if isinstance(here, dict) else None
+        key = None
+        if index:
+            i = int(index.rstrip("]"))
+            here = here[i]
+            key = (fieldpath.record_key(fid, here) if isinstance(here, dict) else None) or fieldpath.position_key(i)
+        out = fieldpath.child(out, name, key)
+    return out
+
+
 # --------------------------------------------------------------------------- round trips
 
 
@@ -144,8 +161,8 @@ def test_from_dict_reads_one_record():
     r = Relationship(name="Sam", closeness=Closeness.NOT_CLOSE)
     assert from_dict(Relationship, to_dict(r)) == r
     with pytest.raises(DecodeError) as exc:
-        from_dict(Relationship, {**to_dict(r), "closeness": "distant"}, path="relationships[4]")
-    assert exc.value.problems[0][0] == "relationships[4].closeness"
+        from_dict(Relationship, {**to_dict(r), "closeness": "distant"}, path=f"relationships[{r.id}]")
+    assert exc.value.problems[0][0] == f"relationships[{r.id}].closeness"
 
 
 # --------------------------------------------------------------------------- decoding problems
@@ -156,7 +173,7 @@ def test_missing_field():
     del d["person"]["given_name"]
     del d["relationships"][0]["there_at_25"]
     assert decode_problems(d) == [("person.given_name", "is missing"),
-                                  ("relationships[0].there_at_25", "is missing")]
+                                  (keyed(d, "relationships[0].there_at_25"), "is missing")]
 
 
 def test_missing_top_level_field():
@@ -170,7 +187,7 @@ def test_unknown_field():
     d["relationships"][0]["nickname"] = "Abi"
     d["shoe_size"] = 9
     probs = decode_problems(d)
-    assert ("relationships[0].nickname", "is not a field this version knows") in probs
+    assert (keyed(d, "relationships[0].nickname"), "is not a field this version knows") in probs
     assert ("shoe_size", "is not a field this version knows") in probs
     assert len(probs) == 2
 
@@ -179,14 +196,14 @@ def test_bad_enum_lists_the_allowed_codes():
     d = plan_to_dict(rich_plan())
     d["relationships"][0]["there_at_25"] = "perhaps"
     [(path, msg)] = decode_problems(d)
-    assert path == "relationships[0].there_at_25"
+    assert path == keyed(d, "relationships[0].there_at_25")
     assert "'perhaps'" in msg and "yes, maybe, no, not_asked" in msg
 
 
 def test_enum_by_label_not_code_is_refused():
     d = plan_to_dict(rich_plan())
     d["care_episodes"][1]["home_type"] = "Children's home"
-    assert paths(d) == ["care_episodes[1].home_type"]
+    assert paths(d) == [keyed(d, "care_episodes[1].home_type")]
 
 
 def test_enum_of_the_wrong_type():
@@ -223,7 +240,7 @@ def test_leap_day_is_a_real_date():
 @pytest.mark.parametrize("value, ok", [
     ("2026-01-02T09:30:00Z", datetime(2026, 1, 2, 9, 30, tzinfo=timezone.utc)),
     ("2026-01-02T10:30:00+01:00", datetime(2026, 1, 2, 9, 30, tzinfo=timezone.utc)),
-    ("2026-01-02T09:30:00", datetime(2026, 1, 2, 9, 30, tzinfo=timezone.utc)),  # no zone: UTC
+    ("2026-01-02T09:30:00", None),  # no time zone: refused, not guessed
     ("2026-02-30T09:30:00Z", None),
     ("yesterday", None),
     (1767346200, None),
@@ -259,7 +276,7 @@ def test_wrong_types(where, value, words):
     for key in where[:-1]:
         target = target[key]
     target[where[-1]] = value
-    expected = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in where).lstrip(".")
+    expected = keyed(d, "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in where).lstrip("."))
     [(path, msg)] = decode_problems(d)
     assert path == expected and words in msg
 
@@ -284,13 +301,13 @@ def test_broken_text(bad, words):
     d = plan_to_dict(rich_plan())
     d["relationships"][0]["contact_restrictions"] = bad
     [(path, msg)] = decode_problems(d)
-    assert path == "relationships[0].contact_restrictions" and words in msg
+    assert path == keyed(d, "relationships[0].contact_restrictions") and words in msg
 
 
 def test_lone_surrogate_from_json_text():
     d = plan_to_dict(rich_plan())
     text = json.dumps(d).replace('"Abeba"', '"Abe\\ud800ba"')
-    assert paths(json.loads(text)) == ["relationships[0].name"]
+    assert paths(json.loads(text)) == [keyed(d, "relationships[0].name")]
 
 
 def test_a_proper_surrogate_pair_in_json_is_fine():
@@ -310,12 +327,12 @@ def test_every_problem_is_reported_at_once():
     d["advisers"][0]["name"] = "Jo\x00"
     got = paths(d)
     assert sorted(got) == sorted([
-        "person.pronouns", "person.date_of_birth", "relationships[0].closeness",
-        "support_areas[7].actions[0].by_when", "support_areas[7].actions[0].status",
-        "reviews[0].mood", "advisers[0].name",
+        "person.pronouns", "person.date_of_birth", keyed(d, "relationships[0].closeness"),
+        keyed(d, "support_areas[7].actions[0].by_when"), keyed(d, "support_areas[7].actions[0].status"),
+        keyed(d, "reviews[0].mood"), keyed(d, "advisers[0].name"),
     ])
     err = DecodeError(decode_problems(d))
-    assert "person.date_of_birth" in str(err) and "reviews[0].mood" in str(err)
+    assert "person.date_of_birth" in str(err) and keyed(d, "reviews[0].mood") in str(err)
 
 
 def test_decoding_does_not_change_its_input():

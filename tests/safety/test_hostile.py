@@ -25,7 +25,9 @@ from hypothesis import strategies as st
 
 from pathway_app.domain import model as m
 from pathway_app.domain.serialize import plan_to_dict
-from pathway_app.domain.validation import MAX_TEXT, ValidationError, describe_field
+from pathway_app.domain import fieldpath
+from pathway_app.domain.fields import describe, noun, where
+from pathway_app.domain.validation import MAX_TEXT, ValidationError
 from pathway_app.errors import ImportRefused
 from pathway_app.store import open_store
 from pathway_app.store.interchange import FORMAT, FORMAT_VERSION, import_plans
@@ -114,6 +116,21 @@ def _set(obj, path, value):
         setattr(c, k, value)
 
 
+def _app_path(plan, path):
+    """The app's plan path (records by key) for this module's index path."""
+    out, here, fid = "", plan, ""
+    for part in path.split("."):
+        name, _b, index = part.partition("[")
+        fid = f"{fid}.{name}" if fid else name
+        here = here[name] if isinstance(here, dict) else getattr(here, name)
+        key = None
+        if index:
+            here = here[int(index.rstrip("]"))]
+            key = fieldpath.record_key(fid, here)
+        out = fieldpath.child(out, name, key)
+    return out
+
+
 def _fresh(plan: m.Plan, rng: random.Random) -> m.Plan:
     """A deep copy with new identifiers everywhere (ids are unique across the database)."""
     p = copy.deepcopy(plan)
@@ -164,7 +181,7 @@ def test_any_text_in_any_field_is_stored_exactly_or_named(store, path, text, see
         store.save(plan, today=TODAY)
     except ValidationError as exc:
         fields = {p.field for p in exc.problems}
-        assert path in fields, (path, fields)
+        assert _app_path(plan, path) in fields, (path, fields)
         assert plan.version == 0
         return
     assert _get(store.load(plan.id), path) == text
@@ -217,8 +234,9 @@ def test_named_error_for_nul_and_surrogates_in_every_text_field(store):
             _set(plan, path, bad)
             with pytest.raises(ValidationError) as exc:
                 store.save(plan, today=TODAY)
-            assert path in {p.field for p in exc.value.problems}
-            assert describe_field(path) in str(exc.value)
+            app_path = _app_path(plan, path)
+            assert app_path in {p.field for p in exc.value.problems}
+            assert f"{where(app_path, plan)}: {noun(fieldpath.field_id(app_path))}" in str(exc.value)
 
 
 def test_sql_looking_text_everywhere_is_just_text(store):
@@ -279,7 +297,7 @@ def test_any_date_is_stored_exactly_or_named_on_import(store, path, value, seed)
             real = False
         if not real and value is not None:
             # not a date at all: the error is about this very field
-            assert describe_field(path) in named, (path, value, named)
+            assert describe(_app_path(d, path), d) in named, (path, value, named)
         # (a real date may instead clash with another field, e.g. overlapping care episodes)
         assert store.count() == before  # all or nothing
         return
@@ -300,7 +318,7 @@ def test_a_date_of_birth_in_year_9999_is_named_not_a_crash_import(store):
     d["person"]["date_of_birth"] = "9999-12-31"
     with pytest.raises(ImportRefused) as exc:
         import_plans(store, _doc([d]), today=TODAY)
-    assert "Date of birth" in {f for _p, f, _m in exc.value.problems}
+    assert any("date of birth" in f"{f}: {m}".lower() for _p, f, m in exc.value.problems)
 
 
 @pytest.mark.parametrize("value", IMPOSSIBLE)
@@ -309,7 +327,7 @@ def test_impossible_date_of_birth_is_named(store, value):
     d["person"]["date_of_birth"] = value
     with pytest.raises(ImportRefused) as exc:
         import_plans(store, _doc([d]), today=TODAY)
-    assert "Date of birth" in {f for _p, f, _m in exc.value.problems}
+    assert "About me: Date of birth" in {f for _p, f, _m in exc.value.problems}
 
 
 # --------------------------------------------------------------------------- the import file
@@ -343,7 +361,7 @@ def test_lone_surrogate_in_import_names_the_field(store):
     d["relationships"][0]["name"] = "\ud83d broken"
     with pytest.raises(ImportRefused) as exc:
         import_plans(store, _doc([d]), today=TODAY)
-    assert describe_field("relationships[0].name") in {f for _p, f, _m in exc.value.problems}
+    assert describe(_app_path(d, "relationships[0].name"), d) in {f for _p, f, _m in exc.value.problems}
 
 
 def test_import_refusal_is_all_or_nothing(store):

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from pathway_app.domain.serialize import plan_to_dict
 from pathway_app.errors import ImportRefused
 from pathway_app.store import open_store
-from pathway_app.store.interchange import FORMAT, dumps_plans, export_plans, import_plans
+from pathway_app.store.interchange import FORMAT, FORMAT_VERSION, dumps_plans, export_plans, import_plans
 from pathway_app.store.schema import schema_path, schema_text
 from strategies import TODAY, plans
 
@@ -152,9 +152,9 @@ CASES = {
     "impossible date": (_bad_date, "Date of birth", "not a real date"),
     "unknown field": (_unknown_field, "favourite colour", "not a field this version knows"),
     "missing field": (_missing_field, "family name", "is missing"),
-    "lone surrogate": (_lone_surrogate, "about me own words", "unpaired surrogate"),
+    "lone surrogate": (_lone_surrogate, "About me, in their own words", "unpaired surrogate"),
     "NUL": (_nul, "strengths", "NUL"),
-    "validation": (_invalid, "People who matter, entry 1: name", "is needed"),
+    "validation": (_invalid, "People who matter", "a person needs a name"),
     "unknown code": (_bad_enum, "there at 25", "'perhaps' is not one of"),
 }
 
@@ -186,7 +186,8 @@ BAD_FILES = {
     "not JSON": (b'{"format": "pathway-planner-plans", ', "not valid JSON"),
     "too deep": (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
     "wrong format": (b'{"format": "something-else", "format_version": 1, "plans": []}', "not a Pathway Planner plans file"),
-    "newer format": (b'{"format": "pathway-planner-plans", "format_version": 2, "plans": []}', "newer version"),
+    "newer format": (b'{"format": "pathway-planner-plans", "format_version": %d, "plans": []}' % (FORMAT_VERSION + 1),
+                     "newer version"),
     "no plans": (b'{"format": "pathway-planner-plans", "format_version": 1}', "no list of plans"),
     "extra top field": (b'{"format": "pathway-planner-plans", "format_version": 1, "plans": [], "x": 1}', "does not know: x"),
     "duplicate key": (b'{"format": "pathway-planner-plans", "format": "pathway-planner-plans", "format_version": 1, "plans": []}', "appears twice"),
@@ -206,7 +207,7 @@ def test_a_bad_file_is_refused_and_nothing_written(store, make_plan, case):
 
 def test_the_same_plan_twice_in_a_file_is_refused(store, make_plan):
     d = plan_to_dict(make_plan(20))
-    with pytest.raises(ImportRefused, match="is the same as plan 1"):
+    with pytest.raises(ImportRefused, match="same young person as plan 1"):
         import_plans(store, _file([d, copy.deepcopy(d)]), today=TODAY)
     assert store.count() == 0
 

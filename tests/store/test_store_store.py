@@ -140,7 +140,7 @@ def test_invalid_plan_lists_every_problem_and_writes_nothing(store):
     with pytest.raises(ValidationError) as err:
         store.save(plan, TODAY)
     fields = {p.field for p in err.value.problems}
-    assert {"person.given_name", "person.date_of_birth", "relationships[0].name"} <= fields
+    assert {"person.given_name", "person.date_of_birth", f"relationships[{plan.relationships[0].id}].name"} <= fields
     assert store.count() == 0 and plan.version == 0
 
 

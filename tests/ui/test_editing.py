@@ -156,8 +156,8 @@ def test_validation_error_names_the_field_and_nothing_invalid_is_saved(qtbot, wi
     window.session.save_now()
     block = care.form.block("end")
     assert block.error.isVisible()
-    assert "Left on must be after the start" in block.error_text()
-    assert "must be after the start" in window.save_label.text()
+    assert "The date they left must be after the date they moved in" in block.error_text()
+    assert "Care history: the date they left must be after the date they moved in" in window.save_label.text()
     assert window.save_label.text().startswith("Not saved")
     assert window.show_problem.isVisible()
     assert care.model.data(care.model.index(0, 0)).startswith("⚠")
@@ -201,7 +201,7 @@ def test_show_me_goes_to_the_field_with_the_problem(qtbot, window, saved_plan):
     window.show_problem.click()
     assert view.current_key() == "people"
     assert QApplication.focusWidget() is people.form.widget("name")
-    assert "Name is needed" in people.form.block("name").error_text()
+    assert "A person needs a name" in people.form.block("name").error_text()
 
 
 def test_a_plan_with_200_people_and_very_long_text_stays_usable(qtbot, window, store):
@@ -257,7 +257,7 @@ def test_stale_save_keeps_the_text_explains_and_reapplies(qtbot, window, store, 
     assert strengths.toPlainText() == "Brave"  # kept
     qtbot.waitUntil(lambda: "name" in asked)
     assert asked["name"] == "Jade Okafor"
-    assert "Brave" in asked["changes"] and "About me: strengths" in asked["changes"]
+    assert "Brave" in asked["changes"] and "About me: Strengths" in asked["changes"]
     assert "0161 496 0000" in asked["more"]["theirs"]  # what the colleague changed is shown too
     assert asked["more"]["both"] == []
     wait_saved(qtbot, window)
@@ -306,7 +306,7 @@ def test_stale_save_dialog_names_what_both_changed_and_escape_overwrites_no_one(
     qtbot.keyClicks(form.widget("strengths"), "My words")
     window.session.save_now()
     qtbot.waitUntil(lambda: bool(window._copy_windows))
-    assert "About me: strengths" in seen["both"] and "replaces what they wrote" in seen["both"]
+    assert "About me: Strengths" in seen["both"] and "replaces what they wrote" in seen["both"]
     assert "Their words about strengths" in seen["theirs"]
     assert seen["default"]  # Enter does not write over their words either
     assert store.load(saved_plan.id).person.strengths == "Their words about strengths"

@@ -1,4 +1,4 @@
-"""Pure helpers: reading typed dates, re-applying changes after a stale save."""
+"""Pure helpers: reading typed dates."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from pathway_app.ui.fields import format_date, parse_date
-from pathway_app.ui.merge import changed_fields, reapply
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -28,21 +27,3 @@ def test_parse_date_refuses_with_a_reason(text):
 def test_format_round_trips():
     d = date(2009, 7, 2)
     assert parse_date(format_date(d)) == d and format_date(None) == ""
-
-
-def test_reapply_puts_my_changes_on_theirs():
-    base = {"a": 1, "b": "x", "people": [{"id": "1", "name": "A"}, {"id": "2", "name": "B"}]}
-    mine = {"a": 2, "b": "x", "people": [{"id": "1", "name": "A2"}, {"id": "3", "name": "C"}]}
-    theirs = {"a": 1, "b": "y", "people": [{"id": "1", "name": "A"}, {"id": "2", "name": "B"}, {"id": "4", "name": "D"}]}
-    out = reapply(base, mine, theirs)
-    assert out["a"] == 2 and out["b"] == "y"
-    assert [p["id"] for p in out["people"]] == ["1", "4", "3"]
-    assert out["people"][0]["name"] == "A2"
-    assert theirs["people"][0]["name"] == "A"  # inputs untouched
-
-
-def test_changed_fields_lists_my_changes():
-    base = {"person": {"name": "A", "pronouns": ""}, "people": [{"id": "1", "name": "X"}]}
-    mine = {"person": {"name": "A", "pronouns": "she/her"}, "people": [{"id": "1", "name": "Y"}, {"id": "2", "name": "Z"}]}
-    assert changed_fields(base, mine) == [
-        ("person.pronouns", "she/her"), ("people[0].name", "Y"), ("people[1].id", "2"), ("people[1].name", "Z")]

@@ -198,7 +198,7 @@ def test_history_lists_who_changed_what(qtbot, window, store, saved_plan):
     assert seen
     rows, detail = seen[0]
     changed = [r for r in rows if r[2].startswith("Changed the plan")]
-    assert changed and "pronouns" in changed[0][2], rows
+    assert changed and "About me: Pronouns" in changed[0][2], rows
     assert changed[0][0] and changed[0][1]  # when and who
     assert rows[-1][2] == "Started the plan"  # newest first, so the start is last
     assert "she/her" in detail and "(empty)" in detail
