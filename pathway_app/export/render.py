@@ -1,4 +1,4 @@
-"""Render a :class:`~pathway_app.export.document.Document` to PDF bytes with reportlab platypus.
+"""Render a :class:`~pathway_app.export.model.Document` to PDF bytes with reportlab platypus.
 
 Layout: A4, one column, so reading order follows the page. Every page carries the
 OFFICIAL-SENSITIVE marking in its header and footer, the date produced, the plan version and
@@ -34,7 +34,7 @@ from reportlab.platypus import (
 )
 
 from ..domain.dates import fmt
-from . import document as dm
+from . import model as dm
 from . import drawings, text
 from .theme import Theme, theme_for
 

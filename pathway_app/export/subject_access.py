@@ -36,7 +36,7 @@ from typing import Any
 from ..domain import model as m
 from ..domain.dates import fmt
 from ..domain.labels import label
-from . import document as dm
+from . import model as dm
 
 TITLE = "Everything we hold about you"
 EDITION = "subject-access"
