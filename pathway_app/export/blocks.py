@@ -15,7 +15,7 @@ from ..domain.labels import label
 from ..domain.model import Action, Plan, Relationship, YoungPerson
 from ..domain.vocab import OPEN_ACTION, Area, EetStatus, RelationshipStatus
 from . import geometry
-from .model import Block, Callout, Heading, KeyValues, Para, Picture, Quote, Section, Signatures, Table, TimelineSpec
+from .model import Block, Heading, KeyValues, Para, Picture, Quote, Section, Signatures, Table, TimelineSpec
 
 # --------------------------------------------------------------------------- formatting helpers
 

@@ -3,8 +3,9 @@
 A :class:`Document` is a title, its metadata and a list of :class:`Section` s, each a list of
 blocks (paragraphs, the young person's own words, key/value lists, tables, pictures, signature
 lines, boxed notes). The editions of the pathway plan (:mod:`pathway_app.export.editions`)
-build one; :mod:`pathway_app.export.render` draws it with reportlab. No reportlab here: a
-model is tested structurally.
+and "Everything we hold about you" (:mod:`pathway_app.export.subject_access`) build one;
+:mod:`pathway_app.export.render` draws it with reportlab. No reportlab here: a model is
+tested structurally.
 
 All text in the model is *plain text*; the renderer escapes it.
 """
@@ -31,7 +32,10 @@ class Para:
 
 @dataclass
 class Heading:
+    """A heading inside a section: level 2 under the section's title, 3 and 4 smaller still."""
+
     text: str
+    level: int = 2
 
 
 @dataclass
@@ -43,18 +47,36 @@ class Quote:
     label: str = ""  # e.g. "In Zoë's words"
 
 
+@dataclass(frozen=True)
+class Marked:
+    """A value to be checked before it is released: information about another person.
+
+    Drawn on an amber band under its mark: ``mark`` is the words of the mark, e.g. "For review ·
+    safety note involving another person" (a narrow table cell has room for "For review" alone).
+    """
+
+    text: str
+    mark: str
+
+
+#: A value in a key/value list or a table cell: plain text, a marked value, or several of these
+#: stacked in one cell, one under another (e.g. the changes of one saved edit).
+Cell = Union[str, Marked, list]
+
+
 @dataclass
 class KeyValues:
-    rows: list[tuple[str, str]]
+    rows: list[tuple[str, Cell]]
 
 
 @dataclass
 class Table:
     header: tuple[str, ...]
-    rows: list[tuple[str, ...]]
+    rows: list[tuple[Cell, ...]]
     widths: tuple[float, ...]  # fractions of the text width
     empty: str = ""  # said instead of an empty table
     kind: str = "plain"  # plain | actions | people | dates
+    band_from: int = 0  # a row holding a marked value is banded amber from this column on
 
 
 @dataclass
@@ -96,6 +118,7 @@ class Section:
     bookmark: str  # a stable anchor name, also the outline key
     blocks: list[Block] = field(default_factory=list)
     new_page: bool = False
+    level: int = 0  # 0: a part of the document; 1: a part of the part before it (in the outline too)
 
 
 @dataclass
