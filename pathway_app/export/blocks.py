@@ -10,11 +10,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable, Sequence
 
-from ..domain import dates
+from ..domain import dates, geometry
 from ..domain.labels import label
 from ..domain.model import Action, Plan, Relationship, YoungPerson
 from ..domain.vocab import OPEN_ACTION, Area, EetStatus, RelationshipStatus
-from . import geometry
 from .model import Block, Heading, KeyValues, Para, Picture, Quote, Section, Signatures, Table, TimelineSpec
 
 # --------------------------------------------------------------------------- formatting helpers

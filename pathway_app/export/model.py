@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Union
 
-from . import geometry
+from ..domain import geometry
 
 MARKING = "OFFICIAL-SENSITIVE"
 
