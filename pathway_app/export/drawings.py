@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ..domain import geometry
 from ..domain.labels import label
-from ..domain.vocab import ContactFrequency, PeopleGroup
+from ..domain.vocab import ContactFrequency, PeopleGroup, RelationshipStatus
 from . import text
 from .theme import Theme
 
@@ -156,7 +156,7 @@ def _legend(d: Drawing, width: float, theme: Theme) -> None:
         (label(fq), geometry.LINE_WIDTH[fq], geometry.LINE_DASH[fq], ink)
         for fq in (ContactFrequency.DAILY, ContactFrequency.WEEKLY, ContactFrequency.MONTHLY, ContactFrequency.FEW_TIMES_A_YEAR, ContactFrequency.RARELY)
     ]
-    lines.append(("Ended", 1.0, geometry.ENDED_DASH, ENDED_GREY))
+    lines.append((label(RelationshipStatus.ENDED), 1.0, geometry.ENDED_DASH, ENDED_GREY))
     widths = [20 + 4 + stringWidth(t, f, fs) for t, *_ in lines]
     gap = max(8.0, (width - 20 - sum(widths)) / (len(lines) - 1))
     x, y = 10.0, 33.0

@@ -14,7 +14,7 @@ from typing import Sequence
 from ...domain import dates
 from ...domain.labels import label
 from ...domain.model import Plan
-from ...domain.vocab import SCHEDULE_1_AREAS, Area, Decision, ImmigrationStatus, Parenting
+from ...domain.vocab import SCHEDULE_1_AREAS, Area, Decision, ImmigrationStatus, Parenting, RelationshipType
 from ..blocks import (
     action_status,
     actions_by_date,
@@ -51,7 +51,7 @@ def build(plan: Plan, today: date, prompts: Sequence | None) -> tuple[list[Block
         signing(
             "Signatures",
             "We have read this plan and agree it. The young person's views are recorded in their own words in each part of the plan.",
-            [("Young person", plan.person.display_name), ("Personal adviser", adviser_name(plan)), ("Manager", "")],
+            [("Young person", plan.person.display_name), (label(RelationshipType.PERSONAL_ADVISER), adviser_name(plan)), ("Manager", "")],
         ),
     ]
     return _cover(plan, today), sections
@@ -177,7 +177,7 @@ def _home(plan: Plan) -> Section:
 def _staying_put_summary(plan: Plan) -> list[Block]:
     sp = plan.staying_put
     if sp.decision is Decision.NOT_DISCUSSED and not sp.carer_name.strip():
-        return [Para("Not talked about yet.", "empty")]
+        return [Para(label(Decision.NOT_DISCUSSED) + ".", "empty")]
     return [
         key_values(
             [
@@ -194,7 +194,7 @@ def _staying_put_summary(plan: Plan) -> list[Block]:
 def _staying_close_summary(plan: Plan) -> list[Block]:
     sc = plan.staying_close
     if sc.decision is Decision.NOT_DISCUSSED and not sc.home_name.strip():
-        return [Para("Not talked about yet.", "empty")]
+        return [Para(label(Decision.NOT_DISCUSSED) + ".", "empty")]
     return [
         key_values(
             [

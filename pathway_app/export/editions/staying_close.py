@@ -11,7 +11,7 @@ from typing import Sequence
 
 from ...domain.labels import label
 from ...domain.model import Plan
-from ...domain.vocab import Area, Decision
+from ...domain.vocab import Area, Decision, RelationshipType
 from ..blocks import adviser_name, first_name, fmt_date, key_values, signing, text_or
 from ..model import Block, Callout, Para, Quote, Section, Table
 
@@ -83,6 +83,6 @@ def _signatures(plan: Plan) -> Section:
     manager = next((c.name for c in staff if "manager" in c.role.casefold()), "")
     key_worker = next((c.name for c in staff if "key worker" in c.role.casefold()), "") or next(
         (c.name for c in staff if c.name != manager), "")
-    signers = [("Young person", plan.person.display_name), ("Key worker (children's home)", key_worker),
-               ("Registered manager (children's home)", manager), ("Personal adviser", adviser_name(plan))]
+    signers = [("Young person", plan.person.display_name), (label(RelationshipType.RESIDENTIAL_KEY_WORKER), key_worker),
+               ("Registered manager (children's home)", manager), (label(RelationshipType.PERSONAL_ADVISER), adviser_name(plan))]
     return signing("Signatures", "We agree to this Staying Close plan.", signers)

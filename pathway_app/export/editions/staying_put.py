@@ -35,8 +35,8 @@ def build(plan: Plan, today: date, prompts: Sequence | None = None) -> tuple[lis
     if not recorded:  # nothing to sign until an arrangement is recorded
         return cover, [_not_recorded()]
     review = f"will review it by {dates.fmt(sp.review_date)}" if sp.review_date else "will agree a date to review it"
-    signers = [("Young person", plan.person.display_name), ("Foster carer", sp.carer_name),
-               ("Personal adviser", adviser_name(plan)), ("For the local authority", "")]
+    signers = [("Young person", plan.person.display_name), (label(RelationshipType.FOSTER_CARER), sp.carer_name),
+               (label(RelationshipType.PERSONAL_ADVISER), adviser_name(plan)), ("For the local authority", "")]
     return cover, [
         _arrangement(plan),
         *_terms(plan),

@@ -21,7 +21,7 @@ from typing import Sequence
 from ...domain import dates
 from ...domain.labels import label
 from ...domain.model import Plan
-from ...domain.vocab import OPEN_ACTION, SCHEDULE_1_AREAS, ActionStatus, Area, Decision, RelationshipStatus, ThereAt25
+from ...domain.vocab import OPEN_ACTION, SCHEDULE_1_AREAS, ActionStatus, Area, Decision, RelationshipStatus
 from ..blocks import (
     actions_by_date,
     adviser_name,
@@ -120,11 +120,10 @@ def _people(plan: Plan) -> Section:
     rows = []
     for r in rels:
         who = r.description or label(r.relationship_type)
-        at25 = {ThereAt25.YES: "Yes", ThereAt25.MAYBE: "Maybe", ThereAt25.NO: "No", ThereAt25.NOT_ASKED: "Not asked yet"}[r.there_at_25]
         how = label(r.contact_frequency) + (f", {r.contact_means}" if r.contact_means else "")
         if r.status == RelationshipStatus.ENDED:
             how = "We're not in touch now"
-        rows.append((r.name, who, how, at25, r.what_they_bring or r.keep_in_touch_plan))
+        rows.append((r.name, who, how, label(r.there_at_25), r.what_they_bring or r.keep_in_touch_plan))
     header = ("Name", "Who they are to me", "How often we're in touch", "There for me at 25", "What they bring / keeping in touch")
     s.blocks.append(Table(header, rows, (0.16, 0.22, 0.2, 0.12, 0.3), kind="people"))
     return s
