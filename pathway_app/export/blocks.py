@@ -25,12 +25,8 @@ def fmt_date(d: date | None, empty: str = "") -> str:
 
 
 def yes_no(v: bool | None) -> str:
-    return "Not recorded" if v is None else ("Yes" if v else "No")
-
-
-def yes_no_if_recorded(v: bool | None) -> str:
-    """"Yes" or "No", and nothing when not recorded (so a key/value list leaves the row out)."""
-    return "" if v is None else yes_no(v)
+    """"Yes" or "No"; nothing when not recorded, so a key/value list leaves the row out."""
+    return "" if v is None else ("Yes" if v else "No")
 
 
 def first_name(plan: Plan) -> str:
@@ -211,8 +207,8 @@ def _education(plan: Plan, fp: bool) -> list[Block]:
                 ("Started", fmt_date(e.start)),
                 ("Expected to finish", fmt_date(e.expected_end)),
                 ("Contact for care leavers", e.designated_contact),
-                ("Year-round housing", yes_no_if_recorded(e.year_round_housing)),
-                ("Bursary", yes_no_if_recorded(e.bursary)),
+                ("Year-round housing", yes_no(e.year_round_housing)),
+                ("Bursary", yes_no(e.bursary)),
                 ("What next" if fp else "Plans", e.plans),
             ]
         )
@@ -229,7 +225,7 @@ def _health(plan: Plan, fp: bool) -> list[Block]:
                 ("Mental health", h.mental_health),
                 ("Who helps with my health" if fp else "Services", h.services),
                 ("Moving to adult services", h.adult_services_transition),
-                ("Registered with a GP", yes_no_if_recorded(h.gp_registered)),
+                ("Registered with a GP", yes_no(h.gp_registered)),
             ]
         )
     ]
@@ -241,8 +237,8 @@ def _money(plan: Plan, fp: bool) -> list[Block]:
         key_values(
             [
                 ("Money coming in" if fp else "Income", m.income),
-                ("Bank account", yes_no_if_recorded(m.bank_account)),
-                ("Council tax exemption", yes_no_if_recorded(m.council_tax_exemption)),
+                ("Bank account", yes_no(m.bank_account)),
+                ("Council tax exemption", yes_no(m.council_tax_exemption)),
                 ("Local offer explained", fmt_date(m.local_offer_explained_on)),
                 ("Savings", m.savings),
                 ("Debts", m.debts),

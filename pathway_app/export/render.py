@@ -34,8 +34,8 @@ from reportlab.platypus import (
 )
 
 from ..domain.dates import fmt
-from . import model as dm
 from . import drawings, text
+from . import model as dm
 from .theme import Theme, theme_for
 
 PAGE_W, PAGE_H = A4
