@@ -5,7 +5,8 @@
 
 Editions: ``full`` (the pathway plan), ``young-person`` ("My pathway plan"), ``staying-put``
 (the Staying Put agreement) and ``staying-close`` (the Staying Close plan); see
-:mod:`pathway_app.export.document`.
+:mod:`pathway_app.export.editions`. Every PDF is built as the document model of
+:mod:`pathway_app.export.model` and drawn by :mod:`pathway_app.export.render`.
 
 This package imports no Qt and no SQLAlchemy. reportlab is imported only when a PDF is
 rendered, so importing the package (the CLI, the app's menus) stays cheap.
@@ -19,7 +20,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from ..fileio import write_atomically
-from .document import EDITIONS, Document, build_document
+from .editions import EDITIONS, build_document
+from .model import Document
 
 __all__ = ["EDITIONS", "Document", "build_document", "render_pdf", "render_document", "export_many", "Cancelled", "default_filename"]
 

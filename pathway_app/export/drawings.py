@@ -1,6 +1,6 @@
 """The pictures, as reportlab vector graphics: the relationship map and the 16-to-25 timeline.
 
-Positions come from :mod:`pathway_app.export.geometry` (shared with the app's widget); this
+Positions come from :mod:`pathway_app.domain.geometry` (shared with the app's widget); this
 module only decides colours, sizes and how text is drawn. Names go through
 :func:`pathway_app.export.text.runs`, so an Arabic or Ethiopic name is drawn in its own font
 (Arabic shaped, words in visual order) and an uncovered character becomes a visible marker.
@@ -14,9 +14,10 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rec
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from ..domain import geometry
 from ..domain.labels import label
-from ..domain.vocab import ContactFrequency, PeopleGroup
-from . import geometry, text
+from ..domain.vocab import ContactFrequency, PeopleGroup, RelationshipStatus
+from . import text
 from .theme import Theme
 
 GROUP_COLOURS = {
@@ -155,7 +156,7 @@ def _legend(d: Drawing, width: float, theme: Theme) -> None:
         (label(fq), geometry.LINE_WIDTH[fq], geometry.LINE_DASH[fq], ink)
         for fq in (ContactFrequency.DAILY, ContactFrequency.WEEKLY, ContactFrequency.MONTHLY, ContactFrequency.FEW_TIMES_A_YEAR, ContactFrequency.RARELY)
     ]
-    lines.append(("Ended", 1.0, geometry.ENDED_DASH, ENDED_GREY))
+    lines.append((label(RelationshipStatus.ENDED), 1.0, geometry.ENDED_DASH, ENDED_GREY))
     widths = [20 + 4 + stringWidth(t, f, fs) for t, *_ in lines]
     gap = max(8.0, (width - 20 - sum(widths)) / (len(lines) - 1))
     x, y = 10.0, 33.0

@@ -1,4 +1,4 @@
-"""Render a :class:`~pathway_app.export.document.Document` to PDF bytes with reportlab platypus.
+"""Render a :class:`~pathway_app.export.model.Document` to PDF bytes with reportlab platypus.
 
 Layout: A4, one column, so reading order follows the page. Every page carries the
 OFFICIAL-SENSITIVE marking in its header and footer, the date produced, the plan version and
@@ -34,8 +34,8 @@ from reportlab.platypus import (
 )
 
 from ..domain.dates import fmt
-from . import document as dm
 from . import drawings, text
+from . import model as dm
 from .theme import Theme, theme_for
 
 PAGE_W, PAGE_H = A4
@@ -49,6 +49,10 @@ TOTAL_FORM = "ppPageTotal"
 #: with no line breaks still flows across pages quickly (a Paragraph splits, but re-wrapping a
 #: 10,000-character paragraph on every page costs time).
 CHUNK = 1500
+
+#: A value marked for review (:class:`~pathway_app.export.model.Marked`): the amber band behind
+#: its row, the line before the row and the mark's ink.
+MARKED_BAND, MARKED_LINE, MARKED_INK = "#fff3cd", "#d39e00", "#7a4a00"
 
 
 # --------------------------------------------------------------------------- styles
@@ -86,6 +90,10 @@ class Styles:
         self.callout = ParagraphStyle("callout", parent=self.body, spaceAfter=0)
         self.callout_title = ParagraphStyle("callouttitle", parent=self.body, fontName=bold, spaceAfter=2)
         self.sign_role = ParagraphStyle("signrole", parent=self.cell, fontName=bold)
+        # smaller headings within a part of a long document, and the mark of a value marked for review
+        self.h3 = ParagraphStyle("h3", parent=self.h2, fontSize=self.h2.fontSize - 1, spaceBefore=8, spaceAfter=3)
+        self.h4 = ParagraphStyle("h4", parent=self.h3, fontSize=self.h2.fontSize - 2, spaceBefore=4, textColor=muted)
+        self.mark = ParagraphStyle("mark", parent=self.cell, fontName=bold, textColor=colors.HexColor(MARKED_INK), spaceAfter=2)
 
 
 def _variant(style: ParagraphStyle, shaped: bool, rtl: bool) -> ParagraphStyle:
@@ -300,6 +308,31 @@ def _table_style(st: Styles, header: bool, nrows: int) -> TableStyle:
     return TableStyle(cmds)
 
 
+def _value(value: dm.Cell, st: Styles, width: float):
+    """A key/value list's value or a table cell: plain text, a value marked for review (its mark
+    above it), or several of these stacked."""
+    if isinstance(value, dm.Marked):
+        return [para(value.mark, st.mark, width)] + paras(value.text, st.cell, width)
+    if isinstance(value, list):
+        out: list = []
+        for part in value:
+            out += _value(part, st, width) if isinstance(part, dm.Marked) else paras(part, st.cell, width)
+        return out or ""
+    return cell(value, st.cell, width)
+
+
+def _is_marked(value: dm.Cell) -> bool:
+    return isinstance(value, dm.Marked) or (isinstance(value, list) and any(isinstance(p, dm.Marked) for p in value))
+
+
+def _band_marked(style: TableStyle, rows: list[int], first_col: int = 0) -> TableStyle:
+    """The amber band behind each of ``rows`` (from ``first_col`` on) and a line before it."""
+    for i in rows:
+        style.add("BACKGROUND", (first_col, i), (-1, i), colors.HexColor(MARKED_BAND))
+        style.add("LINEBEFORE", (0, i), (0, i), 3, colors.HexColor(MARKED_LINE))
+    return style
+
+
 def _table(block: dm.Table, st: Styles) -> list:
     if not block.rows:
         return [para(block.empty or "None recorded.", st.empty)]
@@ -307,9 +340,10 @@ def _table(block: dm.Table, st: Styles) -> list:
     head = [para(h, st.cell_head, w) for h, w in zip(block.header, widths)]
     data = [head]
     for row in block.rows:
-        data.append([cell(value or "", st.cell, w - 10) for value, w in zip(row, widths)])
+        data.append([_value(value or "", st, w - 10) for value, w in zip(row, widths)])
     t = _Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
-    t.setStyle(_table_style(st, True, len(data)))
+    marked = [i for i, row in enumerate(block.rows, 1) if any(map(_is_marked, row))]
+    t.setStyle(_band_marked(_table_style(st, True, len(data)), marked, block.band_from))
     return [t, Spacer(1, 6)]
 
 
@@ -320,9 +354,10 @@ def _keyvalues(block: dm.KeyValues, st: Styles) -> list:
     vw = FRAME_W - kw
     data = []
     for k, v in block.rows:
-        data.append([para(k, st.key, kw - 10), cell(v, st.cell, vw - 10)])
+        data.append([para(k, st.key, kw - 10), _value(v, st, vw - 10)])
     t = _Table(data, colWidths=[kw, vw], splitInRow=1, hAlign="LEFT")
-    t.setStyle(_table_style(st, False, len(data)))
+    marked = [i for i, (_k, v) in enumerate(block.rows) if _is_marked(v)]
+    t.setStyle(_band_marked(_table_style(st, False, len(data)), marked))
     return [t, Spacer(1, 6)]
 
 
@@ -437,9 +472,11 @@ def _banner(model: dm.Document, st: Styles) -> list:
 
 
 def _section_heading(section: dm.Section, st: Styles) -> list:
-    h = para(section.title, st.h1)
-    h._pp_bookmark = (section.bookmark, section.title, 0)
-    return [CondPageBreak(110), h]
+    """A section's heading and bookmark; a part of the part before it (level 1) is one size down."""
+    style, room = (st.h1, 110) if section.level == 0 else (st.h2, 90)
+    h = para(section.title, style)
+    h._pp_bookmark = (section.bookmark, section.title, section.level)
+    return [CondPageBreak(room), h]
 
 
 def _blocks(blocks, st: Styles) -> list:
@@ -449,7 +486,7 @@ def _blocks(blocks, st: Styles) -> list:
             style = {"lead": st.lead, "small": st.small, "muted": st.muted, "empty": st.empty}.get(b.style, st.body)
             out.extend(paras(b.text, style))
         elif isinstance(b, dm.Heading):
-            out.append(para(b.text, st.h2))
+            out.append(para(b.text, {3: st.h3, 4: st.h4}.get(b.level, st.h2)))
         elif isinstance(b, dm.Quote):
             out.extend(_quote(b, st))
         elif isinstance(b, dm.KeyValues):

@@ -67,4 +67,4 @@ AGREEMENT = Theme(
 
 
 def theme_for(edition: str) -> Theme:
-    return {"full": FULL, "young-person": YOUNG_PERSON}.get(edition, AGREEMENT)
+    return {"full": FULL, "young-person": YOUNG_PERSON, "subject-access": FULL}.get(edition, AGREEMENT)

@@ -51,7 +51,7 @@ from ..domain.vocab import (
     RelationshipStatus,
     ThereAt25,
 )
-from ..export import geometry
+from ..domain import geometry
 from .theme import is_dark, scaled_font
 
 #: Hue of each group's soft colour (HSL degrees).

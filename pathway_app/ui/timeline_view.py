@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from ..domain import dates
 from ..domain.model import Action, Plan
 from ..domain.vocab import OPEN_ACTION
-from ..export import geometry
+from ..domain import geometry
 from .theme import is_dark, scaled_font
 
 #: What each key birthday means (tooltips and the text alternative).

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from pathway_app.domain.vocab import SCHEDULE_1_AREAS, Decision, RelationshipType
-from pathway_app.export import document as dm
-from pathway_app.export.document import EDITIONS, build_document
+from pathway_app.export import model as dm
+from pathway_app.export.editions import EDITIONS, build_document
 
 
 def all_text(doc: dm.Document) -> str:

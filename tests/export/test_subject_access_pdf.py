@@ -207,3 +207,36 @@ def test_every_field_of_the_plan_appears_by_name(produced):
                 assert row.key in text, (title, row.key)
             for name in g.empty:
                 assert name in text, (title, name)
+
+
+def test_the_document_is_the_model_every_edition_is_built_as(produced):
+    """Built structurally, like the editions: every part the bundle marks is a Marked value."""
+    from pathway_app.export import model as dm
+
+    _plan_, bundle, _path = produced
+    doc = sa.document_model(bundle)
+    assert isinstance(doc, dm.Document) and doc.title == sa.TITLE
+    keys = [s.bookmark for s in doc.sections]
+    assert len(keys) == len(set(keys))
+    parts = [s.title for s in doc.sections if s.level == 1]
+    assert "People in your life" in parts and "Staying Put" in parts
+    assert doc.section("plan").new_page
+
+    marked: list[dm.Marked] = []
+
+    def walk(x):
+        if isinstance(x, dm.Marked):
+            marked.append(x)
+        elif isinstance(x, (dm.KeyValues, dm.Table)):
+            walk(x.rows)
+        elif isinstance(x, (list, tuple)):
+            for y in x:
+                walk(y)
+
+    for s in doc.sections:
+        walk(s.blocks)
+    # each marked part where it is, and again in the list at the end (the staff in the history
+    # are marked once, by a note above the table)
+    assert len(marked) >= 2 * (len(bundle["third_party"]) - 1)
+    assert any(_plans.SAFETY_NOTE in m.text and m.mark.startswith(sa.MARK + " · ") for m in marked)
+    assert all(m.mark.startswith(sa.MARK) for m in marked)

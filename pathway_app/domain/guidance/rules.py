@@ -11,7 +11,7 @@ Each file is ``{"theme": "...", "rules": [rule, ...]}``; a rule is::
                                             #   prompt per area, its id "<rule id>:<area>"
       "urgency": "soon",                    # consider | soon | now
       "raise_to": [{"urgency": "now", "when": <condition>}],   # optional
-      "condition": <condition>,             # see predicates.py
+      "condition": <condition>,             # see predicates/
       "practitioner_text": "...",           # to the PA, carer or key worker
       "young_person_text": "...",           # first person, plain words
       "citation": [{"source": "care_inquiry", "section": "5.5"}],

@@ -1,8 +1,8 @@
 """Where things go on the relationship map and the 16-to-25 timeline — pure geometry.
 
 No reportlab and no Qt here: the PDF (:mod:`pathway_app.export.drawings`) and the app's
-relationship-map widget both draw from these layouts, so the picture in the app and the one in
-the PDF match.
+relationship map and timeline (:mod:`pathway_app.ui.map_view`, :mod:`pathway_app.ui.timeline_view`)
+all draw from these layouts, so the pictures in the app and in the PDF match.
 
 Coordinates
 -----------
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable, Sequence
 
-from ..domain.vocab import (
+from .vocab import (
     RELATIONSHIP_GROUP,
     Closeness,
     ContactFrequency,

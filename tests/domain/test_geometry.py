@@ -4,12 +4,27 @@ from __future__ import annotations
 
 import ast
 import math
+import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from pathway_app.domain.model import Relationship
 from pathway_app.domain.vocab import Closeness, ContactFrequency, RelationshipStatus, RelationshipType, ThereAt25
-from pathway_app.export import geometry
+from pathway_app.domain import geometry
+
+
+@pytest.fixture(scope="module")
+def plans():
+    """The fictional plans of the PDF tests (``tests/export/plans.py``): the PDF and the app
+    draw these layouts."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "export"))
+    try:
+        import plans
+    finally:
+        sys.path.pop(0)
+    return plans
 
 
 def test_geometry_imports_neither_reportlab_nor_qt():

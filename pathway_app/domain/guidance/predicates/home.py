@@ -1,0 +1,119 @@
+"""Predicates of the home rules (``20_home.json``): where the young person lives, the move planned,
+Staying Put and Staying Close, and the key worker who stays in their life.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from ... import dates
+from ...vocab import Decision, HomeType, LegalStatus, RelationshipStatus, RelationshipType
+from .base import DOB, Ctx, predicate, takes_age, takes_age_months, takes_codes, takes_true
+from .relationships import REL_FACTS
+
+
+def _dates_near(ctx: Ctx, arg: tuple[int, int]) -> list[tuple[str, date]]:
+    age, months = arg
+    b = ctx.birthday(age)
+    if b is None:
+        return []
+    lo = ctx.months_before(age, months)
+    hi = ctx.memo(f"after {age} {months}", lambda: b + relativedelta(months=months))
+    plan = ctx.plan
+    cands = [
+        ("planned move", plan.home.planned_move_date),
+        ("Staying Put ends", plan.staying_put.end if plan.staying_put.decision is Decision.AGREED else None),
+        ("Staying Close ends", plan.staying_close.end if plan.staying_close.decision is Decision.AGREED else None),
+    ]
+    return [(w, d) for w, d in cands if d is not None and d >= ctx.today and lo <= d <= hi]
+
+
+@predicate(
+    "move_or_end_near_birthday",
+    takes_age_months,
+    (DOB, "home.planned_move_date", "staying_put.decision", "staying_put.end", "staying_close.decision", "staying_close.end"),
+    why=lambda ctx, arg: "; ".join(f"{w} on {dates.fmt(d)}" for w, d in _dates_near(ctx, arg)),
+)
+def move_or_end_near_birthday(ctx: Ctx, arg: tuple[int, int]) -> bool:
+    """[age, months]: a planned move, or the end of Staying Put / Staying Close, is still to
+    come and falls within ``months`` months either side of that birthday."""
+    return bool(_dates_near(ctx, arg))
+
+
+@predicate("home_type_in", takes_codes(HomeType), ("home.current_type",))
+def home_type_in(ctx: Ctx, types: frozenset) -> bool:
+    """[codes]: the young person lives now in one of these kinds of home."""
+    return ctx.plan.home.current_type in types
+
+
+@predicate("planned_home_type_in", takes_codes(HomeType), ("home.planned_type",))
+def planned_home_type_in(ctx: Ctx, types: frozenset) -> bool:
+    """[codes]: the next home planned is one of these kinds."""
+    return ctx.plan.home.planned_type in types
+
+
+def _move_planned(ctx: Ctx) -> bool:
+    home = ctx.plan.home
+    if home.planned_move_date is not None and home.planned_move_date < ctx.today:
+        return False  # the date has passed: the move has happened (or the plan is out of date)
+    if home.planned_type is HomeType.STAYING_PUT and home.current_type in (HomeType.FOSTER, HomeType.KINSHIP):
+        return False  # Staying Put is staying on in the foster home: no move, nobody to leave behind
+    return home.planned_type is not None or home.planned_move_date is not None
+
+
+@predicate(
+    "move_planned",
+    takes_true,
+    ("home.planned_type", "home.planned_move_date"),
+    why=lambda ctx, _: (
+        f"Move planned{' on ' + dates.fmt(ctx.plan.home.planned_move_date) if ctx.plan.home.planned_move_date else ''}"
+    ),
+)
+def move_planned(ctx: Ctx, _: bool) -> bool:
+    """A move to another home is planned (a next home or a move date, not already passed; Staying
+    Put from the foster home the young person lives in is not a move)."""
+    return _move_planned(ctx)
+
+
+@predicate("planned_move_before_birthday", takes_age, (DOB, "home.planned_move_date"))
+def planned_move_before_birthday(ctx: Ctx, age: int) -> bool:
+    """age: the planned move is dated before that birthday, or has no date yet (so it might be)."""
+    b = ctx.birthday(age)
+    d = ctx.plan.home.planned_move_date
+    return b is not None and (d is None or d < b)
+
+
+@predicate("no_fallback_home", takes_true, ("home.fallback", "contingency.fallback_home"))
+def no_fallback_home(ctx: Ctx, _: bool) -> bool:
+    """Nothing recorded about where the young person goes if the move does not work out."""
+    return not (ctx.plan.home.fallback.strip() or ctx.plan.contingency.fallback_home.strip())
+
+
+@predicate("staying_put_undecided", takes_true, ("staying_put.decision",))
+def staying_put_undecided(ctx: Ctx, _: bool) -> bool:
+    """Staying Put has not been decided (not discussed, or still being discussed)."""
+    return ctx.plan.staying_put.decision not in (Decision.AGREED, Decision.NOT_WANTED, Decision.NOT_POSSIBLE)
+
+
+@predicate("staying_close_undecided", takes_true, ("staying_close.decision",))
+def staying_close_undecided(ctx: Ctx, _: bool) -> bool:
+    """Staying Close has not been decided (not discussed, or still being discussed)."""
+    return ctx.plan.staying_close.decision not in (Decision.AGREED, Decision.NOT_WANTED, Decision.NOT_POSSIBLE)
+
+
+@predicate("legal_status_in", takes_codes(LegalStatus), ("person.legal_status",))
+def legal_status_in(ctx: Ctx, statuses: frozenset) -> bool:
+    """[codes]: the young person's legal status is one of these."""
+    return ctx.plan.person.legal_status in statuses
+
+
+@predicate("no_continuing_key_worker", takes_true, REL_FACTS)
+def no_continuing_key_worker(ctx: Ctx, _: bool) -> bool:
+    """No children's-home key worker is recorded as staying in the young person's life."""
+    return not any(
+        r.relationship_type is RelationshipType.RESIDENTIAL_KEY_WORKER
+        and r.status is RelationshipStatus.CONTINUING
+        for r in ctx.plan.relationships
+    )

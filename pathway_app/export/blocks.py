@@ -1,0 +1,331 @@
+"""Blocks that several editions share, and the small helpers they are written with (pure).
+
+An edition (:mod:`pathway_app.export.editions`) picks and orders these for its audience. Most
+take ``first_person``: the young person's own copy says "My next review", the practitioners'
+editions "Next review due".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Callable, Sequence
+
+from ..domain import dates, geometry
+from ..domain.labels import label
+from ..domain.model import Action, Plan, Relationship, YoungPerson
+from ..domain.vocab import OPEN_ACTION, Area, EetStatus, RelationshipStatus
+from .model import Block, Heading, KeyValues, Para, Picture, Quote, Section, Signatures, Table, TimelineSpec
+
+# --------------------------------------------------------------------------- formatting helpers
+
+
+def fmt_date(d: date | None, empty: str = "") -> str:
+    """A date in words ("23 November 2026"), or ``empty``."""
+    return dates.fmt(d) if d else empty
+
+
+def yes_no(v: bool | None) -> str:
+    """"Yes" or "No"; nothing when not recorded, so a key/value list leaves the row out."""
+    return "" if v is None else ("Yes" if v else "No")
+
+
+def first_name(plan: Plan) -> str:
+    p = plan.person
+    return p.preferred_name.strip() or p.given_name.strip() or "the young person"
+
+
+def full_name(p: YoungPerson) -> str:
+    return " ".join(x for x in (p.given_name.strip(), p.family_name.strip()) if x)
+
+
+def adviser_name(plan: Plan) -> str:
+    a = plan.current_adviser()
+    return a.name if a else ""
+
+
+def shorten(s: str, n: int) -> str:
+    """``s`` on one line, cut to ``n`` characters with an ellipsis."""
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def key_values(rows: Sequence[tuple[str, str]], *, keep_empty: bool = False, empty: str = "Not recorded") -> KeyValues:
+    """A key/value list of the rows with something in them (or every row, with ``empty`` said)."""
+    out = []
+    for k, v in rows:
+        v = (v or "").strip()
+        if v or keep_empty:
+            out.append((k, v or empty))
+    return KeyValues(out)
+
+
+def text_or(text: str, missing: str) -> Para:
+    """``text`` as a paragraph, or ``missing`` in the quiet "nothing recorded" style."""
+    return Para(text) if text.strip() else Para(missing, "empty")
+
+
+def actions_by_date(actions: Sequence[Action]) -> list[Action]:
+    """Soonest first; actions with no date last."""
+    return sorted(actions, key=lambda a: (a.by_when is None, a.by_when or date.max))
+
+
+def action_status(a: Action, today: date) -> str:
+    s = label(a.status)
+    if a.status in OPEN_ACTION and a.by_when is not None and a.by_when < today:
+        s += " (overdue)"
+    return s
+
+
+def people_in_order(relationships: Sequence[Relationship]) -> list[Relationship]:
+    """Closest first, ended relationships last, then by name."""
+
+    def key(r: Relationship) -> tuple:
+        return (r.status == RelationshipStatus.ENDED, list(type(r.closeness)).index(r.closeness), r.name.casefold())
+
+    return sorted(relationships, key=key)
+
+
+# --------------------------------------------------------------------------- dates and the timeline
+
+
+def key_dates(plan: Plan, today: date, *, first_person: bool) -> list[tuple[str, str]]:
+    """(what, when) for the key birthdays and what is due: the key-dates table's rows."""
+    dob = plan.person.date_of_birth
+    rows: list[tuple[str, str]] = []
+    if dob:
+        for age, d in dates.key_birthdays(dob).items():
+            suffix = " (passed)" if d < today else ""
+            rows.append((f"I turn {age}" if first_person else f"{age}th birthday", dates.fmt(d) + suffix))
+    due = dates.needs_assessment_due(plan, today)
+    if plan.needs_assessment_done_on:
+        rows.append(("My needs assessment" if first_person else "Needs assessment", f"done on {dates.fmt(plan.needs_assessment_done_on)}"))
+    elif due:
+        rows.append(("Needs assessment due", dates.fmt(due) + (" (overdue)" if due < today else "")))
+    rev = dates.next_review_due(plan, today)
+    if rev:
+        rows.append(("My next review" if first_person else "Next review due", dates.fmt(rev) + (" (overdue)" if rev < today else "")))
+    if plan.home.planned_move_date:
+        rows.append(("My planned move" if first_person else "Planned move", dates.fmt(plan.home.planned_move_date)))
+    sp = dates.staying_put_end(plan)
+    if sp:
+        rows.append(("Staying Put ends", dates.fmt(sp)))
+    pa = dates.pa_support_end(plan)
+    if pa:
+        who = "My personal adviser supports me until" if first_person else "Personal adviser support ends"
+        rows.append((who, dates.fmt(pa) + (" (asked to continue to 25)" if plan.pa_support_to_25 and not first_person else "")))
+    return rows
+
+
+def timeline(plan: Plan, today: date, *, first_person: bool) -> Picture | None:
+    """The 16-to-25 timeline, or None without a date of birth."""
+    dob = plan.person.date_of_birth
+    if dob is None:
+        return None
+    Event = geometry.TimelineEvent
+    events: list[geometry.TimelineEvent] = []
+    rev = dates.next_review_due(plan, today)
+    if rev:
+        events.append(Event(rev, "My next review" if first_person else "Review due", "review"))
+    for r in plan.reviews:
+        if r.held_on:
+            events.append(Event(r.held_on, "Review", "review_held"))
+    due = dates.needs_assessment_due(plan, today)
+    if due:
+        events.append(Event(due, "My needs assessment" if first_person else "Needs assessment due", "assessment"))
+    if plan.home.planned_move_date:
+        events.append(Event(plan.home.planned_move_date, "I move" if first_person else "Planned move", "move"))
+    sp = dates.staying_put_end(plan)
+    if sp:
+        events.append(Event(sp, "My Staying Put ends" if first_person else "Staying Put ends", "staying_put"))
+    pa = dates.pa_support_end(plan)
+    if pa:
+        events.append(Event(pa, "My adviser's support ends" if first_person else "Adviser support ends", "pa_support"))
+    for _area, a in plan.all_actions():
+        if a.by_when and a.status in OPEN_ACTION:
+            events.append(Event(a.by_when, shorten(a.what, 30), "action"))
+    spec = TimelineSpec({age: dates.birthday(dob, age) for age in range(16, 26)}, events, today)
+    caption = (
+        "My timeline from 16 to 25. The red line is today."
+        if first_person
+        else "Timeline from the 16th to the 25th birthday: key birthdays, reviews, moves and actions due. "
+        "The red line marks the date this plan was produced."
+    )
+    return Picture("timeline", spec, caption)
+
+
+# --------------------------------------------------------------------------- people and signing
+
+
+def relationship_map(plan: Plan, *, first_person: bool) -> Picture:
+    m = geometry.ecomap_layout(plan.relationships)
+    caption = (
+        "The people who matter to me. Closer rings are people I'm closer to; thicker lines mean "
+        "we're in touch more often; a star means they'll be there for me at 25."
+        if first_person
+        else "Relationship map: rings show closeness, sectors group family, friends and community, "
+        "carers and professionals; line weight shows how often they are in touch; a star marks "
+        "someone who will be there at 25; dashed grey shows a relationship that has ended."
+    )
+    if m.not_shown:
+        caption += f" {m.not_shown} more {'people are' if m.not_shown != 1 else 'person is'} listed in the table."
+    return Picture("ecomap", m, caption, centre=first_name(plan))
+
+
+def signing(title: str, words: str, signers: Sequence[tuple[str, str]]) -> Section:
+    """The last section of every edition: what the signers agree, and a line for each of them."""
+    return Section(title, "signatures", [Para(words), Signatures(list(signers))])
+
+
+# --------------------------------------------------------------------------- an area of the plan
+
+
+def own_words(plan: Plan, area: Area) -> str:
+    """The young person's own words for ``area`` (the contingency plan's own words included)."""
+    words = plan.area(area).own_words
+    extra = plan.contingency.own_words
+    if area is Area.CONTINGENCY and not words.strip():
+        words = extra
+    elif area is Area.CONTINGENCY and extra.strip() and extra.strip() != words.strip():
+        words = words.rstrip() + "\n" + extra
+    return words
+
+
+def area_details(plan: Plan, area: Area, *, first_person: bool) -> list[Block]:
+    """The facts the plan holds for an area beyond words, assessment and actions."""
+    details = _AREA_DETAILS.get(area)
+    return details(plan, first_person) if details else []
+
+
+def _education(plan: Plan, fp: bool) -> list[Block]:
+    e = plan.education
+    return [
+        key_values(
+            [
+                ("What I'm doing now" if fp else "Status", label(e.status)),
+                ("Where", e.provider),
+                ("Course", e.course),
+                ("Started", fmt_date(e.start)),
+                ("Expected to finish", fmt_date(e.expected_end)),
+                ("Contact for care leavers", e.designated_contact),
+                ("Year-round housing", yes_no(e.year_round_housing)),
+                ("Bursary", yes_no(e.bursary)),
+                ("What next" if fp else "Plans", e.plans),
+            ]
+        )
+    ]
+
+
+def _health(plan: Plan, fp: bool) -> list[Block]:
+    h = plan.health
+    return [
+        key_values(
+            [
+                ("My body and health" if fp else "Physical health", h.physical),
+                ("How I'm feeling" if fp else "Emotional wellbeing", h.emotional_wellbeing),
+                ("Mental health", h.mental_health),
+                ("Who helps with my health" if fp else "Services", h.services),
+                ("Moving to adult services", h.adult_services_transition),
+                ("Registered with a GP", yes_no(h.gp_registered)),
+            ]
+        )
+    ]
+
+
+def _money(plan: Plan, fp: bool) -> list[Block]:
+    m = plan.money
+    return [
+        key_values(
+            [
+                ("Money coming in" if fp else "Income", m.income),
+                ("Bank account", yes_no(m.bank_account)),
+                ("Council tax exemption", yes_no(m.council_tax_exemption)),
+                ("Local offer explained", fmt_date(m.local_offer_explained_on)),
+                ("Savings", m.savings),
+                ("Debts", m.debts),
+                ("Notes", m.notes),
+            ]
+        )
+    ]
+
+
+def _skills(plan: Plan, fp: bool) -> list[Block]:
+    rows = [(label(s.key, "Skill"), label(s.level), s.notes) for s in plan.skills]
+    return [Table(("Skill", "Where I am" if fp else "Level", "Notes"), rows, (0.38, 0.17, 0.45))]
+
+
+def _identity(plan: Plan, fp: bool) -> list[Block]:
+    i = plan.identity
+    fn = first_name(plan)
+    out: list[Block] = []
+    if i.own_words.strip():
+        out.append(Quote(i.own_words, fn, "Who I am, in my words" if fp else f"Who I am, in {fn}'s words"))
+    out.append(
+        key_values(
+            [
+                ("Ethnicity", i.ethnicity),
+                ("Religion or beliefs", i.religion),
+                ("Languages", i.languages),
+                ("Culture", i.culture),
+                ("Gender", i.gender),
+                ("Sexuality", i.sexuality),
+            ]
+        )
+    )
+    if plan.life_story:
+        out.append(Heading("My life story" if fp else "Life story"))
+        rows = [
+            (fmt_date(e.when), label(e.kind), e.title, e.text)
+            for e in sorted(plan.life_story, key=lambda e: (e.when is None, e.when or date.min))
+        ]
+        out.append(Table(("When", "Kind", "Title", "About it"), rows, (0.16, 0.18, 0.22, 0.44)))
+    return out
+
+
+def _contingency(plan: Plan, fp: bool) -> list[Block]:
+    c = plan.contingency  # its own words are shown with the area's (see own_words)
+    return [
+        Heading("If the plan stops working" if fp else "Contingency plan"),
+        key_values(
+            [
+                ("What will happen" if fp else "Plan", c.plan),
+                ("Where I can stay" if fp else "Fallback home", c.fallback_home),
+                ("Who I can call" if fp else "Who to call", c.who_to_call),
+            ],
+            keep_empty=True,
+            empty="Not written yet" if fp else "Not recorded",
+        ),
+    ]
+
+
+def _accommodation(plan: Plan, fp: bool) -> list[Block]:
+    where = "where I live now and where I'll live next." if fp else "current home, planned move, Staying Put and Staying Close."
+    return [Para("See also the home section: " + where, "muted")]
+
+
+def _relationships(plan: Plan, fp: bool) -> list[Block]:
+    where = "to me are on my relationship map." if fp else "are on the relationship map and in the table of people."
+    return [Para("The people who matter " + where, "muted")]
+
+
+#: What someone is doing that the work area also shows (the rest is education and training).
+_WORKING = frozenset({EetStatus.EMPLOYMENT, EetStatus.APPRENTICESHIP, EetStatus.VOLUNTEERING, EetStatus.NEET})
+
+
+def _employment(plan: Plan, fp: bool) -> list[Block]:
+    e = plan.education
+    if e.status not in _WORKING:
+        return []
+    return [key_values([("What I'm doing now" if fp else "Status", label(e.status))])]
+
+
+_AREA_DETAILS: dict[Area, Callable[[Plan, bool], list[Block]]] = {
+    Area.EDUCATION: _education,
+    Area.HEALTH: _health,
+    Area.FINANCE: _money,
+    Area.SKILLS: _skills,
+    Area.IDENTITY: _identity,
+    Area.CONTINGENCY: _contingency,
+    Area.ACCOMMODATION: _accommodation,
+    Area.RELATIONSHIPS: _relationships,
+    Area.EMPLOYMENT: _employment,
+}

@@ -1,0 +1,73 @@
+"""The editions of the pathway plan PDF, registered in one place (pure).
+
+:func:`build_document` turns ``(plan, today, edition, prompts)`` into a
+:class:`~pathway_app.export.model.Document`. Each edition is a small module that picks and
+orders the shared blocks (:mod:`pathway_app.export.blocks`) for its audience:
+
+- ``full`` — the full pathway plan, for the file and for the manager to sign (:mod:`.full`);
+- ``young-person`` — "My pathway plan", in the first person, their own words first, and nothing
+  they should not see (:mod:`.young_person`);
+- ``staying-put`` — the Staying Put agreement with the former foster carer (:mod:`.staying_put`);
+- ``staying-close`` — the Staying Close plan with the children's home (:mod:`.staying_close`).
+
+A new edition is a module with a ``TITLE`` and a ``build(plan, today, prompts)`` returning the
+cover blocks and the sections, added to :data:`REGISTRY`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable, Sequence
+
+from ...domain.model import Plan
+from ..blocks import adviser_name
+from ..model import MARKING, Block, Document, Section
+from . import full, staying_close, staying_put, young_person
+
+Build = Callable[[Plan, date, Sequence | None], tuple[list[Block], list[Section]]]
+
+
+@dataclass(frozen=True)
+class Edition:
+    title: str
+    build: Build
+
+
+REGISTRY: dict[str, Edition] = {
+    "full": Edition(full.TITLE, full.build),
+    "young-person": Edition(young_person.TITLE, young_person.build),
+    "staying-put": Edition(staying_put.TITLE, staying_put.build),
+    "staying-close": Edition(staying_close.TITLE, staying_close.build),
+}
+
+#: Edition code → its title, in the order they are offered.
+EDITIONS: dict[str, str] = {code: e.title for code, e in REGISTRY.items()}
+
+
+def build_document(plan: Plan, today: date, edition: str = "full", prompts=None) -> Document:
+    """The document model for ``edition`` of ``plan`` as produced on ``today``.
+
+    ``prompts`` are the prompts considered (raised and answered); when ``None`` they come from
+    :func:`pathway_app.domain.guidance.engine.considered` (or none while that module is absent).
+    Only the full edition shows them.
+    """
+    if edition not in REGISTRY:
+        raise ValueError(f"unknown edition {edition!r}; choose one of: {', '.join(REGISTRY)}")
+    ed = REGISTRY[edition]
+    cover, sections = ed.build(plan, today, prompts)
+    name = plan.person.display_name
+    adviser = adviser_name(plan)
+    la = plan.person.local_authority
+    return Document(
+        edition=edition,
+        title=ed.title,
+        person_name=name,
+        produced_on=today,
+        version=plan.version,
+        sections=sections,
+        cover=cover,
+        author=", ".join(x for x in (adviser, la) if x) or "Pathway Planner",
+        subject=f"{ed.title} for {name}",
+        keywords="pathway plan, leaving care, " + MARKING,
+    )
