@@ -45,6 +45,7 @@ from .domain.model import (
     Review,
     StayingClose,
     StayingCloseContact,
+    SharingChoice,
     StayingPut,
     YoungPerson,
 )
@@ -62,6 +63,7 @@ from .domain.vocab import (
     Parenting,
     RelationshipStatus,
     RelationshipType,
+    ShareAudience,
     SkillLevel,
     ThereAt25,
 )
@@ -160,6 +162,7 @@ def _stamp(plan: Plan, key: str, today: date) -> Plan:
         ("advisers", plan.advisers),
         ("prompt_responses", plan.prompt_responses),
         ("staying_close_staff", plan.staying_close.staff),
+        ("sharing", plan.sharing),
     )
     for name, items in lists:
         for i, item in enumerate(items):
@@ -797,6 +800,14 @@ def _dawit(today: date) -> Plan:
     p.advisers = [AdviserPeriod("Leon Carter", "Northmoor Leaving Care Team", m.age(16, 1), None, "")]
     p.needs_assessment_done_on = m.age(16, 2)
     p.plan_agreed_on = m.ago(months=3)
+    p = _stamp(p, m.key, today)
+    hiwet, daniel = p.relationships[0], p.relationships[1]
+    # what Dawit says about the Berhes may go in the Staying Put papers; how he feels, not
+    p.sharing = [
+        SharingChoice(f"relationships[{hiwet.id}]", ShareAudience.FOSTER_CARER, True, m.ago(months=3)),
+        SharingChoice(f"relationships[{daniel.id}]", ShareAudience.FOSTER_CARER, True, m.ago(months=3)),
+        SharingChoice("support_areas[health].own_words", ShareAudience.FOSTER_CARER, False, m.ago(months=3)),
+    ]
     return _stamp(p, m.key, today)
 
 

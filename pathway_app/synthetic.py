@@ -25,6 +25,7 @@ from .domain.model import (
     PromptResponse,
     Relationship,
     Review,
+    SharingChoice,
     Skill,
     StayingCloseContact,
     SupportArea,
@@ -46,6 +47,7 @@ from .domain.vocab import (
     PromptAnswer,
     RelationshipStatus,
     RelationshipType,
+    ShareAudience,
     SkillLevel,
     ThereAt25,
 )
@@ -323,6 +325,10 @@ def synthetic_plan(rng: random.Random, today: date, size: str = "typical") -> Pl
     created = _moment(rng, today - timedelta(days=rng.randrange(30, 900)))
     plan.created_at = created
     plan.updated_at = created
+    if plan.relationships:  # the young person said yes to the carers reading what they said about one person
+        plan.sharing.append(SharingChoice(path=f"relationships[{plan.relationships[0].id}]",
+                                          audience=ShareAudience.FOSTER_CARER, shared=True, decided_on=today,
+                                          id=str(uuid.uuid5(uuid.UUID(plan.id), "sharing"))))
     problems = validate(plan, today)
     if problems:  # pragma: no cover - a bug here should be loud
         raise AssertionError(f"synthetic plan is not valid: {problems}")

@@ -38,6 +38,7 @@ class Field:
     audience: str  # a class of resources/audiences.json
     record: str | None  # for a list: what one record is called ("person")
     title: str | None  # for a list: the field that names a record ("name")
+    value: str = ""  # "plan_path": the value is a plan path, shown as the words for it
 
     def words(self, young_person: bool = False) -> str:
         return self.yp if young_person else self.label
@@ -73,6 +74,7 @@ def catalogue() -> dict[str, Field]:
             audience=e.get("audience", ""),
             record=e.get("record"),
             title=e.get("title"),
+            value=e.get("value", ""),
         )
     return out
 
@@ -111,6 +113,11 @@ def value_words(path_or_id: str, value: Any, *, empty: str = "") -> str:
     if value is None or value == "":
         return empty
     f = field(path_or_id)
+    if f.value == "plan_path" and isinstance(value, str):
+        try:
+            return describe(value)
+        except ValueError:
+            return value
     if isinstance(value, Enum) or f.vocab:
         return vocab_label(value, f.vocab)
     if isinstance(value, bool):

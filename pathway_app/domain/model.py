@@ -36,6 +36,7 @@ from .vocab import (
     RelationshipType,
     SCHEDULE_1_AREAS,
     SKILL_KEYS,
+    ShareAudience,
     SkillLevel,
     ThereAt25,
 )
@@ -288,6 +289,23 @@ class PromptResponse:
     id: str = field(default_factory=new_id)
 
 
+@dataclass
+class SharingChoice:
+    """The young person's yes or no to sharing their own words about something with one
+    audience (a foster carer, a key worker), and when they said it.
+
+    ``path`` is where in the plan (:mod:`.fieldpath`): a record (``relationships[<id>]``: what
+    they say about that person) or a field (``support_areas[health].own_words``). The newest
+    choice for a path and audience counts; nothing recorded means not shared.
+    """
+
+    path: str = ""
+    audience: ShareAudience = ShareAudience.FOSTER_CARER
+    shared: bool = False
+    decided_on: date | None = None
+    id: str = field(default_factory=new_id)
+
+
 # --------------------------------------------------------------------------- the plan
 
 
@@ -318,6 +336,7 @@ class Plan:
     reviews: list[Review] = field(default_factory=list)
     advisers: list[AdviserPeriod] = field(default_factory=list)
     prompt_responses: list[PromptResponse] = field(default_factory=list)
+    sharing: list[SharingChoice] = field(default_factory=list)
     # statutory milestones
     needs_assessment_done_on: date | None = None
     plan_agreed_on: date | None = None

@@ -241,6 +241,13 @@ class PromptAnswer(Vocab):
     LATER = "later"
 
 
+class ShareAudience(Vocab):
+    """Who besides practitioners and the young person a plan may be shared with."""
+
+    FOSTER_CARER = "foster_carer"  # Staying Put
+    KEY_WORKER = "key_worker"  # Staying Close
+
+
 class LifeStoryKind(Vocab):
     MEMORY = "memory"
     PERSON = "person"

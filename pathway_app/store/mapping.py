@@ -45,6 +45,7 @@ LISTS: dict[str, tuple[type, Table]] = {
     "reviews": (m.Review, t.ReviewRow.__table__),
     "advisers": (m.AdviserPeriod, t.AdviserRow.__table__),
     "prompt_responses": (m.PromptResponse, t.PromptResponseRow.__table__),
+    "sharing": (m.SharingChoice, t.SharingChoiceRow.__table__),
 }
 ACTIONS = t.ActionRow.__table__
 STAFF = t.StayingCloseStaffRow.__table__

@@ -386,6 +386,17 @@ class StayingCloseStaffRow(Base):
     how_keep_in_touch: Mapped[str]
 
 
+class SharingChoiceRow(Base):
+    __tablename__ = "sharing_choices"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    plan_id: Mapped[str] = _plan_fk()
+    position: Mapped[int]
+    path: Mapped[str]
+    audience: Mapped[str] = mapped_column(CODE)
+    shared: Mapped[bool]
+    decided_on: Mapped[date | None]
+
+
 metadata = Base.metadata
 plans = PlanRow.__table__
 

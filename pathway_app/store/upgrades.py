@@ -46,3 +46,12 @@ def upgrade(plan: Plan, from_version: int) -> Plan:
     for n in range(from_version, current_version()):
         plan = STEPS[n](plan)
     return plan
+
+
+# --------------------------------------------------------------------------- the steps
+
+
+@step(1)
+def _to_v2(plan: Plan) -> Plan:
+    """Version 2 records the young person's choices about sharing their words (none yet)."""
+    return {**plan, "sharing": []}
