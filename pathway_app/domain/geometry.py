@@ -89,6 +89,11 @@ class MapNode:
     line_width: float
     line_dash: tuple[float, ...]
     label_anchor: str  # "start" (label to the right), "end" (to the left) or "middle"
+    # Where the name goes (with :func:`ecomap_layout`'s ``labels``): the point the first line's
+    # baseline is anchored at, in map units, and the name's lines (never cut short).
+    label_x: float = 0.0
+    label_y: float = 0.0
+    label_lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,45 @@ class EcoMap:
     sectors: list[Sector] = field(default_factory=list)
     rings: tuple[float, ...] = tuple(RING_RADIUS.values())
     not_shown: int = 0  # people left off the map because it would be too crowded
+    sector_labels: list["SectorLabel"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SectorLabel:
+    """A sector's name, just outside the outer ring near where the sector starts."""
+
+    group: PeopleGroup
+    x: float
+    y: float
+    anchor: str  # "start" | "middle" | "end"
+
+
+@dataclass(frozen=True)
+class LabelMetrics:
+    """How big names are drawn, in map units (the outer ring's radius is 1).
+
+    ``measure(text)`` is a line's width; ``line_height`` the height of one line;
+    ``bounds`` the half-width and half-height of the whole picture (names may sit outside the
+    outer ring, up to the picture's edge); ``max_width`` the width past which a name is wrapped
+    onto a second line (at a space — a name is never cut short).
+    """
+
+    measure: Callable[[str], float]
+    line_height: float
+    bounds: tuple[float, float]
+    max_width: float = 0.6
+    sector_label_width: Callable[[str], float] | None = None
+
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _circle_box(x: float, y: float, r: float) -> Box:
+    return (x - r, y - r, x + r, y + r)
 
 
 def _priority(rel) -> tuple:
@@ -118,14 +162,34 @@ def _priority(rel) -> tuple:
     return (ended, not at25, closeness_rank)
 
 
-def ecomap_layout(relationships: Sequence, max_on_map: int = MAX_ON_MAP) -> EcoMap:
+def ecomap_layout(relationships: Sequence, max_on_map: int = MAX_ON_MAP,
+                  labels: LabelMetrics | None = None, sector_names: dict[PeopleGroup, str] | None = None) -> EcoMap:
     """Place people on rings by closeness, in sectors by group.
 
     ``relationships`` are :class:`pathway_app.domain.model.Relationship` (or anything with the
     same attributes). Sectors get a share of the circle in proportion to how many people are
     in them (an empty group keeps a small share, so the gap is visible).
+
+    With ``labels``, every name is given a place where it overlaps no other name, no person,
+    no sector name and not the middle, and is never cut short; when some names cannot be
+    placed, fewer people go on the map (the most important first: the people who will be there
+    at 25, then the closest) and ``not_shown`` says how many are left for the list beside it.
     """
+    if labels is None:
+        return _ecomap(list(relationships), max_on_map)
     rels = list(relationships)
+    limit = min(max_on_map, len(rels))
+    while True:
+        m = _ecomap(rels, limit)
+        placed = _place_labels(m, labels, sector_names or {})
+        if placed is not None or limit == 0:
+            return placed if placed is not None else m
+        # drop the least important person on the map and try again
+        limit -= max(1, limit // 12)
+
+
+def _ecomap(relationships: list, max_on_map: int) -> EcoMap:
+    rels = relationships
     shown = sorted(rels, key=_priority)[:max_on_map]
     shown_ids = {id(r) for r in shown}
     shown = [r for r in rels if id(r) in shown_ids]  # keep the user's order
@@ -178,7 +242,94 @@ def ecomap_layout(relationships: Sequence, max_on_map: int = MAX_ON_MAP) -> EcoM
                     label_anchor=anchor,
                 )
             )
-    return EcoMap(nodes=nodes, sectors=sectors, not_shown=len(rels) - len(shown))
+    return EcoMap(nodes=nodes, sectors=sectors, not_shown=len(rels) - len(shown),
+                  sector_labels=[sector_label(sec) for sec in sectors])
+
+
+def sector_label(sec: Sector) -> SectorLabel:
+    """Where a sector's name goes: outside the outer ring, a little way into the sector (people
+    sit at the middle of their angular slots, so the sector's edges stay clear)."""
+    am = math.radians(sec.start + min(7.0, (sec.end - sec.start) / 4))
+    ca, sa = math.cos(am), math.sin(am)
+    anchor = "middle" if abs(ca) < 0.3 else ("start" if ca > 0 else "end")
+    return SectorLabel(sec.group, 1.05 * ca, 1.05 * sa + (0.02 if sa > 0.3 else -0.02 if sa < -0.3 else 0), anchor)
+
+
+def _wrap(name: str, lm: LabelMetrics) -> tuple[str, ...]:
+    name = " ".join(name.split()) or "?"
+    if lm.measure(name) <= lm.max_width or " " not in name:
+        return (name,)
+    words = name.split(" ")
+    best: tuple[str, ...] = (name,)
+    best_w = lm.measure(name)
+    for i in range(1, len(words)):
+        lines = (" ".join(words[:i]), " ".join(words[i:]))
+        w = max(lm.measure(t) for t in lines)
+        if w < best_w:
+            best, best_w = lines, w
+    return best
+
+
+def _text_box(x: float, y: float, anchor: str, lines: tuple[str, ...], lm: LabelMetrics) -> Box:
+    """The box of ``lines`` whose first baseline is anchored at (x, y) (y up; lines go down)."""
+    w = max(lm.measure(t) for t in lines)
+    left = x if anchor == "start" else x - w if anchor == "end" else x - w / 2
+    top = y + lm.line_height * 0.8
+    bottom = y - lm.line_height * (len(lines) - 1) - lm.line_height * 0.25
+    return (left, bottom, left + w, top)
+
+
+def _place_labels(m: EcoMap, lm: LabelMetrics, sector_names: dict[PeopleGroup, str]) -> EcoMap | None:
+    """``m`` with a place for every name, or None when one cannot be placed."""
+    bx, by = lm.bounds
+    taken: list[Box] = [_circle_box(0, 0, CENTRE_RADIUS)]
+    node_r = NODE_RADIUS
+    for sl in m.sector_labels:
+        words = sector_names.get(sl.group, "")
+        if words:
+            w = (lm.sector_label_width or lm.measure)(words)
+            taken.append(_text_box(sl.x, sl.y, sl.anchor, (words,), LabelMetrics(lambda _s, w=w: w, lm.line_height, lm.bounds)))
+    discs = [_circle_box(n.x, n.y, node_r * 1.15) for n in m.nodes]
+    order = sorted(range(len(m.nodes)), key=lambda i: (m.nodes[i].ended, not m.nodes[i].there_at_25,
+                                                        m.nodes[i].radius))
+    out: dict[int, MapNode] = {}
+    gap = node_r * 0.4
+    for i in order:
+        n = m.nodes[i]
+        lines = _wrap(n.name, lm)
+        h = lm.line_height * len(lines)
+        ux, uy = (n.x / n.radius, n.y / n.radius) if n.radius else (1.0, 0.0)
+        outward_right = ux >= 0
+        side = [("start", n.x + node_r + gap, n.y - lm.line_height * 0.3 + (h - lm.line_height) / 2),
+                ("end", n.x - node_r - gap, n.y - lm.line_height * 0.3 + (h - lm.line_height) / 2)]
+        if not outward_right:
+            side.reverse()
+        vertical = [("middle", n.x, n.y + node_r + gap + lm.line_height * 0.25 + (h - lm.line_height)),
+                    ("middle", n.x, n.y - node_r - gap - lm.line_height * 0.8)]
+        if uy < 0:
+            vertical.reverse()
+        candidates = (vertical + side) if abs(ux) < 0.25 else (side + vertical)
+        # then further out along the same directions, for crowded rings
+        candidates += [(a, x + (0.08 if a == "start" else -0.08 if a == "end" else 0),
+                        y + (0.0 if a != "middle" else (0.08 if y > n.y else -0.08))) for a, x, y in candidates]
+        placed = None
+        for anchor, x, y in candidates:
+            box = _text_box(x, y, anchor, lines, lm)
+            if box[0] < -bx or box[2] > bx or box[1] < -by or box[3] > by:
+                continue
+            if any(_overlaps(box, t) for t in taken):
+                continue
+            if any(_overlaps(box, d) for j, d in enumerate(discs) if j != i):
+                continue
+            placed = (anchor, x, y, box)
+            break
+        if placed is None:
+            return None
+        anchor, x, y, box = placed
+        taken.append(box)
+        out[i] = MapNode(**{**n.__dict__, "label_anchor": anchor, "label_x": x, "label_y": y, "label_lines": lines})
+    return EcoMap(nodes=[out[i] for i in range(len(m.nodes))], sectors=m.sectors, rings=m.rings,
+                  not_shown=m.not_shown, sector_labels=m.sector_labels)
 
 
 def _interleave(people: list) -> list:
@@ -231,6 +382,7 @@ class Timeline:
     levels_above: int
     levels_below: int
     unlabelled_actions: int = 0
+    crowded: int = 0  # other events with no room for a label (a mark only; listed in the text)
 
 
 def x_of(when: date, start: date, end: date) -> float:
@@ -266,6 +418,7 @@ def timeline_layout(
     # right edge of the last label at each level, per side
     edges: dict[bool, list[float]] = {True: [], False: []}
     side = True
+    crowded = 0
     for e in inside:
         x = x_of(e.when, start, end)
         if e.kind == "action" and not label_actions:
@@ -282,8 +435,10 @@ def timeline_layout(
                     if best is None or level < best[1]:
                         best = (s, level)
                     break
-        if best is None:
-            best = (side, max_levels - 1)
+        if best is None:  # no room on any level: a mark only, never a label over another
+            placed.append(PlacedEvent(e, x, side, 0, False))
+            crowded += 1
+            continue
         s, level = best
         lv = edges[s]
         while len(lv) <= level:
@@ -301,4 +456,5 @@ def timeline_layout(
         levels_above=len(edges[True]),
         levels_below=len(edges[False]),
         unlabelled_actions=0 if label_actions else len(actions),
+        crowded=crowded,
     )

@@ -94,3 +94,72 @@ def test_many_actions_become_marks_not_labels():
     tl = geometry.timeline_layout(bdays, events, date(2026, 11, 23), width=500)
     assert tl.unlabelled_actions == 50
     assert not any(pe.labelled for pe in tl.events)
+
+
+# --------------------------------------------------------------------------- names on the map
+
+def _people(n: int, seed: int = 7) -> list[Relationship]:
+    import random
+
+    rng = random.Random(seed)
+    first = ["Sam", "Aunt Bea", "Grandma Rose", "Mr Okafor", "Priya", "Jo Patel", "Hiwet Berhe", "Ελένη",
+             "Дмитрий Иванов", "مريم", "Kieran O'Donnell-Smythe", "Zoë Łukasz Ørsted Ștefan"]
+    return [Relationship(name=f"{rng.choice(first)} {i}", relationship_type=rng.choice(list(RelationshipType)),
+                         closeness=rng.choice(list(Closeness)), there_at_25=rng.choice(list(ThereAt25)))
+            for i in range(n)]
+
+
+METRICS = geometry.LabelMetrics(measure=lambda s: len(s) * 8 * 0.52 / 175, line_height=10 / 175,
+                                bounds=(1.45, 1.2), max_width=0.5)
+
+
+@pytest.mark.parametrize("n", [1, 10, 50, 200])
+def test_names_never_overlap_and_are_never_cut(n):
+    rels = _people(n)
+    m = geometry.ecomap_layout(rels, labels=METRICS, sector_names={g: g.value.upper() for g in geometry.SECTOR_ORDER})
+    assert len(m.nodes) + m.not_shown == n
+    assert m.nodes, "someone is always on the map"
+    boxes = []
+    for node in m.nodes:
+        assert " ".join(node.label_lines) == " ".join(node.name.split())  # the whole name, never "…"
+        boxes.append(geometry._text_box(node.label_x, node.label_y, node.label_anchor, node.label_lines, METRICS))
+    for i, a in enumerate(boxes):
+        assert -1.45 <= a[0] and a[2] <= 1.45 and -1.2 <= a[1] and a[3] <= 1.2
+        for b in boxes[i + 1:]:
+            assert not geometry._overlaps(a, b)
+        for j, node in enumerate(m.nodes):
+            if j != i:
+                assert not geometry._overlaps(a, geometry._circle_box(node.x, node.y, geometry.NODE_RADIUS))
+        assert not geometry._overlaps(a, geometry._circle_box(0, 0, geometry.CENTRE_RADIUS))
+
+
+def test_when_not_everyone_fits_the_people_there_at_25_stay():
+    rels = _people(200)
+    m = geometry.ecomap_layout(rels, labels=METRICS)
+    assert m.not_shown > 0
+    at25 = sum(1 for r in rels if r.there_at_25 is ThereAt25.YES)
+    on_map_at25 = sum(1 for n in m.nodes if n.there_at_25)
+    assert on_map_at25 == min(at25, len(m.nodes))
+
+
+def test_forty_dates_on_the_timeline_never_put_a_label_over_another():
+    from datetime import timedelta
+
+    dob = date(2008, 3, 14)
+    birthdays = {age: date(dob.year + age, dob.month, dob.day) for age in range(16, 26)}
+    events = [geometry.TimelineEvent(birthdays[16] + timedelta(days=40 * i), f"Review of the plan number {i}", "review")
+              for i in range(40)]
+    width = 480.0
+    measure = lambda s: 3.6 * len(s)  # noqa: E731
+    tl = geometry.timeline_layout(birthdays, events, date(2026, 11, 23), width=width, measure=measure)
+    spans: dict[tuple[bool, int], list[tuple[float, float]]] = {}
+    for pe in tl.events:
+        if not pe.labelled:
+            continue
+        w = measure(pe.event.label) + 6
+        left = min(max(pe.x * width - w / 2, 0.0), width - w)
+        for a, b in spans.get((pe.above, pe.level), []):
+            assert left >= b or left + w <= a
+        spans.setdefault((pe.above, pe.level), []).append((left, left + w))
+    assert tl.crowded == sum(1 for pe in tl.events if not pe.labelled)
+    assert tl.crowded > 0 and len(tl.events) == 40
