@@ -8,13 +8,21 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ..store.protocol import StoreProtocol
+    from .main_window import MainWindow
+    from .unlock import StoreAccess
 
 APP_NAME = "Pathway Planner"
 ORG_NAME = "PathwayPlanner"
 
 
-def settings_for(data_dir: str | Path | None = None) -> Any:
+def settings_for(data_dir: str | Path | None = None) -> QSettings:
     """Window state lives beside the data (an INI file), so a test's data folder holds its own."""
     from PySide6.QtCore import QSettings
 
@@ -25,7 +33,7 @@ def settings_for(data_dir: str | Path | None = None) -> Any:
     return QSettings(str(base / "window.ini"), QSettings.Format.IniFormat)
 
 
-def make_application(argv: list[str] | None = None) -> Any:
+def make_application(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
@@ -35,8 +43,8 @@ def make_application(argv: list[str] | None = None) -> Any:
     return app
 
 
-def open_window(store: Any, data_dir: str | Path | None = None, today: Any = date.today,
-                access: Any = None, lock_after_ms: int | None = None) -> Any:
+def open_window(store: StoreProtocol, data_dir: str | Path | None = None, today: Callable[[], date] = date.today,
+                access: StoreAccess | None = None, lock_after_ms: int | None = None) -> MainWindow:
     """The main window on ``store`` with the list loaded (not shown yet)."""
     from .main_window import MainWindow
 
@@ -54,28 +62,28 @@ class _StoreOpener:
     records stop at "a passphrase is needed", which the main thread then asks for.
     """
 
-    def __init__(self, access: Any):
+    def __init__(self, access: StoreAccess):
         import threading
 
-        self.store: Any = None
+        self.store: StoreProtocol | None = None
         self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._open, args=(access,), name="open-store", daemon=True)
         self._thread.start()
 
-    def _open(self, access: Any) -> None:
+    def _open(self, access: StoreAccess) -> None:
         try:
             self.store = access.open()
         except BaseException as exc:  # handed to the main thread by result()
             self.error = exc
 
-    def result(self) -> Any:
+    def result(self) -> StoreProtocol | None:
         self._thread.join()
         if self.error is not None:
             raise self.error
         return self.store
 
 
-def open_records(access: Any, first: Any = None) -> Any:
+def open_records(access: StoreAccess, first: _StoreOpener | None = None) -> StoreProtocol | None:
     """Open the records, asking what is needed: a new passphrase on the first run, the
     passphrase for encrypted records, whether to restore a backup of a damaged file.
 
@@ -174,7 +182,7 @@ def run_app(db_url: str | None = None, data_dir: str | None = None, demo: bool =
     if store is None:
         access.release_lock()
         return 1
-    win: Any = None
+    win: MainWindow | None = None
     try:
         win = open_window(store, data_dir, access=access)
         if access.read_only:

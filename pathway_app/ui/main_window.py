@@ -33,6 +33,7 @@ from ..domain import model as m
 from ..domain.summary import PlanSummary
 from ..domain.validation import FIELD_LABELS, describe_field
 from ..errors import NotFound, UserFacingError
+from ..store.protocol import StoreProtocol
 from . import theme
 from .banner import Banner
 from .caseload import CaseloadView
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
     planOpened = Signal(str)
     lockedChanged = Signal(bool)
 
-    def __init__(self, store: Any, settings: QSettings, today: Callable[[], date] = date.today,
+    def __init__(self, store: StoreProtocol | None, settings: QSettings, today: Callable[[], date] = date.today,
                  parent: QWidget | None = None, *, access: StoreAccess | None = None,
                  lock_after_ms: int | None = None, list_limit: int = LIST_LIMIT, list_page: int = LIST_PAGE):
         super().__init__(parent)
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.together: Any = None
         self._together_restore: Qt.WindowState | None = None
         self._copy_windows: list[TextWindow] = []
+        self._copy_texts: list[tuple[str, str, str]] = []  # their text while the app is locked
         #: exports or prints finished while the app was locked, noted in the history on unlocking
         self._pending_records: list[tuple[str, str, dict | None]] = []
         self._base: dict | None = None  # the plan as last loaded/saved, for re-applying changes
@@ -304,8 +306,7 @@ class MainWindow(QMainWindow):
     def load_caseload(self) -> None:
         total: int | None = None
         try:
-            count = getattr(self.store, "count_summaries", None)
-            everyone = count() if count is not None else 0
+            everyone = self.store.count_summaries()
             if everyone > self.list_limit:
                 total = everyone
                 summaries = self.store.summaries(search=self.caseload.search.text(), limit=self.list_page)
@@ -741,11 +742,8 @@ class MainWindow(QMainWindow):
         if self.store is None and self.locked:
             self._pending_records.append((action, plan_id, detail))  # noted once unlocked
             return
-        record = getattr(self.store, "record_event", None)
-        if record is None:
-            return
         try:
-            record(action, plan_id, detail)
+            self.store.record_event(action, plan_id, detail)
         except UserFacingError as exc:
             self._warn("Not noted in the history", f"The file was made, but it could not be noted in the plan's "
                        f"history: {exc}")
@@ -840,12 +838,8 @@ class MainWindow(QMainWindow):
         plan = self._plan_for_practitioner()
         if plan is None:
             return
-        history = getattr(self.store, "audit_history", None)
-        if history is None:
-            self._warn("No history", "This version does not keep a history of each plan.")
-            return
         try:
-            entries = history(plan.id)
+            entries = self.store.audit_history(plan.id)
         except UserFacingError as exc:
             self._warn("The history could not be read", str(exc))
             return
@@ -984,10 +978,10 @@ class MainWindow(QMainWindow):
         self.unencrypted_banner = None
         if self.store is None:
             return
-        for warning in getattr(self.store, "warnings", None) or []:
+        for warning in self.store.warnings:
             self._add_banner(Banner(str(warning), parent=self))
         local = self.access is not None and self.access.path is not None
-        plain = local and not getattr(self.store, "encrypted", False)
+        plain = local and not self.store.encrypted
         if plain:
             action = "Encrypt them…" if self._can_encrypt() else ""
             text = "These records are not encrypted: anyone who gets this computer's files can read them."
@@ -1000,7 +994,7 @@ class MainWindow(QMainWindow):
             self.encryption_badge.setText("⚠ Not encrypted")
             self.encryption_badge.setToolTip("These records are not encrypted. File → Encrypt these records…")
             theme.tone(self.encryption_badge, "attention")
-        elif getattr(self.store, "encrypted", False):
+        elif self.store.encrypted:
             self.encryption_badge.setText("Encrypted ✓")
             self.encryption_badge.setToolTip("These records are encrypted with your passphrase.")
             theme.tone(self.encryption_badge, "calm")
@@ -1017,7 +1011,7 @@ class MainWindow(QMainWindow):
     def _can_encrypt(self) -> bool:
         if self.locked or self.store is None or self.access is None or self.access.path is None:
             return False
-        return not (getattr(self.store, "encrypted", False) or getattr(self.store, "read_only", False))
+        return not (self.store.encrypted or self.access.read_only)
 
     def encrypt_records(self) -> None:
         """Lock the plain records with a new passphrase (the file is encrypted in place)."""
@@ -1056,7 +1050,7 @@ class MainWindow(QMainWindow):
         self.load_caseload()
         self._resume_at(resume)
         if report is not None:
-            left = getattr(report, "plain_copies_left", []) or []
+            left = report.plain_copies_left
             more = ""
             if left:
                 more = ("\n\nThese older backups were made before encryption and are NOT encrypted. "
@@ -1186,13 +1180,13 @@ class MainWindow(QMainWindow):
         # widgets let go of (prompt cards, record editors) are deleted now, not at the next turn
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
-    def _reopen(self, passphrase: str | None) -> Any:
+    def _reopen(self, passphrase: str | None) -> StoreProtocol | None:
         """The lock screen's attempt: open the same records again (raises if it cannot)."""
         if self.access is None:
             return self.store
         return self.access.open(passphrase=passphrase)
 
-    def _on_unlocked(self, store: Any) -> None:
+    def _on_unlocked(self, store: StoreProtocol) -> None:
         self.store = store
         self.session.set_store(store)
         self.locked = False
@@ -1200,7 +1194,7 @@ class MainWindow(QMainWindow):
         self.load_caseload()
         where, self._resume = self._resume, {}
         self._resume_at(where)
-        for title, intro, text in getattr(self, "_copy_texts", []):
+        for title, intro, text in self._copy_texts:
             win = TextWindow(title, intro, text, self)
             self._copy_windows.append(win)
             win.show()

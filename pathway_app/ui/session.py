@@ -32,6 +32,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..domain.model import Plan
 from ..domain.validation import Problem, ValidationError, validate
 from ..errors import DatabaseProblem, StaleSaveError, UserFacingError
+from ..store.protocol import StoreProtocol
 
 AUTOSAVE_MS = 400
 _MERGE_ID = 1001
@@ -122,7 +123,7 @@ class PlanSession(QObject):
     planReplaced = Signal(object)
     saved = Signal(object)
 
-    def __init__(self, store: Any, today: Callable[[], date] = date.today, parent: QObject | None = None):
+    def __init__(self, store: StoreProtocol | None, today: Callable[[], date] = date.today, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
         self._today = today
@@ -150,9 +151,8 @@ class PlanSession(QObject):
     @property
     def user_name(self) -> str:
         """Who is using the app (the store's user when it knows, else the computer's login)."""
-        name = getattr(self.store, "user", None) if self.store is not None else None
-        if name:
-            return str(name)
+        if self.store is not None and self.store.user:
+            return self.store.user
         import getpass
 
         try:
@@ -160,7 +160,7 @@ class PlanSession(QObject):
         except (OSError, KeyError):  # pragma: no cover - no user name on this machine
             return "personal adviser"
 
-    def set_store(self, store: Any) -> None:
+    def set_store(self, store: StoreProtocol | None) -> None:
         """Save to ``store`` from now on (None while the app is locked)."""
         self._timer.stop()
         self.store = store

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import UserFacingError
+from ..store.protocol import StoreProtocol
 from . import theme
 from .fields import FieldBlock
 
@@ -143,7 +144,7 @@ class StoreAccess:
             self.data_dir = None
             self.read_only = True
 
-    def open(self, passphrase: str | None = None, create_unencrypted: bool = False) -> Any:
+    def open(self, passphrase: str | None = None, create_unencrypted: bool = False) -> StoreProtocol:
         from ..store import open_store
 
         kwargs: dict[str, Any] = {}
@@ -154,7 +155,7 @@ class StoreAccess:
         if self.user is not None:
             kwargs["user"] = self.user
         store = open_store(self.url, self.data_dir, **kwargs)
-        self.encrypted = bool(getattr(store, "encrypted", False))
+        self.encrypted = store.encrypted
         return store
 
     @property
