@@ -61,7 +61,11 @@ class StoreProtocol(Protocol):
         ...
 
     def audit_history(self, plan_id: str) -> list[dict[str, Any]]:
-        """Everything recorded about one plan, oldest first (who, when, action, changes)."""
+        """Everything recorded about one plan, oldest first.
+
+        The app reads ``user``, ``when`` (an aware datetime), ``action``, ``detail`` (a dict) and
+        ``changes`` (dicts with ``field``, ``before`` and ``after``) of each entry.
+        """
         ...
 
     def close(self) -> None:

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from ..store.check import DatabaseMovedAside
+    from ..store.lock import AlreadyOpen
     from ..store.protocol import StoreProtocol
     from .main_window import MainWindow
     from .unlock import StoreAccess
@@ -91,34 +93,34 @@ def open_records(access: StoreAccess, first: _StoreOpener | None = None) -> Stor
     store, or None when the person chose to stop. Raises ``UserFacingError`` for a problem
     they cannot fix here (the caller shows it).
     """
-    from .unlock import NewPassphraseDialog, UnlockDialog, store_error
+    from ..errors import PassphraseNeeded
+    from ..store.check import DatabaseMovedAside
+    from .unlock import NewPassphraseDialog, UnlockDialog
 
-    passphrase_needed = store_error("PassphraseNeeded")
-    moved_aside = store_error("DatabaseMovedAside")
     attempt = first.result if first is not None else access.open
     for _ in range(4):
         try:
             return attempt()
-        except passphrase_needed as exc:
-            if getattr(exc, "new", False):
+        except PassphraseNeeded as exc:
+            if exc.new:
                 values = NewPassphraseDialog.ask(None)
                 if not values:
                     return None
                 return access.open(**values)
             where = f"Records: {access.path}" if access.path is not None else ""
             return UnlockDialog.run(None, access.open, where)
-        except moved_aside as exc:
+        except DatabaseMovedAside as exc:
             if not _offer_restore(exc, access):
                 return None
             attempt = access.open
     return None
 
 
-def _offer_restore(exc: Any, access: Any) -> bool:
+def _offer_restore(exc: DatabaseMovedAside, access: StoreAccess) -> bool:
     """The damaged file was moved aside: offer the newest good backup. True when restored."""
     from PySide6.QtWidgets import QMessageBox
 
-    backup = getattr(exc, "newest_good_backup", None)
+    backup = exc.newest_good_backup
     if backup is None or access.path is None:
         QMessageBox.critical(None, "The records could not be opened",
                              f"{exc}\n\nNo good backup was found to restore. The damaged file was kept "
@@ -137,7 +139,7 @@ def _offer_restore(exc: Any, access: Any) -> bool:
     return True
 
 
-def _already_open(exc: Any, access: Any) -> bool:
+def _already_open(exc: AlreadyOpen, access: StoreAccess) -> bool:
     """Another copy of the app has these records. True: carry on read-only; False: quit."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -156,13 +158,14 @@ def _already_open(exc: Any, access: Any) -> bool:
 
 def run_app(db_url: str | None = None, data_dir: str | None = None, demo: bool = False) -> int:
     """Open the app; returns the exit status."""
-    from .unlock import StoreAccess, store_error
+    from ..store.lock import AlreadyOpen
+    from .unlock import StoreAccess
 
     access = StoreAccess(db_url, data_dir)
-    lock_error: BaseException | None = None
+    lock_error: AlreadyOpen | None = None
     try:
         access.acquire_lock()
-    except store_error("AlreadyOpen") as exc:
+    except AlreadyOpen as exc:
         lock_error = exc
     opener = _StoreOpener(access) if lock_error is None else None
     app = make_application()

@@ -110,7 +110,7 @@ class PromptSide(QFrame):
     ``panel`` is a :class:`~pathway_app.ui.prompts_panel.PromptsPanel`; the plan view fills it.
     """
 
-    def __init__(self, panel: QWidget, parent: QWidget | None = None):
+    def __init__(self, panel: PromptsPanel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("PromptPanel")
         lay = QVBoxLayout(self)
@@ -125,9 +125,8 @@ class PromptSide(QFrame):
         self.setMinimumWidth(em * 30)  # a narrow window still has room for the form
         self.widest = max(em * 56, need + 80)
         self.setMaximumWidth(self.widest)
-        scroll = getattr(panel, "scroll", None)
-        if scroll is not None:  # narrower than a card: scroll sideways rather than cut it off
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # narrower than a card: scroll sideways rather than cut it off
+        panel.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         hint = super().sizeHint()
@@ -491,7 +490,10 @@ class PeoplePage(AreaPage):
         theme.fit_text(self.at25_button)
         row.addWidget(self.at25_button, 0)
         lay.addLayout(row)
-        self.map = _make_map(self.content)
+        from .map_view import RelationshipMapWidget  # with the page, not the plan: a quicker first plan
+
+        self.map = RelationshipMapWidget(self.content)
+        self.map.setMinimumHeight(self.map.fontMetrics().lineSpacing() * 18)
         lay.addWidget(self.map)
 
         def build(form: Form) -> list[QWidget]:
@@ -514,10 +516,8 @@ class PeoplePage(AreaPage):
             empty_text="No one recorded yet. Who matters to them?",
         )
         lay.addWidget(self.people)
-        if hasattr(self.map, "personActivated"):
-            self.map.personActivated.connect(self.people.select_id)
-        if hasattr(self.map, "addPersonRequested"):
-            self.map.addPersonRequested.connect(self.people.add)
+        self.map.personActivated.connect(self.people.select_id)
+        self.map.addPersonRequested.connect(self.people.add)
         self.session.listChanged.connect(self._refresh_map)
         self.session.fieldChanged.connect(self._field_changed)
 
@@ -525,43 +525,11 @@ class PeoplePage(AreaPage):
         self._refresh_map()
 
     def _refresh_map(self, *_args: Any) -> None:
-        if hasattr(self.map, "set_plan"):
-            self.map.set_plan(self.plan)  # None clears it (when the app locks)
+        self.map.set_plan(self.plan)  # None clears it (when the app locks)
 
     def _field_changed(self, record: Any, _attr: str) -> None:
         if isinstance(record, m.Relationship):
             self._refresh_map()
-
-
-def _placeholder(text: str, parent: QWidget) -> QLabel:
-    lab = _muted(QLabel(text, parent))
-    lab.setObjectName("Placeholder")
-    lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    lab.setMinimumHeight(lab.fontMetrics().lineSpacing() * 5)
-    lab.setFrameShape(QFrame.Shape.StyledPanel)
-    lab.setWordWrap(True)
-    return lab
-
-
-def _make_map(parent: QWidget) -> QWidget:
-    """The relationship map (a colleague's widget) or a placeholder until it exists."""
-    try:
-        from .map_view import RelationshipMapWidget
-    except ImportError:
-        return _placeholder("The map of the people who matter will appear here.", parent)
-    w = RelationshipMapWidget(parent)
-    w.setMinimumHeight(w.fontMetrics().lineSpacing() * 18)
-    return w
-
-
-def _make_timeline(parent: QWidget) -> QWidget:
-    try:
-        from .timeline_view import TimelineWidget
-    except ImportError:
-        return _placeholder("The timeline of key dates will appear here.", parent)
-    w = TimelineWidget(parent)
-    w.setMinimumHeight(w.fontMetrics().lineSpacing() * 9)
-    return w
 
 
 class HomePage(AreaPage):
@@ -883,7 +851,10 @@ class ReviewsPage(AreaPage):
 
     def build(self) -> None:
         lay = self.section("Timeline")
-        self.timeline = _make_timeline(self.content)
+        from .timeline_view import TimelineWidget  # with the page, not the plan: a quicker first plan
+
+        self.timeline = TimelineWidget(self.content)
+        self.timeline.setMinimumHeight(self.timeline.fontMetrics().lineSpacing() * 9)
         lay.addWidget(self.timeline)
         f = self.form_for(lambda p: p, "")
         lay = self.section("Milestones")
@@ -915,8 +886,7 @@ class ReviewsPage(AreaPage):
         self._refresh_timeline()
 
     def _refresh_timeline(self, *_args: Any) -> None:
-        if hasattr(self.timeline, "set_plan"):
-            self.timeline.set_plan(self.plan, self.session.today)  # None clears it
+        self.timeline.set_plan(self.plan, self.session.today)  # None clears it
 
 
 class AdvisersPage(AreaPage):

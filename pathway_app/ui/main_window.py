@@ -365,11 +365,11 @@ class MainWindow(QMainWindow):
             self._prompt_timer.stop()
             return
         plan_id, version = self._prompt_queue.pop(0)
-        try:
-            from ..domain.guidance.engine import count_open
+        from ..domain.guidance.engine import count_open  # imported when first needed: a quicker start
 
+        try:
             plan = self.store.load(plan_id, opened=False)  # a count, not someone reading the plan
-        except (ImportError, UserFacingError):
+        except UserFacingError:
             self._prompt_queue = []
             self._prompt_delay.stop()
             self._prompt_timer.stop()
@@ -379,11 +379,9 @@ class MainWindow(QMainWindow):
         self.caseload.model.set_prompt_count(plan_id, n)
 
     def _summary(self, plan: m.Plan) -> PlanSummary:
+        from ..domain.guidance.engine import count_open
+
         s = PlanSummary.of(plan, self.today)
-        try:
-            from ..domain.guidance.engine import count_open
-        except ImportError:
-            return s
         s.open_prompts = count_open(plan, self.today)
         self._prompt_counts[plan.id] = (plan.version, s.open_prompts)
         return s
@@ -506,11 +504,8 @@ class MainWindow(QMainWindow):
     def add_demo(self) -> None:
         if self.together_action.isChecked():
             return  # not with the young person watching
-        try:
-            from ..demo import demo_plans
-        except ImportError:
-            self._warn("No demo young people", "The demo young people are not part of this version.")
-            return
+        from ..demo import demo_plans
+
         added = 0
         for plan in demo_plans(self.today):
             try:
@@ -724,11 +719,8 @@ class MainWindow(QMainWindow):
         plan = self._plan_for_practitioner()
         if plan is None:
             return
-        try:
-            from .pdf_dialog import PdfExportDialog
-        except ImportError:
-            self._warn("PDF not available", "Making PDFs is not part of this version yet.")
-            return
+        from .pdf_dialog import PdfExportDialog
+
         got = PdfExportDialog.ask(self, plan, self.today)
         if not got:
             return
@@ -852,14 +844,9 @@ class MainWindow(QMainWindow):
         plan = self._plan_for_practitioner()
         if plan is None:
             return
-        try:
-            from ..export.subject_access import render_subject_access_pdf
-            from ..store.subject_access import subject_access_bundle
-        except ImportError:
-            self._warn("Not available yet", "Making a copy of everything held about a young person is not "
-                       "part of this version yet. Use Export… for the plan itself.")
-            return
         from ..export import default_filename
+        from ..export.subject_access import render_subject_access_pdf
+        from ..store.subject_access import subject_access_bundle
 
         name = default_filename(plan, "everything-held", self.today)
         path, _f = QFileDialog.getSaveFileName(self, "Save everything held about them", name, "PDF (*.pdf)")

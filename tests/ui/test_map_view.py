@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage
 
+from pathway_app.demo import demo_plans
 from pathway_app.domain.model import Plan, Relationship, YoungPerson
 from pathway_app.domain.vocab import (
     Closeness,
@@ -64,14 +65,6 @@ def crowd_plan(n: int = 200, seed: int = 3) -> Plan:
     return p
 
 
-def _demo_plans() -> list[Plan]:
-    try:
-        from pathway_app.demo import demo_plans  # written by a colleague; used when present
-    except ImportError:
-        return []
-    return list(demo_plans(TODAY))
-
-
 @pytest.fixture
 def plan() -> Plan:
     return demo_like_plan()
@@ -116,10 +109,8 @@ def test_dark_palette_draws_and_differs(widget):
     assert light.pixel(3, 3) != dark.pixel(3, 3)
 
 
-@pytest.mark.parametrize("demo", _demo_plans() or [None])
-def test_colleague_demo_plans_draw(qtbot, demo):
-    if demo is None:
-        pytest.skip("pathway_app.demo is not there yet")
+@pytest.mark.parametrize("demo", demo_plans(TODAY), ids=lambda p: p.person.given_name)
+def test_every_demo_plan_draws(qtbot, demo):
     w = RelationshipMapWidget()
     qtbot.addWidget(w)
     w.set_plan(demo)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -208,8 +209,9 @@ def test_history_model_passes_the_model_tester(qtmodeltester):
     from pathway_app.ui.history import HistoryModel, entry_from
 
     model = HistoryModel()
-    model.set_rows([entry_from({"who": "sam", "when": "2026-11-23T10:00:00Z", "action": "changed",
-                                "changes": [["person.phone", "1", "2"]]})])
+    model.set_rows([entry_from({"user": "sam", "when": datetime(2026, 11, 23, 10, tzinfo=timezone.utc),
+                                "action": "changed", "detail": {},
+                                "changes": [{"field": "person.phone", "label": "phone", "before": "1", "after": "2"}]})])
     qtmodeltester.check(model, force_py=True)
 
 
@@ -225,7 +227,6 @@ def test_deleting_before_75_is_refused_with_the_reason(qtbot, window, store, sav
 
 
 def test_everything_held_writes_a_pdf_and_the_data(qtbot, window, store, saved_plan, tmp_path, monkeypatch, boxes):
-    pytest.importorskip("pathway_app.export.subject_access")
     target = tmp_path / "everything.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "PDF (*.pdf)")))
     open_in(window, qtbot, saved_plan.id)
