@@ -87,7 +87,7 @@ def _open_another(folder: Path) -> float:
         win.open_plan(ids[i % len(ids)])
         QApplication.processEvents()
         times.append((time.perf_counter() - t0) * 1000)
-    win._prompt_timer.stop()
+    win.caseload_control.stop()
     win.close()
     store.close()
     return statistics.median(times)

@@ -2,7 +2,8 @@
 
 Modules:
     app          run_app(): QApplication, the store, the main window
-    main_window  menus, shortcuts, the caseload / plan / together pages, window state
+    window       the main window (menus, pages) and its controllers: the list of young people,
+                 locking and encryption, files and PDFs, stale saves
     session      PlanSession: the open plan, undo stack, autosave, save status
     fields       form widgets bound to one field of the plan (text, date, choice, yes/no)
     records      table models and editors for lists of records (people, reviews ...)

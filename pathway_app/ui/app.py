@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from ..store.check import DatabaseMovedAside
     from ..store.lock import AlreadyOpen
     from ..store.protocol import StoreProtocol
-    from .main_window import MainWindow
     from .unlock import StoreAccess
+    from .window import MainWindow
 
 APP_NAME = "Pathway Planner"
 ORG_NAME = "PathwayPlanner"
@@ -48,7 +48,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def open_window(store: StoreProtocol, data_dir: str | Path | None = None, today: Callable[[], date] = date.today,
                 access: StoreAccess | None = None, lock_after_ms: int | None = None) -> MainWindow:
     """The main window on ``store`` with the list loaded (not shown yet)."""
-    from .main_window import MainWindow
+    from .window import MainWindow
 
     win = MainWindow(store, settings_for(data_dir), today, access=access, lock_after_ms=lock_after_ms)
     win.load_caseload()
@@ -172,7 +172,7 @@ def run_app(db_url: str | None = None, data_dir: str | None = None, demo: bool =
     from PySide6.QtWidgets import QMessageBox
 
     from ..errors import UserFacingError
-    from . import main_window  # noqa: F401 - imported while the store opens
+    from . import window  # noqa: F401 - imported while the store opens
 
     if lock_error is not None and not _already_open(lock_error, access):
         return 1

@@ -12,6 +12,7 @@ person only re-binds the page on screen.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QSize, Qt, Signal
@@ -335,6 +336,19 @@ class AreaPage(QWidget):
         self._bound_plan = None
         if self.isVisible():
             self.refresh()
+
+    def show_problem(self, path: str) -> None:
+        """Select the record a problem is about (``relationships[2].name``) and put the cursor in
+        the first field that shows a problem."""
+        about = re.match(r"^([a-z_.]+)\[(\d+)\]", path)
+        if about:
+            for ed in self._lists:
+                if ed.list_path() == about.group(1):
+                    ed.select(ed.model.record(int(about.group(2))))
+        block = self.first_error_block()
+        if block is not None:
+            self.scroll.ensureWidgetVisible(block)
+            block.widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def first_error_block(self) -> FieldBlock | None:
         for form, _t, _p in self._forms:

@@ -149,7 +149,7 @@ def test_a_very_long_list_holds_one_page_and_the_search_asks_the_records(qtbot, 
 
     for p in demo_plans(TODAY):
         store.save(p, today=TODAY)
-    window.list_limit = window.list_page = 3
+    window.caseload_control.list_limit = window.caseload_control.list_page = 3
     window.load_caseload()
     view = window.caseload
     assert len(view.model.rows) == 3

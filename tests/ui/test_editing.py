@@ -275,8 +275,8 @@ def test_stale_save_copy_choice_keeps_my_text_in_a_window(qtbot, window, store, 
     store.save(theirs, today=TODAY)
     qtbot.keyClicks(form.widget("pronouns"), "xe/xem")
     window.session.save_now()
-    qtbot.waitUntil(lambda: bool(window._copy_windows))
-    win = window._copy_windows[0]
+    qtbot.waitUntil(lambda: bool(window.stale.copy_windows))
+    win = window.stale.copy_windows[0]
     assert win.isVisible() and "xe/xem" in win.text.toPlainText()
     assert window.session.plan.person.phone == "0161 496 0000"
     win.close()
@@ -305,10 +305,10 @@ def test_stale_save_dialog_names_what_both_changed_and_escape_overwrites_no_one(
     store.save(theirs, today=TODAY)
     qtbot.keyClicks(form.widget("strengths"), "My words")
     window.session.save_now()
-    qtbot.waitUntil(lambda: bool(window._copy_windows))
+    qtbot.waitUntil(lambda: bool(window.stale.copy_windows))
     assert "About me: strengths" in seen["both"] and "replaces what they wrote" in seen["both"]
     assert "Their words about strengths" in seen["theirs"]
     assert seen["default"]  # Enter does not write over their words either
     assert store.load(saved_plan.id).person.strengths == "Their words about strengths"
-    assert "My words" in window._copy_windows[0].text.toPlainText()
-    window._copy_windows[0].close()
+    assert "My words" in window.stale.copy_windows[0].text.toPlainText()
+    window.stale.copy_windows[0].close()

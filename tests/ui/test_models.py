@@ -47,7 +47,7 @@ def test_every_model_in_an_open_plan(qtbot, qtmodeltester, window, store):
         store.save(p, today=TODAY)
     window.load_caseload()
     # prompts are counted in idle moments: let that finish (the tester follows one model at a time)
-    qtbot.waitUntil(lambda: not (window._prompt_delay.isActive() or window._prompt_timer.isActive()), timeout=5000)
+    qtbot.waitUntil(lambda: not window.caseload_control.is_counting(), timeout=5000)
     assert window.caseload.model.index(0, 5).data() != ""
     view = open_in(window, qtbot, plans[0].id)
     qtmodeltester.check(view.area_model, force_py=True)

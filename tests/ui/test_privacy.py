@@ -171,12 +171,12 @@ def test_try_again_later_shows_a_countdown_and_then_allows_another_try(qtbot):
 def test_unencrypted_records_are_shown_clearly(qtbot, store, data_dir):
     from .conftest import make_window
 
-    win = make_window(qtbot, store, data_dir)
-    assert win.encryption_badge.text() == ""  # no access given: nothing to say
-    win.access = StoreAccess(data_dir=data_dir)
-    win.show_store_state()
+    plain = make_window(qtbot, store, data_dir)
+    assert plain.encryption_badge.text() == ""  # no access given: nothing to say
+    assert plain.locking.unencrypted_banner is None
+    win = make_window(qtbot, store, data_dir, access=StoreAccess(data_dir=data_dir))
     assert "Not encrypted" in win.encryption_badge.text()
-    banner = win.unencrypted_banner
+    banner = win.locking.unencrypted_banner
     assert banner is not None and banner.isVisible()
     assert "not encrypted" in banner.label.text()
     assert banner.action is not None and win.encrypt_action.isEnabled()
@@ -199,7 +199,7 @@ def test_encrypt_from_the_file_menu(qtbot, data_dir, monkeypatch, saved_plan_fac
     try:
         assert win.store.encrypted and access.encrypted
         assert "Encrypted" in win.encryption_badge.text()
-        assert win.unencrypted_banner is None
+        assert win.locking.unencrypted_banner is None
         assert win.store.load(plan.id).person.given_name == "Jade"
     finally:
         win.store.close()
@@ -288,7 +288,7 @@ def test_idle_lock_clears_every_young_person_off_the_screen_and_unlock_restores(
     win.leave_together()
     view.show_area("people")
     assert any(me.person.given_name in t for t in _texts(win))
-    win.idle.set_timeout_ms(400)  # only now: on a busy machine, opening may itself take 400 ms
+    win.locking.idle.set_timeout_ms(400)  # only now: on a busy machine, opening may itself take 400 ms
     with qtbot.waitSignal(win.lockedChanged, timeout=3000):
         pass  # nothing is typed: the app locks itself
     assert win.locked and win.pages.currentWidget() is win.lock_screen
@@ -374,14 +374,14 @@ def test_lock_setting_is_at_most_15_minutes_and_kept_in_window_ini(qtbot, window
     from pathway_app.ui.dialogs import LockSettingsDialog
     from pathway_app.ui.idle import clamp_minutes
 
-    assert window.idle.timeout_ms == 5 * 60_000  # the default
+    assert window.locking.idle.timeout_ms == 5 * 60_000  # the default
     assert clamp_minutes(60) == 15 and clamp_minutes("x") == 5 and clamp_minutes(0) == 1
     dlg = LockSettingsDialog(30)
     qtbot.addWidget(dlg)
     assert dlg.minutes.value() == 15 and dlg.minutes.maximum() == 15
     monkeypatch.setattr(LockSettingsDialog, "ask", classmethod(lambda cls, parent, minutes: 9))
     window.lock_settings()
-    assert window.idle.timeout_ms == 9 * 60_000
+    assert window.locking.idle.timeout_ms == 9 * 60_000
     assert "lock_minutes=9" in (data_dir / "window.ini").read_text()
 
 

@@ -29,7 +29,7 @@ def demo(store):
 
 def test_every_area_has_the_new_prompts_panel_and_the_caseload_still_counts(qtbot, window, demo):
     window.load_caseload()
-    qtbot.waitUntil(lambda: not (window._prompt_delay.isActive() or window._prompt_timer.isActive()), timeout=5000)
+    qtbot.waitUntil(lambda: not window.caseload_control.is_counting(), timeout=5000)
     assert window.caseload.model.index(0, 5).data() != ""
     view = open_in(window, qtbot, demo[0].id)
     total = 0
@@ -45,7 +45,7 @@ def test_every_area_has_the_new_prompts_panel_and_the_caseload_still_counts(qtbo
 def test_counting_prompts_in_the_background_is_not_recorded_as_opening_a_plan(qtbot, window, store, demo):
     """The audit trail says who looked at a young person's plan; a count is not a look."""
     window.load_caseload()
-    qtbot.waitUntil(lambda: not (window._prompt_delay.isActive() or window._prompt_timer.isActive()), timeout=5000)
+    qtbot.waitUntil(lambda: not window.caseload_control.is_counting(), timeout=5000)
     assert window.caseload.model.index(0, 5).data() != ""  # the counts were made
     for p in demo:
         assert [e for e in store.audit_history(p.id) if e["action"] == "opened"] == [], p.person.display_name
@@ -245,8 +245,7 @@ def test_locking_stops_making_pdfs_and_notes_the_ones_made_once_unlocked(qtbot, 
 
     from .conftest import make_window
 
-    window = make_window(qtbot, store, data_dir)
-    window.access = StoreAccess(data_dir=data_dir)  # so locking closes the records
+    window = make_window(qtbot, store, data_dir, access=StoreAccess(data_dir=data_dir))  # locking closes the records
     monkeypatch.setattr(ChooseEditionDialog, "ask", classmethod(lambda cls, parent, who, choices: "full"))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path)))
 
