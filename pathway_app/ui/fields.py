@@ -211,6 +211,15 @@ class FieldBlock(QWidget):
         lay.addWidget(self.error)
         self.hint: QLabel | None = None
 
+    @property
+    def wide(self) -> bool:
+        """It takes a whole row of a :func:`grid` (a text box for notes, a long check box)."""
+        return bool(self.property("wide"))
+
+    @wide.setter
+    def wide(self, on: bool) -> None:
+        self.setProperty("wide", on)
+
     def add_hint(self, text: str) -> None:
         self.hint = QLabel(text, self)
         self.hint.setWordWrap(True)
@@ -234,7 +243,8 @@ class FieldBlock(QWidget):
 
 
 def grid(blocks: list[QWidget], columns: int = 2, parent: QWidget | None = None) -> QWidget:
-    """Lay blocks out in ``columns``; a block with ``wide=True`` takes a whole row."""
+    """Lay blocks out in ``columns``; a block whose ``wide`` property is true takes a whole row
+    (:attr:`FieldBlock.wide`; any other widget: ``setProperty("wide", True)``)."""
     w = QWidget(parent)
     g = QGridLayout(w)
     g.setContentsMargins(0, 0, 0, 0)
@@ -242,7 +252,7 @@ def grid(blocks: list[QWidget], columns: int = 2, parent: QWidget | None = None)
     g.setVerticalSpacing(10)
     row = col = 0
     for b in blocks:
-        if getattr(b, "wide", False):
+        if b.property("wide"):
             if col:
                 row, col = row + 1, 0
             g.addWidget(b, row, 0, 1, columns)

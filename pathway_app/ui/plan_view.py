@@ -28,8 +28,9 @@ from ..domain import dates
 from ..domain import model as m
 from ..domain.labels import label as vocab_label
 from . import theme
-from .areas import AREAS, PAGE_CLASSES, PROMPT_AREAS, AreaPage, page_for_path
+from .areas import AREAS, PROMPT_AREAS, page_for_path
 from .fields import pretty_date
+from .pages import PAGE_CLASSES, AreaPage
 from .session import PlanSession
 
 

@@ -20,7 +20,8 @@ from pathway_app.domain.vocab import (
     RelationshipType,
     ThereAt25,
 )
-from pathway_app.ui.map_view import MIN_NODE_RADIUS, RelationshipMapWidget, initials
+from pathway_app.ui.map_layout import MIN_NODE_RADIUS
+from pathway_app.ui.map_view import RelationshipMapWidget
 from pathway_app.ui.theme import dark_palette
 
 TODAY = date(2026, 11, 23)
@@ -165,13 +166,6 @@ def test_scales_with_the_widget(widget, qtbot):
     small = widget.frame().scale
     widget.resize(1400, 1000)
     assert widget.frame().scale > small * 1.3
-
-
-def test_initials():
-    assert initials("Amira Hassan") == "AH"
-    assert initials("nan") == "N"
-    assert initials("  ") == "?"
-    assert initials("Mary-Jane Smith") == "MS"
 
 
 # --------------------------------------------------------------------------- interaction
