@@ -124,24 +124,6 @@ def test_keyboard_only_walk_through_an_area(qtbot, window, store, saved_plan):
     assert "JJ" in view.header.name.text()
 
 
-def test_keyboard_in_a_list_enter_edits_delete_removes(qtbot, window, store, saved_plan):
-    view = open_in(window, qtbot, saved_plan.id)
-    ed = view.show_area("reviews")._lists[0]
-    ed.table.setFocus()
-    qtbot.keyClick(ed.table, Qt.Key.Key_Insert)
-    held = QApplication.focusWidget()
-    assert held is ed.form.widget("held_on").line
-    qtbot.keyClicks(held, "01/10/2026")
-    qtbot.keyClick(held, Qt.Key.Key_Return)
-    assert window.session.plan.reviews[0].held_on == date(2026, 10, 1)
-    ed.table.setFocus()
-    qtbot.keyClick(ed.table, Qt.Key.Key_Return)
-    assert QApplication.focusWidget() is ed.form.widget("held_on").line
-    ed.table.setFocus()
-    qtbot.keyClick(ed.table, Qt.Key.Key_Delete)
-    assert window.session.plan.reviews == []
-
-
 def test_validation_error_names_the_field_and_nothing_invalid_is_saved(qtbot, window, store, saved_plan):
     view = open_in(window, qtbot, saved_plan.id)
     page = view.show_area("about")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import random
-import sys
 from datetime import date
 
 import pytest

@@ -1,9 +1,8 @@
-"""Every item model the app uses passes qtmodeltester."""
+"""Every item model the app uses passes qtmodeltester (each model's own module has its test too)."""
 
 from __future__ import annotations
 
 from pathway_app.ui.caseload import CaseloadFilter, CaseloadModel, make_row
-from pathway_app.ui.records import Column, RecordTableModel
 
 from .conftest import TODAY, open_in
 from .test_caseload import _summaries
@@ -26,17 +25,6 @@ def test_caseload_filter_proxy(qtmodeltester):
     qtmodeltester.check(proxy, force_py=True)
     proxy.sort(0)
     qtmodeltester.check(proxy, force_py=True)
-
-
-def test_record_table_model(qtmodeltester):
-    from pathway_app.domain import model as m
-
-    model = RecordTableModel([Column("Name", lambda r: r.name), Column("Phone", lambda r: r.phone)])
-    model.set_rows([m.Relationship(name=f"P{i}") for i in range(5)])
-    model.set_problems({2: "Name is needed"})
-    qtmodeltester.check(model, force_py=True)
-    empty = RecordTableModel([Column("Name", lambda r: r.name)])
-    qtmodeltester.check(empty, force_py=True)
 
 
 def test_every_model_in_an_open_plan(qtbot, qtmodeltester, window, store):

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pathway_app.ui.unlock import NewPassphraseDialog, StoreAccess, UnlockDialog, UnlockForm
+from pathway_app.ui.unlock import NewPassphraseDialog, StoreAccess, UnlockDialog
 
 from .conftest import TODAY, open_in
 
@@ -93,19 +92,6 @@ def test_first_run_asks_for_a_passphrase_and_creates_an_encrypted_database(qtbot
         sqlite3.connect(db).execute("SELECT count(*) FROM sqlite_master").fetchall()
 
 
-def test_first_run_dialog_refuses_a_short_passphrase_and_offers_unencrypted(qtbot):
-    dlg = NewPassphraseDialog(None)
-    qtbot.addWidget(dlg)
-    qtbot.keyClicks(dlg.passphrase, "short")
-    assert "Too short" in dlg.hint.text()
-    assert not dlg.validate()
-    assert "at least 8" in dlg.blocks["passphrase"].error_text()
-    dlg.unencrypted.setChecked(True)
-    assert not dlg.passphrase.isEnabled()
-    assert dlg.validate() and dlg.values == {"create_unencrypted": True}
-    assert "unencrypted" in dlg.ok.text().lower()
-
-
 def test_unlock_dialog_says_a_wrong_passphrase_and_stays_then_opens(qtbot, data_dir):
     from pathway_app.store import open_store
     from pathway_app.ui.app import make_application, open_records
@@ -134,35 +120,6 @@ def test_unlock_dialog_says_a_wrong_passphrase_and_stays_then_opens(qtbot, data_
         if store is not None:
             store.close()
     assert (data_dir / "pathway.db").exists()  # never wiped
-
-
-def test_try_again_later_shows_a_countdown_and_then_allows_another_try(qtbot):
-    from pathway_app.errors import TryAgainLater
-
-    form = UnlockForm(None)
-    qtbot.addWidget(form)
-    tries: list = []
-
-    def attempt(passphrase):
-        tries.append(passphrase)
-        if len(tries) == 1:
-            raise TryAgainLater(2)
-        return "opened"
-
-    opened: list = []
-    form.unlocked.connect(opened.append)
-    form.attempt = attempt
-    qtbot.keyClicks(form.passphrase, "anything")
-    form.submit()
-    assert not form.button.isEnabled() and form.waiting() == 2
-    assert "2 seconds" in form.message.text() and "nothing has been changed" in form.message.text()
-    assert form.button.text().startswith("Wait")
-    form.submit()
-    assert len(tries) == 1  # no try while waiting
-    qtbot.waitUntil(lambda: form.button.isEnabled(), timeout=4000)
-    qtbot.keyClicks(form.passphrase, "anything")
-    form.submit()
-    assert opened == ["opened"]
 
 
 # --------------------------------------------------------------------------- unencrypted badge

@@ -3,6 +3,7 @@
 - An import error is a bug to see at once, never a silent placeholder: no ``except ImportError``.
 - The store is called, not probed: no ``getattr``/``hasattr`` on anything named ``store``
   (what the app may use of a store is :class:`~pathway_app.store.protocol.StoreProtocol`).
+- Every module reads in one sitting: under 700 lines.
 """
 
 from __future__ import annotations
@@ -46,6 +47,11 @@ def test_no_import_fallbacks_and_no_store_probes(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     assert import_fallbacks(tree) == [], "an ImportError turned into a placeholder"
     assert store_probes(tree) == [], "call the store (StoreProtocol) instead of probing it"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(UI)))
+def test_every_module_is_under_700_lines(path):
+    assert len(path.read_text(encoding="utf-8").splitlines()) < 700
 
 
 def test_the_checks_catch_what_they_look_for():
