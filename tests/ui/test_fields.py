@@ -170,3 +170,12 @@ def test_a_new_record_is_empty_everywhere(qtbot, session):
     f.set_target(episode, "care_episodes[0]")
     assert f.widget("home_name").text() == "" and f.widget("start").text() == ""
     assert f.path_of("start") == "care_episodes[0].start"
+
+
+def test_form_labels_wrap_rather_than_widen_their_column(form):
+    """A two-column form at a large font: the labels may wrap, so two long ones side by side
+    never set a width wider than the page (test_desktop checks whole pages at 16 pt)."""
+    label = form.block("date_of_birth").label
+    assert label is not None and label.wordWrap()
+    assert label.minimumSizeHint().width() < label.sizeHint().width()
+    assert not FieldBlock("&Passphrase", QLabel("x")).label.wordWrap()  # dialogs keep their own layout
