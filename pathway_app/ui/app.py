@@ -8,13 +8,23 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from ..store.check import DatabaseMovedAside
+    from ..store.lock import AlreadyOpen
+    from ..store.protocol import StoreProtocol
+    from .unlock import StoreAccess
+    from .window import MainWindow
 
 APP_NAME = "Pathway Planner"
 ORG_NAME = "PathwayPlanner"
 
 
-def settings_for(data_dir: str | Path | None = None) -> Any:
+def settings_for(data_dir: str | Path | None = None) -> QSettings:
     """Window state lives beside the data (an INI file), so a test's data folder holds its own."""
     from PySide6.QtCore import QSettings
 
@@ -25,7 +35,7 @@ def settings_for(data_dir: str | Path | None = None) -> Any:
     return QSettings(str(base / "window.ini"), QSettings.Format.IniFormat)
 
 
-def make_application(argv: list[str] | None = None) -> Any:
+def make_application(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
@@ -35,10 +45,10 @@ def make_application(argv: list[str] | None = None) -> Any:
     return app
 
 
-def open_window(store: Any, data_dir: str | Path | None = None, today: Any = date.today,
-                access: Any = None, lock_after_ms: int | None = None) -> Any:
+def open_window(store: StoreProtocol, data_dir: str | Path | None = None, today: Callable[[], date] = date.today,
+                access: StoreAccess | None = None, lock_after_ms: int | None = None) -> MainWindow:
     """The main window on ``store`` with the list loaded (not shown yet)."""
-    from .main_window import MainWindow
+    from .window import MainWindow
 
     win = MainWindow(store, settings_for(data_dir), today, access=access, lock_after_ms=lock_after_ms)
     win.load_caseload()
@@ -54,28 +64,28 @@ class _StoreOpener:
     records stop at "a passphrase is needed", which the main thread then asks for.
     """
 
-    def __init__(self, access: Any):
+    def __init__(self, access: StoreAccess):
         import threading
 
-        self.store: Any = None
+        self.store: StoreProtocol | None = None
         self.error: BaseException | None = None
         self._thread = threading.Thread(target=self._open, args=(access,), name="open-store", daemon=True)
         self._thread.start()
 
-    def _open(self, access: Any) -> None:
+    def _open(self, access: StoreAccess) -> None:
         try:
             self.store = access.open()
         except BaseException as exc:  # handed to the main thread by result()
             self.error = exc
 
-    def result(self) -> Any:
+    def result(self) -> StoreProtocol | None:
         self._thread.join()
         if self.error is not None:
             raise self.error
         return self.store
 
 
-def open_records(access: Any, first: Any = None) -> Any:
+def open_records(access: StoreAccess, first: _StoreOpener | None = None) -> StoreProtocol | None:
     """Open the records, asking what is needed: a new passphrase on the first run, the
     passphrase for encrypted records, whether to restore a backup of a damaged file.
 
@@ -83,34 +93,34 @@ def open_records(access: Any, first: Any = None) -> Any:
     store, or None when the person chose to stop. Raises ``UserFacingError`` for a problem
     they cannot fix here (the caller shows it).
     """
-    from .unlock import NewPassphraseDialog, UnlockDialog, store_error
+    from ..errors import PassphraseNeeded
+    from ..store.check import DatabaseMovedAside
+    from .unlock import NewPassphraseDialog, UnlockDialog
 
-    passphrase_needed = store_error("PassphraseNeeded")
-    moved_aside = store_error("DatabaseMovedAside")
     attempt = first.result if first is not None else access.open
     for _ in range(4):
         try:
             return attempt()
-        except passphrase_needed as exc:
-            if getattr(exc, "new", False):
+        except PassphraseNeeded as exc:
+            if exc.new:
                 values = NewPassphraseDialog.ask(None)
                 if not values:
                     return None
                 return access.open(**values)
             where = f"Records: {access.path}" if access.path is not None else ""
             return UnlockDialog.run(None, access.open, where)
-        except moved_aside as exc:
+        except DatabaseMovedAside as exc:
             if not _offer_restore(exc, access):
                 return None
             attempt = access.open
     return None
 
 
-def _offer_restore(exc: Any, access: Any) -> bool:
+def _offer_restore(exc: DatabaseMovedAside, access: StoreAccess) -> bool:
     """The damaged file was moved aside: offer the newest good backup. True when restored."""
     from PySide6.QtWidgets import QMessageBox
 
-    backup = getattr(exc, "newest_good_backup", None)
+    backup = exc.newest_good_backup
     if backup is None or access.path is None:
         QMessageBox.critical(None, "The records could not be opened",
                              f"{exc}\n\nNo good backup was found to restore. The damaged file was kept "
@@ -129,7 +139,7 @@ def _offer_restore(exc: Any, access: Any) -> bool:
     return True
 
 
-def _already_open(exc: Any, access: Any) -> bool:
+def _already_open(exc: AlreadyOpen, access: StoreAccess) -> bool:
     """Another copy of the app has these records. True: carry on read-only; False: quit."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -148,20 +158,21 @@ def _already_open(exc: Any, access: Any) -> bool:
 
 def run_app(db_url: str | None = None, data_dir: str | None = None, demo: bool = False) -> int:
     """Open the app; returns the exit status."""
-    from .unlock import StoreAccess, store_error
+    from ..store.lock import AlreadyOpen
+    from .unlock import StoreAccess
 
     access = StoreAccess(db_url, data_dir)
-    lock_error: BaseException | None = None
+    lock_error: AlreadyOpen | None = None
     try:
         access.acquire_lock()
-    except store_error("AlreadyOpen") as exc:
+    except AlreadyOpen as exc:
         lock_error = exc
     opener = _StoreOpener(access) if lock_error is None else None
     app = make_application()
     from PySide6.QtWidgets import QMessageBox
 
     from ..errors import UserFacingError
-    from . import main_window  # noqa: F401 - imported while the store opens
+    from . import window  # noqa: F401 - imported while the store opens
 
     if lock_error is not None and not _already_open(lock_error, access):
         return 1
@@ -174,7 +185,7 @@ def run_app(db_url: str | None = None, data_dir: str | None = None, demo: bool =
     if store is None:
         access.release_lock()
         return 1
-    win: Any = None
+    win: MainWindow | None = None
     try:
         win = open_window(store, data_dir, access=access)
         if access.read_only:

@@ -6,7 +6,8 @@ with their answer. Answers go into the plan as they are given (through
 :mod:`pathway_app.domain.guidance.at25`), so stopping half-way keeps what was said.
 
 Open it with :meth:`At25Dialog.run`; it returns whether the plan changed, so the caller saves
-and refreshes the map. The dialog emits nothing itself.
+and refreshes the map. The dialog emits nothing itself. :func:`ask_at25` runs it on the plan a
+:class:`~pathway_app.ui.session.PlanSession` has open and makes all its answers one undo step.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from ..domain.model import Plan, Relationship
 from ..domain.vocab import RelationshipType, ThereAt25
 from . import theme
 from .fields import FieldBlock
+from .session import PlanSession
 
 #: The words on the answer buttons (first person, to the young person).
 ANSWER_WORDS = {ThereAt25.YES: "&Yes", ThereAt25.MAYBE: "&Maybe", ThereAt25.NO: "&No"}
@@ -374,4 +376,34 @@ class At25Dialog(QDialog):
             dlg.deleteLater()
 
 
-__all__ = ["At25Dialog"]
+def ask_at25(parent: QWidget | None, session: PlanSession) -> None:
+    """Go through the open plan's people with the young person; their answers are one undoable
+    step ("Who will be there at 25"), saved at once."""
+    plan = session.plan
+    if plan is None:
+        return
+    before = {r.id: r.there_at_25 for r in plan.relationships}
+    if not At25Dialog.run(parent, plan) or session.plan is not plan:
+        return  # nothing changed, or the app locked meanwhile (it saved the answers then)
+    _replay(session, plan, before)
+    session.save_now()
+
+
+def _replay(session: PlanSession, plan: Plan, before: dict[str, ThereAt25]) -> None:
+    """The dialog changed the plan in place: put it back, then make the same changes through
+    the undo stack."""
+    changed = [(r, before[r.id], r.there_at_25) for r in plan.relationships
+               if r.id in before and r.there_at_25 is not before[r.id]]
+    added = [r for r in plan.relationships if r.id not in before]
+    for r, old, _new in changed:
+        r.there_at_25 = old
+    plan.relationships[:] = [r for r in plan.relationships if r.id in before]
+    session.undo_stack.beginMacro("Who will be there at 25")
+    for r, _old, new in changed:
+        session.set_field(r, "there_at_25", new, label=f"there at 25: {r.name}")
+    for r in added:
+        session.insert_record(plan.relationships, r, label="person who matters")
+    session.undo_stack.endMacro()
+
+
+__all__ = ["At25Dialog", "ask_at25"]

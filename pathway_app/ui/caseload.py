@@ -483,6 +483,18 @@ class CaseloadView(QWidget):
                 return True
         return super().eventFilter(obj, event)
 
+    def selected_id(self) -> str | None:
+        """The young person chosen in the list (None: no row is selected)."""
+        idx = self.table.currentIndex()
+        if idx.isValid() and self.table.selectionModel().isRowSelected(idx.row(), idx.parent()):
+            return self.proxy.index(idx.row(), 0).data(Qt.ItemDataRole.UserRole) or None
+        return None
+
+    def shown_ids(self) -> list[str]:
+        """Every young person shown (after the search), in the order shown."""
+        ids = (self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.proxy.rowCount()))
+        return [i for i in ids if i]
+
     def select_id(self, plan_id: str) -> None:
         for i in range(self.proxy.rowCount()):
             idx = self.proxy.index(i, 0)

@@ -178,10 +178,15 @@ def fit_lines(edit: QPlainTextEdit, lines: int) -> None:
 
 
 class FieldBlock(QWidget):
-    """A label above its input and an error line below (hidden when all is well)."""
+    """A label above its input and an error line below (hidden when all is well).
+
+    ``wrap``: the label may wrap onto a second line rather than set the width of its column —
+    in a two-column form at a large system font, two long labels side by side would otherwise
+    push the form off the side of the page (:class:`Form` makes its blocks so).
+    """
 
     def __init__(self, label: str, widget: QWidget, help_text: str = "", wide: bool = False,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, wrap: bool = False):
         super().__init__(parent)
         self.wide = wide
         self.widget = widget
@@ -193,6 +198,7 @@ class FieldBlock(QWidget):
             lay.addWidget(widget)
         else:
             self.label = QLabel(label, self)
+            self.label.setWordWrap(wrap)
             self.label.setBuddy(widget.focusProxy() or widget)
             theme.set_font(self.label, 0.95, bold=True)
             lay.addWidget(self.label)
@@ -210,6 +216,15 @@ class FieldBlock(QWidget):
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.error)
         self.hint: QLabel | None = None
+
+    @property
+    def wide(self) -> bool:
+        """It takes a whole row of a :func:`grid` (a text box for notes, a long check box)."""
+        return bool(self.property("wide"))
+
+    @wide.setter
+    def wide(self, on: bool) -> None:
+        self.setProperty("wide", on)
 
     def add_hint(self, text: str) -> None:
         self.hint = QLabel(text, self)
@@ -234,7 +249,8 @@ class FieldBlock(QWidget):
 
 
 def grid(blocks: list[QWidget], columns: int = 2, parent: QWidget | None = None) -> QWidget:
-    """Lay blocks out in ``columns``; a block with ``wide=True`` takes a whole row."""
+    """Lay blocks out in ``columns``; a block whose ``wide`` property is true takes a whole row
+    (:attr:`FieldBlock.wide`; any other widget: ``setProperty("wide", True)``)."""
     w = QWidget(parent)
     g = QGridLayout(w)
     g.setContentsMargins(0, 0, 0, 0)
@@ -242,7 +258,7 @@ def grid(blocks: list[QWidget], columns: int = 2, parent: QWidget | None = None)
     g.setVerticalSpacing(10)
     row = col = 0
     for b in blocks:
-        if getattr(b, "wide", False):
+        if b.property("wide"):
             if col:
                 row, col = row + 1, 0
             g.addWidget(b, row, 0, 1, columns)
@@ -325,7 +341,7 @@ class Form(QObject):
 
     def _add(self, attr: str, kind: str, widget: QWidget, label: str, help_text: str,
              wide: bool = False, enum: type[Enum] | None = None, allow_none: bool = False) -> FieldBlock:
-        block = FieldBlock(label, widget, help_text, wide)
+        block = FieldBlock(label, widget, help_text, wide, wrap=True)
         f = _Field(attr, kind, block, widget, label.replace("&", ""), enum, allow_none)
         self.fields.append(f)
         self._by_attr.setdefault(attr, []).append(f)

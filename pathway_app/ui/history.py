@@ -1,8 +1,8 @@
 """A young person's history: who opened, changed, exported or printed their plan, and when.
 
 Read-only. :class:`HistoryDialog` is opened with ``HistoryDialog.run(parent, name, entries)``
-where ``entries`` is ``store.audit_history(plan_id)`` (a list of dicts: who, when, action,
-changes). :class:`HistoryModel` is a plain table model over those entries.
+where ``entries`` is ``store.audit_history(plan_id)`` (a list of dicts: user, when, action,
+detail, changes). :class:`HistoryModel` is a plain table model over those entries.
 """
 
 from __future__ import annotations
@@ -65,48 +65,20 @@ class HistoryEntry:
             fields = sorted({field_title(p) for p, _a, _b in self.changes})
             shown = ", ".join(fields[:3]) + (f" and {len(fields) - 3} more" if len(fields) > 3 else "")
             return f"{words}: {shown}"
-        edition = self.detail.get("edition") if isinstance(self.detail, dict) else None
+        edition = self.detail.get("edition")
         if edition:
             return f"{words} ({_EDITIONS.get(str(edition), str(edition))})"
         return words
 
 
-def _parse_when(value: Any) -> datetime | None:
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    return None
-
-
-def _changes(raw: Any) -> list[tuple[str, Any, Any]]:
-    out: list[tuple[str, Any, Any]] = []
-    for c in raw or []:
-        if isinstance(c, dict):
-            out.append((str(c.get("field") or c.get("path") or ""), c.get("before"), c.get("after")))
-        elif isinstance(c, (list, tuple)) and len(c) == 3:
-            out.append((str(c[0]), c[1], c[2]))
-    return out
-
-
-def entry_from(d: Any) -> HistoryEntry:
-    """One entry from what the store gives (a dict, or an object with the same names)."""
-    get = d.get if isinstance(d, dict) else (lambda k, default=None: getattr(d, k, default))
-    detail = get("detail") or {}
-    if not isinstance(detail, dict):
-        detail = {}
-    changes = get("changes")
-    if changes is None:
-        changes = detail.get("changes")
+def entry_from(d: dict[str, Any]) -> HistoryEntry:
+    """One entry of ``store.audit_history(plan_id)`` (see :class:`~pathway_app.store.protocol.StoreProtocol`)."""
     return HistoryEntry(
-        when=_parse_when(get("when") or get("at")),
-        who=str(get("who") or get("user_name") or get("user") or ""),
-        action=str(get("action") or ""),
-        changes=_changes(changes),
-        detail=detail,
+        when=d["when"],
+        who=d["user"],
+        action=d["action"],
+        changes=[(c["field"], c["before"], c["after"]) for c in d["changes"]],
+        detail=d["detail"],
     )
 
 
@@ -191,7 +163,7 @@ class HistoryModel(QAbstractTableModel):
 class HistoryDialog(QDialog):
     """Newest first: who did what to this plan and when; the selected entry's changes below."""
 
-    def __init__(self, name: str, entries: list[Any], parent: QWidget | None = None):
+    def __init__(self, name: str, entries: list[dict[str, Any]], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("HistoryDialog")
         self.setWindowTitle(f"History of {name}’s plan")
@@ -249,7 +221,7 @@ class HistoryDialog(QDialog):
             self.detail.setPlainText(describe_changes(self.model.rows[current.row()]))
 
     @classmethod
-    def run(cls, parent: QWidget | None, name: str, entries: list[Any]) -> None:
+    def run(cls, parent: QWidget | None, name: str, entries: list[dict[str, Any]]) -> None:
         dlg = cls(name, entries, parent)
         try:
             dlg.exec()

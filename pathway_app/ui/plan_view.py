@@ -28,8 +28,9 @@ from ..domain import dates
 from ..domain import model as m
 from ..domain.labels import label as vocab_label
 from . import theme
-from .areas import AREAS, PAGE_CLASSES, PROMPT_AREAS, AreaPage
+from .areas import AREAS, PROMPT_AREAS, page_for_path
 from .fields import pretty_date
+from .pages import PAGE_CLASSES, AreaPage
 from .session import PlanSession
 
 
@@ -264,6 +265,10 @@ class PlanView(QWidget):
             self.area_model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
         return self.pages[key]
+
+    def show_problem(self, path: str) -> None:
+        """Go to the page, record and field of the problem at ``path`` ("person.given_name")."""
+        self.show_area(page_for_path(path)).show_problem(path)
 
     def _on_area(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -255,6 +255,7 @@ class PromptCard(QFrame):
         self.buttons: dict[PromptAnswer, QPushButton] = {}
         self.form: _ResponseForm | None = None
         self.status: QLabel | None = None
+        self._button_row: QBoxLayout | None = None  # the answer buttons (none on an answered card)
         if answered_view:
             if prompt.response is not None:
                 self.status = _wrapping(describe_response(prompt.response), self)
@@ -295,7 +296,7 @@ class PromptCard(QFrame):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        row = getattr(self, "_button_row", None)
+        row = self._button_row
         if row is None:
             return
         m = self.layout().contentsMargins()

@@ -287,6 +287,10 @@ class RecordListEditor(QWidget):
                 self.select(r)
                 return
 
+    def list_path(self) -> str | None:
+        """The list's path in the plan ("relationships", "support_areas[3].actions"); None with no plan."""
+        return self._path_of(self.plan) if self.plan is not None and self.records is not None else None
+
     def _prefix(self) -> str:
         rec = self.form.target
         if rec is None or self.plan is None or self.records is None:

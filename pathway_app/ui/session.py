@@ -32,6 +32,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..domain.model import Plan
 from ..domain.validation import Problem, ValidationError, validate
 from ..errors import DatabaseProblem, StaleSaveError, UserFacingError
+from ..store.protocol import StoreProtocol
 
 AUTOSAVE_MS = 400
 _MERGE_ID = 1001
@@ -122,7 +123,7 @@ class PlanSession(QObject):
     planReplaced = Signal(object)
     saved = Signal(object)
 
-    def __init__(self, store: Any, today: Callable[[], date] = date.today, parent: QObject | None = None):
+    def __init__(self, store: StoreProtocol | None, today: Callable[[], date] = date.today, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
         self._today = today
@@ -150,9 +151,8 @@ class PlanSession(QObject):
     @property
     def user_name(self) -> str:
         """Who is using the app (the store's user when it knows, else the computer's login)."""
-        name = getattr(self.store, "user", None) if self.store is not None else None
-        if name:
-            return str(name)
+        if self.store is not None and self.store.user:
+            return self.store.user
         import getpass
 
         try:
@@ -160,7 +160,7 @@ class PlanSession(QObject):
         except (OSError, KeyError):  # pragma: no cover - no user name on this machine
             return "personal adviser"
 
-    def set_store(self, store: Any) -> None:
+    def set_store(self, store: StoreProtocol | None) -> None:
         """Save to ``store`` from now on (None while the app is locked)."""
         self._timer.stop()
         self.store = store
@@ -176,7 +176,7 @@ class PlanSession(QObject):
         self.problems = []
         self.input_errors = {}
         self.problemsChanged.emit([])
-        self._set_status("saved", "")
+        self.set_status("saved", "")
 
     def replace_plan(self, plan: Plan, keep_dirty: bool = False) -> None:
         """Swap in a different copy of the plan (after a reload); undo history is cleared."""
@@ -227,7 +227,7 @@ class PlanSession(QObject):
 
     def _schedule(self) -> None:
         self.dirty = True
-        self._set_status("pending", "Saving…")
+        self.set_status("pending", "Saving…")
         self._timer.start()
 
     # ------------------------------------------------------------------ input errors
@@ -245,7 +245,7 @@ class PlanSession(QObject):
         self.inputErrorsChanged.emit()
         if self.input_errors:
             self._timer.stop()
-            self._set_status("error", "Not saved: " + next(iter(self.input_errors.values())))
+            self.set_status("error", "Not saved: " + next(iter(self.input_errors.values())))
         elif self.dirty:
             self._schedule()
 
@@ -260,37 +260,37 @@ class PlanSession(QObject):
         if self.store is None:  # locked: kept in memory and saved after unlocking
             return False
         if self.input_errors:
-            self._set_status("error", "Not saved: " + next(iter(self.input_errors.values())))
+            self.set_status("error", "Not saved: " + next(iter(self.input_errors.values())))
             return False
         today = self.today
         problems = validate(plan, today)
         if problems:
             self._refused(problems)
             return False
-        self._set_status("saving", "Saving…")
+        self.set_status("saving", "Saving…")
         try:
             self.store.save(plan, today=today)
         except ValidationError as exc:
             self._refused(list(exc.problems))
             return False
         except StaleSaveError as exc:
-            self._set_status(
+            self.set_status(
                 "error",
                 "Not saved: someone else saved a newer version of this plan. Your changes are kept.",
             )
             self.staleSave.emit(exc)
             return False
         except (DatabaseProblem, UserFacingError) as exc:
-            self._set_status("error", f"Not saved: {exc} Your changes are kept; saving will be tried again.")
+            self.set_status("error", f"Not saved: {exc} Your changes are kept; saving will be tried again.")
             return False
         except OSError as exc:
-            self._set_status("error", f"Not saved: {exc.strerror or exc}. Your changes are kept.")
+            self.set_status("error", f"Not saved: {exc.strerror or exc}. Your changes are kept.")
             return False
         self.dirty = False
         if self.problems:
             self.problems = []
             self.problemsChanged.emit([])
-        self._set_status("saved", "Saved")
+        self.set_status("saved", "Saved")
         self.saved.emit(plan)
         return True
 
@@ -298,9 +298,10 @@ class PlanSession(QObject):
         self.problems = problems
         self.problemsChanged.emit(problems)
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        self._set_status("error", f"Not saved: {problems[0]}{more}. Your text is kept.")
+        self.set_status("error", f"Not saved: {problems[0]}{more}. Your text is kept.")
 
-    def _set_status(self, state: str, text: str) -> None:
+    def set_status(self, state: str, text: str) -> None:
+        """Say how saving stands ("saved", "pending", "saving", "error") and why, in words."""
         self.state = state
         self.status_text = text
         self.statusChanged.emit(state, text)

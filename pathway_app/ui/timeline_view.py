@@ -1,6 +1,6 @@
 """The timeline: the road from the 16th to the 25th birthday, with what happens along it.
 
-Where things go comes from :func:`pathway_app.export.geometry.timeline_layout`, the same
+Where things go comes from :func:`pathway_app.domain.geometry.timeline_layout`, the same
 layout the PDF draws. The road is marked with every birthday (16, 17, 18, 21 and 25 as big
 milestones), the reviews held and the next one due, the needs assessment, the end of Staying
 Put, a planned move, when adviser support ends and open actions (close-together actions are

@@ -43,10 +43,7 @@ def _area(a: Area) -> Callable[[m.Plan], Any]:
 
 def _area_prefix(a: Area) -> Callable[[m.Plan], str]:
     def get(p: m.Plan) -> str:
-        for i, sa in enumerate(p.support_areas):
-            if sa.area is a:
-                return f"support_areas[{i}]"
-        return ""
+        return f"support_areas[{a.value}]"
 
     return get
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -35,44 +35,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import UserFacingError
+from ..errors import TryAgainLater, UserFacingError, WrongPassphrase
+from ..store.protocol import StoreProtocol
 from . import theme
 from .fields import FieldBlock
 
+if TYPE_CHECKING:
+    from ..store.lock import Lock
+
 MIN_CHARS = 8
-
-
-# --------------------------------------------------------------------------- the store's errors
-
-
-def store_error(name: str) -> type[BaseException]:
-    """An error class the store defines (``WrongPassphrase`` …), wherever it lives.
-
-    A class that does not exist in this version is replaced by one nothing raises, so an
-    ``except`` naming it is harmless.
-    """
-    from .. import errors
-
-    found = getattr(errors, name, None)
-    if found is None:
-        try:
-            from .. import store
-
-            found = getattr(store, name, None)
-        except ImportError:  # pragma: no cover - the store always imports
-            found = None
-    for module in ("crypto", "lock", "encrypted", "backup", "check"):
-        if found is not None:
-            break
-        try:
-            import importlib
-
-            found = getattr(importlib.import_module(f"pathway_app.store.{module}"), name, None)
-        except ImportError:
-            found = None
-    if found is None:
-        found = type(name, (UserFacingError,), {})
-    return found
 
 
 def plain_seconds(s: float) -> str:
@@ -118,7 +89,7 @@ class StoreAccess:
         self.encrypted: bool | None = None
         self.path = local_db_path(url, data_dir)
         self.read_only = False
-        self._lock: Any = None
+        self._lock: Lock | None = None
 
     # the records lock: one copy of the app per database file
     def acquire_lock(self) -> None:
@@ -143,7 +114,7 @@ class StoreAccess:
             self.data_dir = None
             self.read_only = True
 
-    def open(self, passphrase: str | None = None, create_unencrypted: bool = False) -> Any:
+    def open(self, passphrase: str | None = None, create_unencrypted: bool = False) -> StoreProtocol:
         from ..store import open_store
 
         kwargs: dict[str, Any] = {}
@@ -154,7 +125,7 @@ class StoreAccess:
         if self.user is not None:
             kwargs["user"] = self.user
         store = open_store(self.url, self.data_dir, **kwargs)
-        self.encrypted = bool(getattr(store, "encrypted", False))
+        self.encrypted = store.encrypted
         return store
 
     @property
@@ -437,15 +408,14 @@ class UnlockForm(QWidget):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = self.attempt(text if self.needs_passphrase else None)
-        except store_error("TryAgainLater") as exc:
+        except TryAgainLater as exc:
             self.passphrase.clear()
-            self._start_wait(getattr(exc, "wait_seconds", 5.0), str(exc))
+            self._start_wait(exc.wait_seconds, str(exc))
             return
-        except store_error("WrongPassphrase") as exc:
+        except WrongPassphrase as exc:
             self.passphrase.clear()
-            wait = float(getattr(exc, "wait_seconds", 0.0) or 0.0)
-            if wait > 0:
-                self._start_wait(wait, str(exc))
+            if exc.wait_seconds > 0:
+                self._start_wait(exc.wait_seconds, str(exc))
             else:
                 self._say(str(exc) or "That passphrase does not unlock these records.")
             self.passphrase.setFocus()
@@ -612,4 +582,4 @@ class LockScreen(QWidget):
 
 
 __all__ = ["LockScreen", "NewPassphraseDialog", "StoreAccess", "UnlockDialog", "UnlockForm", "local_db_path",
-           "store_error", "strength"]
+           "strength"]

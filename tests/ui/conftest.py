@@ -78,11 +78,11 @@ def boxes(monkeypatch) -> Boxes:
     return b
 
 
-def make_window(qtbot, store, data_dir, today=TODAY, show: bool = True):
+def make_window(qtbot, store, data_dir, today=TODAY, show: bool = True, access=None):
     from pathway_app.ui.app import make_application, open_window
 
     make_application([])
-    win = open_window(store, data_dir, lambda: today)
+    win = open_window(store, data_dir, lambda: today, access=access)
     qtbot.addWidget(win)
     if show:
         win.show()

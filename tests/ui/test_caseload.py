@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -88,20 +87,21 @@ def test_overdue_is_highlighted(qtbot):
     assert idx.data(Qt.ItemDataRole.FontRole).bold()
 
 
-def test_filtering_10000_rows_is_fast(qtbot):
+def test_filtering_10000_rows_narrows_and_widens_the_list(qtbot):
+    """Typing narrows the list and deleting widens it again (benchmarks/bench_ui.py times it)."""
     view = CaseloadView()
     qtbot.addWidget(view)
-    view.set_summaries(_summaries(10_000), TODAY)
+    summaries = _summaries(10_000)
+    view.set_summaries(summaries, TODAY)
     view.show()
     qtbot.waitExposed(view)
-    times = []
-    for text in ("o", "ok", "oka", "okaf", "oka", "ok", "o", ""):
-        t0 = time.perf_counter()
+    shown = []
+    for text in ("o", "oka", "okaf", ""):
         view.search.setText(text)
         QApplication.processEvents()
-        times.append(time.perf_counter() - t0)
-    times.sort()
-    assert times[len(times) // 2] < 0.1  # generous here; the benchmark holds the 50 ms target
+        shown.append(view.proxy.rowCount())
+    assert shown[-1] == len(summaries)
+    assert shown[0] >= shown[1] >= shown[2] and shown[2] < len(summaries)
 
 
 def test_enter_in_search_opens_the_first_match_and_down_moves_to_the_list(qtbot, window, store):
@@ -149,7 +149,7 @@ def test_a_very_long_list_holds_one_page_and_the_search_asks_the_records(qtbot, 
 
     for p in demo_plans(TODAY):
         store.save(p, today=TODAY)
-    window.list_limit = window.list_page = 3
+    window.caseload_control.list_limit = window.caseload_control.list_page = 3
     window.load_caseload()
     view = window.caseload
     assert len(view.model.rows) == 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -102,9 +103,13 @@ def test_fonts_follow_the_system_font(qtbot, store, data_dir, saved_plan):
         app.setFont(old)
 
 
-def test_a_large_system_font_never_pushes_a_page_off_the_side(qtbot, store, data_dir):
+@pytest.mark.parametrize("family", [None, "DejaVu Sans"], ids=["system font", "DejaVu Sans"])
+def test_a_large_system_font_never_pushes_a_page_off_the_side(qtbot, store, data_dir, family):
     """16 pt in a 1360 × 860 window: every area of a full plan, its prompt cards and the list of
-    areas fit their width (no sideways scroll bar, nothing cut off at the right)."""
+    areas fit their width (no sideways scroll bar, nothing cut off at the right).
+
+    Also in DejaVu Sans, a wide font that is the system font on many Linux desktops (it was
+    here until Noto was installed): field labels side by side were too wide in it."""
     from PySide6.QtWidgets import QScrollArea
 
     from pathway_app.demo import demo_plans
@@ -113,6 +118,8 @@ def test_a_large_system_font_never_pushes_a_page_off_the_side(qtbot, store, data
     app = QApplication.instance()
     old = app.font()
     f = app.font()
+    if family:
+        f.setFamily(family)
     f.setPointSizeF(16)
     app.setFont(f)
     try:
@@ -125,7 +132,7 @@ def test_a_large_system_font_never_pushes_a_page_off_the_side(qtbot, store, data
         sideways = []
         for key, _title in AREAS:
             page = view.show_area(key)
-            qtbot.wait(20)
+            qtbot.wait(200)  # let the page and its prompt cards settle (lazy cards, a busy machine)
             for area in [page.scroll, *page.prompt_side.findChildren(QScrollArea)]:
                 if area.isVisible() and area.horizontalScrollBar().isVisible():
                     sideways.append((key, area.objectName() or "form"))

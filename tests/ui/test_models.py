@@ -1,9 +1,8 @@
-"""Every item model the app uses passes qtmodeltester."""
+"""Every item model the app uses passes qtmodeltester (each model's own module has its test too)."""
 
 from __future__ import annotations
 
 from pathway_app.ui.caseload import CaseloadFilter, CaseloadModel, make_row
-from pathway_app.ui.records import Column, RecordTableModel
 
 from .conftest import TODAY, open_in
 from .test_caseload import _summaries
@@ -28,17 +27,6 @@ def test_caseload_filter_proxy(qtmodeltester):
     qtmodeltester.check(proxy, force_py=True)
 
 
-def test_record_table_model(qtmodeltester):
-    from pathway_app.domain import model as m
-
-    model = RecordTableModel([Column("Name", lambda r: r.name), Column("Phone", lambda r: r.phone)])
-    model.set_rows([m.Relationship(name=f"P{i}") for i in range(5)])
-    model.set_problems({2: "Name is needed"})
-    qtmodeltester.check(model, force_py=True)
-    empty = RecordTableModel([Column("Name", lambda r: r.name)])
-    qtmodeltester.check(empty, force_py=True)
-
-
 def test_every_model_in_an_open_plan(qtbot, qtmodeltester, window, store):
     from pathway_app.demo import demo_plans
 
@@ -47,7 +35,7 @@ def test_every_model_in_an_open_plan(qtbot, qtmodeltester, window, store):
         store.save(p, today=TODAY)
     window.load_caseload()
     # prompts are counted in idle moments: let that finish (the tester follows one model at a time)
-    qtbot.waitUntil(lambda: not (window._prompt_delay.isActive() or window._prompt_timer.isActive()), timeout=5000)
+    qtbot.waitUntil(lambda: not window.caseload_control.is_counting(), timeout=5000)
     assert window.caseload.model.index(0, 5).data() != ""
     view = open_in(window, qtbot, plans[0].id)
     qtmodeltester.check(view.area_model, force_py=True)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from datetime import datetime, timezone
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QPushButton
 
 from pathway_app.domain import model as m
@@ -28,7 +27,7 @@ def demo(store):
 
 def test_every_area_has_the_new_prompts_panel_and_the_caseload_still_counts(qtbot, window, demo):
     window.load_caseload()
-    qtbot.waitUntil(lambda: not (window._prompt_delay.isActive() or window._prompt_timer.isActive()), timeout=5000)
+    qtbot.waitUntil(lambda: not window.caseload_control.is_counting(), timeout=5000)
     assert window.caseload.model.index(0, 5).data() != ""
     view = open_in(window, qtbot, demo[0].id)
     total = 0
@@ -44,7 +43,7 @@ def test_every_area_has_the_new_prompts_panel_and_the_caseload_still_counts(qtbo
 def test_counting_prompts_in_the_background_is_not_recorded_as_opening_a_plan(qtbot, window, store, demo):
     """The audit trail says who looked at a young person's plan; a count is not a look."""
     window.load_caseload()
-    qtbot.waitUntil(lambda: not (window._prompt_delay.isActive() or window._prompt_timer.isActive()), timeout=5000)
+    qtbot.waitUntil(lambda: not window.caseload_control.is_counting(), timeout=5000)
     assert window.caseload.model.index(0, 5).data() != ""  # the counts were made
     for p in demo:
         assert [e for e in store.audit_history(p.id) if e["action"] == "opened"] == [], p.person.display_name
@@ -208,8 +207,9 @@ def test_history_model_passes_the_model_tester(qtmodeltester):
     from pathway_app.ui.history import HistoryModel, entry_from
 
     model = HistoryModel()
-    model.set_rows([entry_from({"who": "sam", "when": "2026-11-23T10:00:00Z", "action": "changed",
-                                "changes": [["person.phone", "1", "2"]]})])
+    model.set_rows([entry_from({"user": "sam", "when": datetime(2026, 11, 23, 10, tzinfo=timezone.utc),
+                                "action": "changed", "detail": {},
+                                "changes": [{"field": "person.phone", "label": "phone", "before": "1", "after": "2"}]})])
     qtmodeltester.check(model, force_py=True)
 
 
@@ -225,7 +225,6 @@ def test_deleting_before_75_is_refused_with_the_reason(qtbot, window, store, sav
 
 
 def test_everything_held_writes_a_pdf_and_the_data(qtbot, window, store, saved_plan, tmp_path, monkeypatch, boxes):
-    pytest.importorskip("pathway_app.export.subject_access")
     target = tmp_path / "everything.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "PDF (*.pdf)")))
     open_in(window, qtbot, saved_plan.id)
@@ -244,8 +243,7 @@ def test_locking_stops_making_pdfs_and_notes_the_ones_made_once_unlocked(qtbot, 
 
     from .conftest import make_window
 
-    window = make_window(qtbot, store, data_dir)
-    window.access = StoreAccess(data_dir=data_dir)  # so locking closes the records
+    window = make_window(qtbot, store, data_dir, access=StoreAccess(data_dir=data_dir))  # locking closes the records
     monkeypatch.setattr(ChooseEditionDialog, "ask", classmethod(lambda cls, parent, who, choices: "full"))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path)))
 

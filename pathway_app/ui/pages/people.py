@@ -1,0 +1,109 @@
+"""People who matter: their people, the relationship map, and who will be there at 25."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ...domain import model as m
+from ...domain.labels import label as vocab_label
+from ...domain.vocab import Area, Closeness, ContactFrequency, RelationshipStatus, RelationshipType, ThereAt25
+from .. import theme
+from ..fields import Form
+from ..records import Column
+from .base import AreaPage, area_of, area_prefix, muted
+
+
+def _rel_describe(r: m.Relationship) -> str:
+    return f"About {r.name}" if r.name.strip() else "A new person"
+
+
+def build_relationship_editor(form: Form) -> list[QWidget]:
+    return [
+        form.text("name", "&Name", "Their name"),
+        form.choice("relationship_type", RelationshipType, "Who they are", "Sister, foster carer, friend…"),
+        form.text("description", "In their words", "How the young person describes them: “my big sister”"),
+        form.choice("there_at_25", ThereAt25, "Will they be there at 25?",
+                    "Who will be there for them at 25 and beyond? (Care Inquiry, M1)"),
+        form.choice("closeness", Closeness, "How close"),
+        form.choice("contact_frequency", ContactFrequency, "How often in touch"),
+        form.text("contact_means", "How they keep in touch", placeholder="visits, phone, video…"),
+        form.choice("status", RelationshipStatus, "Continuing?"),
+        form.check("in_support_plan", "Has a part in the support plan"),
+        form.notes("keep_in_touch_plan", "How this will carry on after a move", lines=2),
+        form.notes("what_they_bring", "What they bring", "What the young person values in them", lines=2),
+    ]
+
+
+class PeoplePage(AreaPage):
+    """Signals:
+        at25Requested(): "Who will be there at 25?" was pressed.
+    """
+
+    at25Requested = Signal()
+    key = "people"
+    intro = ("Family, friends, carers and workers — and who will still be there at 25 and beyond. "
+             "Don't break what's already there.")
+
+    def build(self) -> None:
+        self.own_words(area_of(Area.RELATIONSHIPS), area_prefix(Area.RELATIONSHIPS), "own_words",
+                       "Who do you want to still be in your life when you're 25?")
+        lay = self.section("Their people")
+        row = QHBoxLayout()
+        ask = muted(QLabel("Go through everyone together, one at a time: who will still be there for them at 25?",
+                            self.content))
+        ask.setWordWrap(True)
+        row.addWidget(ask, 1)
+        self.at25_button = QPushButton("Who will be there at &25?", self.content)
+        self.at25_button.setAccessibleName("Who will be there at 25?")
+        self.at25_button.setAccessibleDescription(
+            "Ask the young person, one person at a time, who will still be there for them at 25")
+        self.at25_button.clicked.connect(self.at25Requested)
+        theme.fit_text(self.at25_button)
+        row.addWidget(self.at25_button, 0)
+        lay.addLayout(row)
+        from ..map_view import RelationshipMapWidget  # with the page, not the plan: a quicker first plan
+
+        self.map = RelationshipMapWidget(self.content)
+        self.map.setMinimumHeight(self.map.fontMetrics().lineSpacing() * 18)
+        lay.addWidget(self.map)
+
+        def build(form: Form) -> list[QWidget]:
+            blocks = build_relationship_editor(form)
+            self._private = self.practitioner_only([
+                form.notes("contact_restrictions", "Contact restrictions", lines=2, wide=False),
+                form.notes("safety_notes", "Safety notes", lines=2, wide=False),
+                form.text("phone", "Phone"),
+            ])
+            self._private.setProperty("wide", True)  # a row of its own in the editor
+            return blocks + [self._private]
+
+        self.people = self.list_editor(
+            "person",
+            [Column("Name", lambda r: r.name), Column("Who", lambda r: vocab_label(r.relationship_type)),
+             Column("There at 25?", lambda r: vocab_label(r.there_at_25)),
+             Column("In touch", lambda r: vocab_label(r.contact_frequency))],
+            lambda p: p.relationships, lambda p: "relationships", build,
+            factory=m.Relationship, describe=_rel_describe,
+            empty_text="No one recorded yet. Who matters to them?",
+        )
+        lay.addWidget(self.people)
+        self.map.personActivated.connect(self.people.select_id)
+        self.map.addPersonRequested.connect(self.people.add)
+        self.session.listChanged.connect(self._refresh_map)
+        self.session.fieldChanged.connect(self._field_changed)
+
+    def after_bind(self) -> None:
+        self._refresh_map()
+
+    def _refresh_map(self, *_args: Any) -> None:
+        self.map.set_plan(self.plan)  # None clears it (when the app locks)
+
+    def _field_changed(self, record: Any, _attr: str) -> None:
+        if isinstance(record, m.Relationship):
+            self._refresh_map()
+
+
+__all__ = ["PeoplePage", "build_relationship_editor"]

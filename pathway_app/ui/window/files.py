@@ -1,0 +1,221 @@
+"""Files in and out of the records: plans files, PDFs, everything held about a young person.
+
+:class:`FilesController` runs each of these from the window's menus: it asks where (a file
+dialog), reads or writes through the store and :mod:`pathway_app.export`, and notes in the
+plan's history what was made (who, when, which file). Files are written through a temporary
+file and moved into place, readable by their owner only
+(:func:`pathway_app.fileio.write_atomically`).
+
+The window decides whether an action may run at all (not in together mode, only with a plan
+on screen); this object is handed the plan or the young people to act on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from ...domain import model as m
+from ...errors import UserFacingError
+from ...fileio import write_atomically
+from ...store.protocol import StoreProtocol
+from ..dialogs import ChooseEditionDialog
+
+
+class FilesController(QObject):
+    """Import, export, PDFs, subject access and the plan's history (see the module docstring).
+
+    ``parent`` owns the dialogs and message boxes it opens.
+
+    Signals:
+        imported(list ids): plans were imported; ``ids`` were created or updated.
+        status(str text, int ms): a line for the status bar.
+    """
+
+    imported = Signal(list)
+    status = Signal(str, int)
+
+    def __init__(self, store: StoreProtocol | None, today: Callable[[], date], parent: QWidget):
+        super().__init__(parent)
+        self.store = store
+        self._today = today
+        self._parent = parent
+        self.locked = False
+        #: files made while the app was locked, noted in the history once it is unlocked
+        self._pending: list[tuple[str, str, dict[str, Any] | None]] = []
+
+    def set_store(self, store: StoreProtocol | None) -> None:
+        self.store = store
+
+    def set_locked(self, locked: bool) -> None:
+        """The app locked (a PDF may still be finishing) or was unlocked (note what was made)."""
+        self.locked = locked
+        if not locked:
+            pending, self._pending = self._pending, []
+            for action, plan_id, detail in pending:
+                self.record(action, plan_id, detail)
+
+    def _warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self._parent, title, text)
+
+    def record(self, action: str, plan_id: str, detail: dict[str, Any] | None = None) -> None:
+        """Note in the plan's history that it was exported or printed (who, when, what)."""
+        if self.store is None:  # locked: the records are closed
+            self._pending.append((action, plan_id, detail))
+            return
+        try:
+            self.store.record_event(action, plan_id, detail)
+        except UserFacingError as exc:
+            self._warn("Not noted in the history", f"The file was made, but it could not be noted in the plan's "
+                       f"history: {exc}")
+
+    # ------------------------------------------------------------------ plans files
+
+    def export_plan(self, plan: m.Plan) -> None:
+        """One young person's plan to a plans file (JSON) another copy of the app can import."""
+        from ...store.interchange import export_plans
+
+        assert self.store is not None
+        safe = "".join(c if c.isalnum() else "-" for c in plan.person.display_name).strip("-").lower() or "plan"
+        path, _f = QFileDialog.getSaveFileName(self._parent, "Export the plan", f"{safe}.pathway.json",
+                                               "Pathway plans (*.json)")
+        if not path:
+            return
+        try:
+            write_atomically(path, export_plans(self.store, [plan.id]))
+        except OSError as exc:
+            self._warn("The plan could not be exported", f"{path}: {exc.strerror or exc}")
+            return
+        except UserFacingError as exc:
+            self._warn("The plan could not be exported", str(exc))
+            return
+        self.record("exported", plan.id, {"file": os.path.basename(path)})
+        self.status.emit(f"Exported to {path}", 8000)
+
+    def import_plans(self, may_go_on: Callable[[], bool]) -> None:
+        """Read plans from a file chosen by the person; ``may_go_on()`` is asked once the file
+        is chosen (the open plan is saved first; False: the person went back to fix it)."""
+        from ...store.interchange import import_plans
+
+        assert self.store is not None
+        path, _f = QFileDialog.getOpenFileName(self._parent, "Import plans", "",
+                                               "Pathway plans (*.json);;All files (*)")
+        if not path or not may_go_on():
+            return
+        try:
+            data = Path(path).read_bytes()
+            report = import_plans(self.store, data, today=self._today())
+        except OSError as exc:
+            self._warn("The file could not be read", f"{path}: {exc.strerror or exc}")
+            return
+        except UserFacingError as exc:
+            self._warn("Nothing was imported", str(exc))
+            return
+        self.imported.emit([i for i, _n in report.created + report.updated])
+        text = (f"Imported {len(report.created)} new and {len(report.updated)} updated; "
+                f"{len(report.unchanged)} unchanged.")
+        if report.notes:
+            QMessageBox.information(self._parent, "Import finished", text + "\n\n" + "\n".join(report.notes))
+        self.status.emit(text, 8000)
+
+    # ------------------------------------------------------------------ PDFs
+
+    def export_pdf(self, plan: m.Plan) -> None:
+        """The PDF dialog: choose an edition, see the first page, save it."""
+        from ..pdf_dialog import PdfExportDialog  # reportlab is imported only when a PDF is made
+
+        got = PdfExportDialog.ask(self._parent, plan, self._today())
+        if not got:
+            return
+        path, edition = got
+        self.record("printed", plan.id, {"edition": edition, "file": path.name})
+        if not self.locked:
+            self.status.emit(f"PDF saved to {path}", 8000)
+
+    def make_pdfs(self, ids: list[str]) -> None:
+        """PDFs of the young people ``ids`` into a folder, with progress (can be stopped)."""
+        if not ids:
+            self.status.emit("There is no one to make a PDF for yet.", 6000)
+            return
+        from ..pdf_dialog import EDITION_CHOICES, export_many_with_progress
+
+        assert self.store is not None
+        who = "this young person" if len(ids) == 1 else f"all {len(ids)} young people shown"
+        edition = ChooseEditionDialog.ask(self._parent, who, list(EDITION_CHOICES[:2]))
+        if edition is None or self.locked:
+            return
+        folder = QFileDialog.getExistingDirectory(self._parent, "Choose a folder for the PDFs")
+        if not folder or self.locked:
+            return
+        plans = []
+        for plan_id in ids:
+            try:
+                plans.append(self.store.load(plan_id))
+            except UserFacingError as exc:
+                self._warn("A plan could not be read", str(exc))
+                return
+        written = export_many_with_progress(self._parent, plans, folder, edition, self._today())
+        for path in written:
+            for plan in plans:
+                if plan.id[:8] in path.name:
+                    self.record("printed", plan.id, {"edition": edition, "file": path.name})
+                    break
+        if not self.locked:
+            self.status.emit(f"Made {len(written)} of {len(plans)} PDFs in {folder}.", 8000)
+
+    # ------------------------------------------------------------------ what is held about them
+
+    def subject_access(self, plan: m.Plan) -> None:
+        """Everything held about the young person: a readable PDF and the same as data beside it."""
+        from ...export import default_filename
+        from ...export.subject_access import render_subject_access_pdf
+        from ...store.subject_access import subject_access_bundle
+
+        assert self.store is not None
+        name = default_filename(plan, "everything-held", self._today())
+        path, _f = QFileDialog.getSaveFileName(self._parent, "Save everything held about them", name, "PDF (*.pdf)")
+        if not path or self.locked:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            bundle = subject_access_bundle(self.store, plan.id, today=self._today())
+            render_subject_access_pdf(bundle, path)
+            data = json.dumps(bundle, ensure_ascii=False, indent=2, default=str).encode("utf-8")
+            write_atomically(path[:-4] + ".json", data)
+        except OSError as exc:
+            self._warn("The copy could not be made", f"{path}: {exc.strerror or exc}")
+            return
+        except UserFacingError as exc:
+            self._warn("The copy could not be made", str(exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.record("exported", plan.id, {"what": "everything held (subject access)", "file": os.path.basename(path)})
+        n = len(bundle.get("third_party") or [])
+        more = (f"\n\n{n} piece{'s' if n != 1 else ''} of information about other people "
+                "are marked for someone to check before it is given to them.") if n else ""
+        QMessageBox.information(self._parent, "Everything held",
+                                f"Saved {path}\nand the same as data beside it (.json).{more}")
+
+    def show_history(self, plan: m.Plan) -> None:
+        """Who opened, changed, exported or printed the plan, and when."""
+        from ..history import HistoryDialog
+
+        assert self.store is not None
+        try:
+            entries = self.store.audit_history(plan.id)
+        except UserFacingError as exc:
+            self._warn("The history could not be read", str(exc))
+            return
+        HistoryDialog.run(self._parent, plan.person.display_name, entries)
+
+
+__all__ = ["FilesController"]
