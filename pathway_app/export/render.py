@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -36,6 +35,7 @@ from reportlab.platypus import (
 from ..domain.dates import fmt
 from . import document as dm
 from . import drawings, text
+from .textflow import TextFlow
 from .theme import Theme, theme_for
 
 PAGE_W, PAGE_H = A4
@@ -88,41 +88,21 @@ class Styles:
         self.sign_role = ParagraphStyle("signrole", parent=self.cell, fontName=bold)
 
 
-def _variant(style: ParagraphStyle, shaped: bool, rtl: bool) -> ParagraphStyle:
-    """The shaping (Arabic) and right-to-left variants of a style (see :mod:`.text`)."""
-    if not shaped and not rtl:
-        return style
-    cache = style.__dict__.setdefault("_pp_variants", {})
-    if rtl not in cache:
-        bold = style.fontName.endswith("-Bold")
-        kw = dict(fontName=text.font_name("arabic", bold=bold), shaping=1)
-        if rtl:
-            kw["alignment"] = TA_RIGHT
-        cache[rtl] = ParagraphStyle(style.name + ("-rtl" if rtl else "-shaped"), parent=style, **kw)
-    return cache[rtl]
-
-
-def para(s: str, style: ParagraphStyle, width: float = FRAME_W) -> Paragraph:
-    """A Paragraph of plain user text (escaped, per-script fonts, markers, RTL)."""
+def para(s: str, style: ParagraphStyle, width: float = FRAME_W):
+    """A paragraph of plain user text: a reportlab Paragraph of escaped markup when every
+    character is Latin, Greek, Cyrillic or Ethiopic; otherwise a :class:`TextFlow`, laid out by
+    :mod:`.text` (other scripts, shaping, bidi, codes for characters no font has)."""
     bold = style.fontName.endswith("-Bold")
     italic = style.fontName.endswith("-Italic")
-    if text.mostly_rtl(s):
-        lines = text.rtl_lines(s, width - 2, style.fontSize)
-        # A right-to-left paragraph of more than one line is set right-aligned; a short name in
-        # a left-to-right table stays where the eye expects it.
-        return Paragraph(text.rtl_markup(s, width - 2, style.fontSize, bold=bold), _variant(style, True, len(lines) > 1))
-    m, shaped = _markup_fast(s, bold, italic)
-    return Paragraph(m, _variant(style, shaped, False))
-
-
-def _markup_fast(s: str, bold: bool, italic: bool) -> tuple[str, bool]:
     if s.isascii() and s.isprintable():
         # ASCII: every character is in Noto Sans; only escaping is needed.
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), False
-    return text.markup(s, bold=bold, italic=italic)
+        return Paragraph(text.xml_escape(s), style)
+    if text.simple(s):
+        return Paragraph(text.markup(s, bold=bold, italic=italic), style)
+    return TextFlow(s, style, bold=bold, italic=italic)
 
 
-def paras(s: str, style: ParagraphStyle, width: float = FRAME_W) -> list[Paragraph]:
+def paras(s: str, style: ParagraphStyle, width: float = FRAME_W) -> list:
     """User text as one paragraph per line; very long lines cut into chunks at spaces."""
     out = []
     for line in s.strip("\n").split("\n"):
@@ -211,7 +191,7 @@ class _Doc(BaseDocTemplate):
             canv.setFont(sans, 7.5)
             canv.drawString(MARGIN_X + canv.stringWidth(m.marking, bold, 8) + 10, y, "This is my personal information: I keep it somewhere safe.")
         canv.setFillColor(muted)
-        text.draw_on_canvas(canv, PAGE_W - MARGIN_X, y, m.full_title, 8, anchor="end")
+        text.draw_on_canvas(canv, PAGE_W - MARGIN_X, y, m.full_title, 8, muted, anchor="end")
         canv.setStrokeColor(accent)
         canv.setLineWidth(1.2)
         canv.line(MARGIN_X, y - 5, PAGE_W - MARGIN_X, y - 5)
