@@ -70,6 +70,13 @@ def _fit(s: str, size: float, max_w: float) -> str:
     return "".join(g).rstrip() + "…"
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    d = Drawing(width, height)
+    # start in an embedded font (the default, Helvetica, would be listed in the PDF unembedded)
+    d.initialFontName = text.font_name("sans")
+    return d
+
+
 def star(cx: float, cy: float, r: float, fill=STAR_GOLD, stroke=colors.HexColor("#9c7400")) -> Polygon:
     pts = []
     for i in range(10):
@@ -88,7 +95,7 @@ def ecomap_drawing(m: geometry.EcoMap, centre_name: str, width: float, theme: Th
     r_px = min((width - 2 * label_room) / 2, 175.0)
     map_h = 2 * r_px + 46
     legend_h = 58
-    d = Drawing(width, map_h + legend_h)
+    d = _drawing(width, map_h + legend_h)
     cx, cy = width / 2, legend_h + map_h / 2
     ink = colors.HexColor(theme.ink)
 
@@ -229,7 +236,7 @@ def timeline_drawing(spec, width: float, theme: Theme) -> Drawing:
     top_pad, bottom_pad = 16.0, 10.0
     axis_y = bottom_pad + 26 + below * level_h
     height = axis_y + above * level_h + top_pad + 8
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     ink = colors.HexColor(theme.ink)
     muted = colors.HexColor(theme.muted)
 

@@ -366,7 +366,7 @@ def report() -> list[dict]:
         row = {"scripts": fam.label, "family": fam.key}
         if got is not None:
             row.update(found=True, shipped=got.found.shipped, path=str(got.found.regular),
-                       package=got.found.package)
+                       package=None if got.found.shipped else got.found.package)
         else:
             row.update(found=False, shipped=False, path=None, package=fam.package)
         out.append(row)

@@ -315,6 +315,7 @@ def _quote(block: dm.Quote, st: Styles) -> list:
     t.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),  # never the default, Helvetica
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(th.warm_soft)),
                 ("LINEBEFORE", (0, 0), (0, -1), 4, colors.HexColor(th.warm)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 14),
@@ -338,6 +339,7 @@ def _callout(block: dm.Callout, st: Styles) -> list:
     t.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),  # never the default, Helvetica
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(bg)),
                 ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor(line)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 12),
@@ -366,6 +368,7 @@ def _signatures(block: dm.Signatures, st: Styles) -> list:
     t.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),  # never the default, Helvetica
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
                 ("LINEBELOW", (1, 0), (-1, -1), 0.8, colors.HexColor(th.ink)),
@@ -404,6 +407,7 @@ def _banner(model: dm.Document, st: Styles) -> list:
     t.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),  # never the default, Helvetica
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(th.accent)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 20),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 20),
@@ -476,6 +480,8 @@ def render_bytes(model: dm.Document) -> bytes:
     total_style = (text.font_name("sans"), 7.5, st.theme.muted)
 
     def maker(*a, **kw):
+        # an embedded font from the start: the default (Helvetica) would be listed unembedded
+        kw["initialFontName"] = text.font_name("sans")
         c = _Canvas(*a, **kw)
         c._pp_pages = 0
         c.total_style = total_style

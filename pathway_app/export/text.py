@@ -543,9 +543,6 @@ def draw_line(canv, x: float, y: float, line: Line, size: float, colour) -> None
     cx = x
     current = None
     for p in line.pieces:
-        if p.space:
-            cx += p.width
-            continue
         if p.actual is not None and tx is not None:
             canv.drawText(tx)
             tx = None
