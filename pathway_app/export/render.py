@@ -97,8 +97,9 @@ def para(s: str, style: ParagraphStyle, width: float = FRAME_W):
     if s.isascii() and s.isprintable():
         # ASCII: every character is in Noto Sans; only escaping is needed.
         return Paragraph(text.xml_escape(s), style)
-    if text.simple(s):
-        return Paragraph(text.markup(s, bold=bold, italic=italic), style)
+    markup = text.paragraph_markup(s, bold=bold, italic=italic)
+    if markup is not None:
+        return Paragraph(markup, style)
     return TextFlow(s, style, bold=bold, italic=italic)
 
 

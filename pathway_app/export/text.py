@@ -162,12 +162,13 @@ def runs(text: str) -> list[Run]:
     text = unicodedata.normalize("NFC", text)
     out: list[list] = []  # [family, chars]
     prev: str | None = None
+    override = fonts.font_dirs_override()
     for ch in text:
         cp = ord(ch)
         if ch in "\n\t" or cp in _IGNORABLE:
             fam = prev or "sans"
         else:
-            got = family_for(ch, prev)
+            got = _family_for(ch, prev, override)
             fam = got.family.key if got is not None else "marker"
         if out and out[-1][0] == fam and fam != "marker":
             out[-1][1].append(ch)
@@ -181,16 +182,18 @@ def runs(text: str) -> list[Run]:
 _SIMPLE = frozenset(("sans", "ethiopic"))
 
 
-def simple(text: str) -> bool:
-    """True when ``text`` needs no shaping, bidi or other fonts (a reportlab Paragraph will do)."""
-    if text.isascii():
-        return True
-    for r in runs(text):
+def _simple(rs: list[Run]) -> bool:
+    for r in rs:
         if r.family not in _SIMPLE:
             return False
         if any(unicodedata.bidirectional(c) in ("R", "AL", "AN", "RLE", "RLO", "RLI") for c in r.text):
             return False
     return True
+
+
+def simple(text: str) -> bool:
+    """True when ``text`` needs no shaping, bidi or other fonts (a reportlab Paragraph will do)."""
+    return text.isascii() or _simple(runs(text))
 
 
 def xml_escape(s: str) -> str:
@@ -207,12 +210,22 @@ def markup(text: str, *, bold: bool = False, italic: bool = False) -> str:
     Newlines become ``<br/>``; invisible format characters are dropped (the fonts have no
     glyph for them).
     """
+    return _markup(runs(text), bold, italic)
+
+
+def _markup(rs: list[Run], bold: bool, italic: bool) -> str:
     parts = []
-    for run in runs(text):
+    for run in rs:
         body = "".join(c for c in run.text if ord(c) not in _IGNORABLE)
         fname = font_name(run.family, bold=bold, italic=italic and run.family == "sans")
         parts.append(f'<font name="{fname}">{xml_escape(body).replace(chr(10), "<br/>")}</font>')
     return "".join(parts)
+
+
+def paragraph_markup(text: str, *, bold: bool = False, italic: bool = False) -> str | None:
+    """:func:`markup` for ``text`` when it is :func:`simple`, else None (it needs :func:`layout`)."""
+    rs = runs(text)
+    return _markup(rs, bold, italic) if _simple(rs) else None
 
 
 # --------------------------------------------------------------------------- bidi
@@ -361,7 +374,7 @@ _NO_BREAK_AFTER = frozenset("([{（「『【〔〈《〘〖")
 
 def _breaks_around(ch: str) -> bool:
     """Chinese, Japanese and Korean text may break between any two characters."""
-    return script_family(ord(ch)) == "cjk" and unicodedata.category(ch)[0] in "LN"
+    return ord(ch) >= 0x1100 and script_family(ord(ch)) == "cjk" and unicodedata.category(ch)[0] in "LN"
 
 
 def _opportunity(prev: str, ch: str) -> bool:
@@ -404,6 +417,7 @@ class Layout:
 def _segments(text: str, base: int) -> list[tuple[str, fonts.Loaded | None, int, bool]]:
     """(text, family, level, break-before) segments of one paragraph, in logical order."""
     lv = levels(text, base)
+    override = fonts.font_dirs_override()
     segs: list[list] = []
     prev: fonts.Loaded | None = None
     prev_ch = ""
@@ -417,7 +431,7 @@ def _segments(text: str, base: int) -> list[tuple[str, fonts.Loaded | None, int,
         if ch == " ":
             got = prev or fonts.loaded("sans")
         else:
-            got = family_for(ch, prev.family.key if prev else None)
+            got = _family_for(ch, prev.family.key if prev else None, override)
         is_marker = got is None
         space = ch == " "
         brk = bool(prev_ch) and _opportunity(prev_ch, ch)
@@ -457,7 +471,15 @@ def _reorder(pieces: list[Piece]) -> list[Piece]:
 
 
 def layout(text: str, width: float | None, size: float, *, bold: bool = False, italic: bool = False) -> Layout:
-    """``text`` laid out in lines no wider than ``width`` (None: one line per paragraph)."""
+    """``text`` laid out in lines no wider than ``width`` (None: one line per paragraph).
+
+    The result is shared (the same name is laid out once for every table it is in): don't
+    change it."""
+    return _layout(text, width, size, bold, italic, fonts.font_dirs_override())
+
+
+@lru_cache(maxsize=4096)
+def _layout(text: str, width: float | None, size: float, bold: bool, italic: bool, override) -> Layout:
     text = unicodedata.normalize("NFC", text)
     base = base_level(text)
     out = Layout(rtl=base == 1)
@@ -536,33 +558,51 @@ def _actual_text(s: str) -> str:
     return "/Span <</ActualText <FEFF%s>>> BDC" % s.encode("utf-16-be").hex().upper()
 
 
+def _groups(line: Line):
+    """(x offset, font, drawn, is marker, actual) for each stretch drawn in one go: neighbouring
+    unshaped pieces in one font are joined (their widths are those of the joined string)."""
+    out: list[list] = []
+    x = 0.0
+    for p in line.pieces:
+        plain = type(p.drawn) is str
+        if out and plain and out[-1][5] and out[-1][1] == p.font and out[-1][3] == p.marker:
+            out[-1][2] += p.drawn
+        else:
+            out.append([x, p.font, p.drawn, p.marker, p.actual, plain and p.actual is None])
+        x += p.width
+    return out
+
+
 def draw_line(canv, x: float, y: float, line: Line, size: float, colour) -> None:
     """Draw one laid-out line with its left end at (x, y) on the baseline, in ``colour``;
     codes for missing characters in red."""
     tx = None
-    cx = x
     current = None
-    for p in line.pieces:
-        if p.actual is not None and tx is not None:
+    font = None
+    for dx, fname, drawn, is_marker, actual, _plain in _groups(line):
+        if actual is not None and tx is not None:
             canv.drawText(tx)
             tx = None
         if tx is None:
-            tx = canv.beginText(cx, y)
-        tx.setTextOrigin(cx, y)
-        tx.setFont(p.font, size)
-        want = MARKER_COLOUR if p.marker else colour
+            tx = canv.beginText(x + dx, y)
+            font = None
+        else:
+            tx.setTextOrigin(x + dx, y)
+        if fname != font:
+            tx.setFont(fname, size)
+            font = fname
+        want = MARKER_COLOUR if is_marker else colour
         if want is not current:
             tx.setFillColor(want)
             current = want
-        if p.actual is not None:
-            canv.addLiteral(_actual_text(p.actual))
-            tx.textOut(p.drawn)
+        if actual is not None:
+            canv.addLiteral(_actual_text(actual))
+            tx.textOut(drawn)
             canv.drawText(tx)
             canv.addLiteral("EMC")
             tx = None
         else:
-            tx.textOut(p.drawn)
-        cx += p.width
+            tx.textOut(drawn)
     if tx is not None:
         canv.drawText(tx)
 
