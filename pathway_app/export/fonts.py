@@ -92,10 +92,14 @@ FAMILIES: tuple[Family, ...] = (
     Family("khmer", "Khmer", "ខ្មែរ", True, system=_noto("Khmer")),
     Family("lao", "Lao", "ລາວ", True, system=_noto("Lao")),
     Family("myanmar", "Myanmar (Burmese)", "မြန်မာ", True, system=_noto("Myanmar")),
-    Family("cjk", "Chinese, Japanese, Korean", "我的名字あア한글", False, system=(
+    # fonts with Chinese, Japanese kana and Korean Hangul first; a character the chosen font
+    # lacks is still looked up through fontconfig (see fallback)
+    Family("cjk", "Chinese, Japanese, Korean", "我的名字", False, system=(
         Source("wqy-zenhei.ttc", package="fonts-wqy-zenhei"),
         Source("DroidSansFallbackFull.ttf", package="fonts-droid-fallback"),
         Source("wqy-microhei.ttc", package="fonts-wqy-microhei"),
+        Source("ipag.ttf", package="fonts-ipafont-gothic"),
+        Source("UnDotum.ttf", "UnDotumBold.ttf", package="fonts-unfonts-core"),
     )),
     Family("emoji", "Emoji (in black and white)", "\U0001F600\U0001F44D\u2764", False, system=(
         Source("Symbola_hint.ttf", package="fonts-symbola"),

@@ -93,7 +93,6 @@ _IGNORABLE = frozenset(
     + list(range(0x200B, 0x2010)) + list(range(0x202A, 0x202F)) + list(range(0x2060, 0x2070))
     + list(range(0xFE00, 0xFE10)) + list(range(0xE0100, 0xE01F0))
 )
-_RTL_FONTS = frozenset(("arabic", "hebrew"))
 
 
 def script_family(cp: int) -> str | None:
@@ -130,13 +129,13 @@ def _family_for(ch: str, prev: str | None, override) -> fonts.Loaded | None:
         if got is not None:
             return got
     else:
-        neutral = unicodedata.category(ch)[0] not in "L"
-        if neutral and prev is not None:
-            # digits after Arabic or Hebrew are drawn like every other number on the page
-            if not (prev in _RTL_FONTS and ch.isdigit() and ch.isascii()):
-                got = _covers(prev, cp) if not prev.startswith("x") else None
-                if got is not None:
-                    return got
+        # a mark, or punctuation other than ASCII (Arabic comma, dandas, dashes, quotes), stays
+        # in its run's font; ASCII digits and punctuation look the same everywhere on the page
+        neutral = unicodedata.category(ch)[0] not in "L" and not ch.isascii()
+        if neutral and prev is not None and prev in fonts.BY_KEY:
+            got = _covers(prev, cp)
+            if got is not None:
+                return got
     for key in _FALLBACK:
         got = _covers(key, cp)
         if got is not None:
