@@ -228,23 +228,45 @@ def fallback_files(cp: int) -> list[Path]:
 # --------------------------------------------------------------------------- loading
 
 
-@dataclass(frozen=True)
 class Loaded:
-    """A family registered with reportlab: its font names and the code points it has."""
+    """A family registered with reportlab: its font names and the code points it has.
 
-    family: Family
-    found: Found
-    regular: str
-    bold: str
-    italic: str
-    cmap: frozenset[int]
+    The bold and italic faces are registered the first time they are asked for.
+    """
+
+    def __init__(self, family: Family, found: Found, regular: str, cmap):
+        self.family = family
+        self.found = found
+        self.regular = regular
+        self.cmap = cmap  # code points with a glyph (a set, or the font's own cmap dict)
+        self._names: dict[tuple[bool, bool], str] = {(False, False): regular}
 
     @property
     def shaped(self) -> bool:
         return self.family.shaped
 
     def name(self, bold: bool = False, italic: bool = False) -> str:
-        return self.bold if bold else self.italic if italic else self.regular
+        key = (bool(bold), bool(italic) and not bold)
+        got = self._names.get(key)
+        if got is None:
+            got = self._names[key] = self._variant(*key)
+        return got
+
+    def _variant(self, bold: bool, italic: bool) -> str:
+        from reportlab.lib.fonts import addMapping
+
+        path, suffix = (self.found.bold, "-Bold") if bold else (self.found.italic, "-Italic")
+        name = self.regular + suffix
+        if path is None or _ttfont(name, path, self.found.subfont, self.family.shaped) is None:
+            return self.regular  # the family has no such face: its regular one is used
+        # <b> and <i> inside a reportlab Paragraph map to the family's bold and italic
+        if bold:
+            addMapping(self.regular, 1, 1, name)
+        addMapping(self.regular, int(bold), int(italic), name)  # last: the face's own flags
+        return name
+
+    def __repr__(self) -> str:
+        return f"Loaded({self.family.key}, {self.found.regular.name})"
 
 
 _SHIPPED_NAMES = {"sans": "PPSans", "arabic": "PPNaskh", "ethiopic": "PPEthiopic"}
@@ -305,11 +327,30 @@ def _ttfont(name: str, path: Path, subfont: int, shaped: bool):
     if _EMBEDDED is None:
         _EMBEDDED = _embedded_font_class()
     try:
-        font = _EMBEDDED(name, str(path), subfontIndex=subfont, shapable=shaped)
+        # A large font that is not shaped (Chinese, Japanese and Korean: 16 MB) is mapped, not
+        # read into memory: reportlab reads only its tables and the glyphs a PDF uses. HarfBuzz
+        # needs a shaped font's bytes, so those (all small) are read.
+        source = str(path) if shaped else _Mapped(path)
+        font = _EMBEDDED(name, source, subfontIndex=subfont, shapable=shaped)
     except (TTFError, OSError, ValueError, IndexError, KeyError):
         return None
     registerFont(font)
     return font
+
+
+class _Mapped:
+    """A font file for reportlab's ``TTFont`` (which takes a file-like object) whose ``read``
+    maps the file instead of reading it."""
+
+    def __init__(self, path: Path):
+        self.name = str(path)
+        self._path = path
+
+    def read(self):
+        import mmap
+
+        with open(self._path, "rb") as f:
+            return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 def _load(found: Found) -> Loaded | None:
@@ -320,16 +361,12 @@ def _load(found: Found) -> Loaded | None:
     font = _ttfont(base, found.regular, found.subfont, fam.shaped)
     if font is None or not all(ord(c) in font.face.charToGlyph for c in fam.sample):
         return None
-    names = [base, base, base]
-    for i, (path, suffix) in enumerate(((found.bold, "-Bold"), (found.italic, "-Italic")), 1):
-        if path is not None and _ttfont(base + suffix, path, found.subfont, fam.shaped) is not None:
-            names[i] = base + suffix
-    # <b> and <i> inside a reportlab Paragraph map to the family's bold and italic
-    addMapping(base, 0, 0, names[0])
-    addMapping(base, 1, 0, names[1])
-    addMapping(base, 0, 1, names[2])
-    addMapping(base, 1, 1, names[1])
-    return Loaded(fam, found, names[0], names[1], names[2], frozenset(font.face.charToGlyph))
+    for bold, italic in ((1, 1), (1, 0), (0, 1), (0, 0)):  # (0, 0) last: base is the regular face
+        addMapping(base, bold, italic, base)  # until the bold and italic faces are asked for
+    # reportlab adds private code points to a shaped font's cmap for glyphs that have none
+    # (joined forms, conjuncts): keep the font's own set. An unshaped font's cmap never changes.
+    cmap = frozenset(font.face.charToGlyph) if fam.shaped else font.face.charToGlyph
+    return Loaded(fam, found, base, cmap)
 
 
 @lru_cache(maxsize=None)
