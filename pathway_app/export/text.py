@@ -111,10 +111,6 @@ def script_of(ch: str) -> str:
     return "latin" if unicodedata.category(ch)[0] in "LM" else "common"
 
 
-def is_ignorable(cp: int) -> bool:
-    return cp in _IGNORABLE
-
-
 def _covers(key: str, cp: int) -> fonts.Loaded | None:
     got = fonts.loaded(key)
     return got if got is not None and cp in got.cmap else None
@@ -122,6 +118,8 @@ def _covers(key: str, cp: int) -> fonts.Loaded | None:
 
 @lru_cache(maxsize=65536)
 def _family_for(ch: str, prev: str | None, override) -> fonts.Loaded | None:
+    """The family that draws ``ch`` after a run of ``prev`` (with the font folders
+    ``override``), or None when no font on this computer has it (a visible code)."""
     cp = ord(ch)
     own = script_family(cp)
     if own is not None:
@@ -141,11 +139,6 @@ def _family_for(ch: str, prev: str | None, override) -> fonts.Loaded | None:
         if got is not None:
             return got
     return fonts.fallback(cp)
-
-
-def family_for(ch: str, prev: str | None = None) -> fonts.Loaded | None:
-    """The loaded font family that draws ``ch`` after a run of ``prev``, or None (a marker)."""
-    return _family_for(ch, prev, fonts.font_dirs_override())
 
 
 @dataclass(frozen=True)
