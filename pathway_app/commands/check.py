@@ -10,7 +10,9 @@ DESCRIPTION = (
     "database, or made by a newer version; and whether it is encrypted. Encrypted records are "
     "checked inside (every page) when the passphrase is given (--passphrase-file, or asked at a "
     "terminal); a wrong passphrase is told apart from a damaged file. Names the newest good "
-    "backup you could restore. Exits 0 for a sound or missing file and 1 otherwise."
+    "backup you could restore. Also says which scripts the PDFs can print and, for any whose "
+    "font is missing, which Debian package provides it. Exits 0 for a sound or missing file and "
+    "1 otherwise."
 )
 ORDER = 82
 
@@ -47,6 +49,7 @@ def run(args, ctx) -> int:
         d = r.as_dict()
         d["encrypted"] = encrypted
         d["location_warning"] = warning
+        d["fonts"] = font_report()
         ctx.print_json(d)
     else:
         ctx.print(("OK: " if r.ok else "PROBLEM: ") + r.message)
@@ -61,4 +64,31 @@ def run(args, ctx) -> int:
             ctx.print("No good backup was found beside it.")
         if warning:
             ctx.print(f"Warning: {warning}")
+        for line in font_lines(font_report()):
+            ctx.print(line)
     return 0 if r.ok else 1
+
+
+def font_report() -> list[dict]:
+    from ..export.fonts import report
+
+    return report()
+
+
+def font_lines(rows: list[dict]) -> list[str]:
+    """The fonts for the PDFs: how many kinds of script print, and what to install for the rest."""
+    found = [r for r in rows if r["found"]]
+    missing = [r for r in rows if not r["found"]]
+    shipped = sum(1 for r in found if r["shipped"])
+    where = f"{shipped} shipped with the app, {len(found) - shipped} found on this computer"
+    if not missing:
+        return [f"PDF fonts: every script covered ({where})."]
+    out = [f"PDF fonts: {len(found)} of {len(rows)} kinds of script covered ({where}). Missing:"]
+    by_package: dict[str, list[str]] = {}
+    for r in missing:
+        by_package.setdefault(r["package"] or "", []).append(r["scripts"])
+    for package, scripts in by_package.items():
+        install = f"install the Debian package {package}" if package else "no known package"
+        out.append(f"  {'; '.join(scripts)}: {install}")
+    out.append("  Until then those characters print as red codes such as [U+0C24].")
+    return out

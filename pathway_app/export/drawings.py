@@ -1,16 +1,17 @@
 """The pictures, as reportlab vector graphics: the relationship map and the 16-to-25 timeline.
 
 Positions come from :mod:`pathway_app.domain.geometry` (shared with the app's widget); this
-module only decides colours, sizes and how text is drawn. Names go through
-:func:`pathway_app.export.text.runs`, so an Arabic or Ethiopic name is drawn in its own font
-(Arabic shaped, words in visual order) and an uncovered character becomes a visible marker.
+module only decides colours, sizes and how text is drawn. Names and labels are drawn by
+:func:`pathway_app.export.text.draw_on_canvas` (:class:`RichString`), so a name in any script
+is drawn in its own font, shaped and in bidi order, and a character no font has becomes a
+visible code.
 """
 
 from __future__ import annotations
 
 import math
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Rect, String, Wedge
+from reportlab.graphics.shapes import Circle, DirectDraw, Drawing, Line, Polygon, Rect, String, Wedge
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -34,29 +35,47 @@ STAR_GOLD = colors.HexColor("#f2b705")
 
 
 def text_width(s: str, size: float, bold: bool = False) -> float:
-    return sum(text.shaped_piece(t, f, size)[1] for t, f, _m in text.pieces(s, bold=bold))
+    return text.text_width(s, size, bold=bold)
 
 
-def rich_string(x: float, y: float, s: str, size: float, colour, anchor: str = "start", bold: bool = False) -> Group:
-    """``s`` drawn at (x, y), one String per run of script, each in its own font (Arabic shaped)."""
-    g = Group()
-    parts = [(text.shaped_piece(t, f, size), f, m) for t, f, m in text.pieces(s, bold=bold)]
-    total = sum(w for (_t, w), _f, _m in parts)
-    cx = x - (total if anchor == "end" else total / 2 if anchor == "middle" else 0)
-    for (t, w), font, is_marker in parts:
-        col = colors.HexColor(text.MARKER_COLOUR) if is_marker else colour
-        g.add(String(cx, y, t, fontName=font, fontSize=size, fillColor=col))
-        cx += w
-    return g
+class RichString(DirectDraw):
+    """``s`` drawn at (x, y) by :func:`pathway_app.export.text.draw_on_canvas`: each script in
+    its own font, shaped, in bidi order, with codes for missing characters."""
+
+    def __init__(self, x: float, y: float, s: str, size: float, colour, anchor: str = "start", bold: bool = False):
+        super().__init__()
+        self.x, self.y, self.text, self.size = x, y, s, size
+        self.colour, self.anchor, self.bold = colour, anchor, bold
+
+    def drawDirectly(self, renderer):
+        text.draw_on_canvas(renderer._canvas, self.x, self.y, self.text, self.size, self.colour,
+                            bold=self.bold, anchor=self.anchor)
+
+    def getBounds(self):
+        w = text_width(self.text, self.size, self.bold)
+        x0 = self.x - (w if self.anchor == "end" else w / 2 if self.anchor == "middle" else 0)
+        return (x0, self.y - 0.25 * self.size, x0 + w, self.y + self.size)
+
+
+def rich_string(x: float, y: float, s: str, size: float, colour, anchor: str = "start", bold: bool = False) -> RichString:
+    return RichString(x, y, s, size, colour, anchor, bold)
 
 
 def _fit(s: str, size: float, max_w: float) -> str:
     s = " ".join(s.split())
     if text_width(s, size) <= max_w:
         return s
-    while s and text_width(s + "…", size) > max_w:
-        s = s[:-1]
-    return s.rstrip() + "…"
+    g = text.graphemes(s)  # never cut a letter from its marks
+    while g and text_width("".join(g) + "…", size) > max_w:
+        g.pop()
+    return "".join(g).rstrip() + "…"
+
+
+def _drawing(width: float, height: float) -> Drawing:
+    d = Drawing(width, height)
+    # start in an embedded font (the default, Helvetica, would be listed in the PDF unembedded)
+    d.initialFontName = text.font_name("sans")
+    return d
 
 
 def star(cx: float, cy: float, r: float, fill=STAR_GOLD, stroke=colors.HexColor("#9c7400")) -> Polygon:
@@ -77,7 +96,7 @@ def ecomap_drawing(m: geometry.EcoMap, centre_name: str, width: float, theme: Th
     r_px = min((width - 2 * label_room) / 2, 175.0)
     map_h = 2 * r_px + 46
     legend_h = 58
-    d = Drawing(width, map_h + legend_h)
+    d = _drawing(width, map_h + legend_h)
     cx, cy = width / 2, legend_h + map_h / 2
     ink = colors.HexColor(theme.ink)
 
@@ -218,7 +237,7 @@ def timeline_drawing(spec, width: float, theme: Theme) -> Drawing:
     top_pad, bottom_pad = 16.0, 10.0
     axis_y = bottom_pad + 26 + below * level_h
     height = axis_y + above * level_h + top_pad + 8
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     ink = colors.HexColor(theme.ink)
     muted = colors.HexColor(theme.muted)
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -36,6 +35,7 @@ from reportlab.platypus import (
 from ..domain.dates import fmt
 from . import drawings, text
 from . import model as dm
+from .textflow import TextFlow
 from .theme import Theme, theme_for
 
 PAGE_W, PAGE_H = A4
@@ -96,41 +96,22 @@ class Styles:
         self.mark = ParagraphStyle("mark", parent=self.cell, fontName=bold, textColor=colors.HexColor(MARKED_INK), spaceAfter=2)
 
 
-def _variant(style: ParagraphStyle, shaped: bool, rtl: bool) -> ParagraphStyle:
-    """The shaping (Arabic) and right-to-left variants of a style (see :mod:`.text`)."""
-    if not shaped and not rtl:
-        return style
-    cache = style.__dict__.setdefault("_pp_variants", {})
-    if rtl not in cache:
-        bold = style.fontName.endswith("-Bold")
-        kw = dict(fontName=text.font_name("arabic", bold=bold), shaping=1)
-        if rtl:
-            kw["alignment"] = TA_RIGHT
-        cache[rtl] = ParagraphStyle(style.name + ("-rtl" if rtl else "-shaped"), parent=style, **kw)
-    return cache[rtl]
-
-
-def para(s: str, style: ParagraphStyle, width: float = FRAME_W) -> Paragraph:
-    """A Paragraph of plain user text (escaped, per-script fonts, markers, RTL)."""
+def para(s: str, style: ParagraphStyle, width: float = FRAME_W):
+    """A paragraph of plain user text: a reportlab Paragraph of escaped markup when every
+    character is Latin, Greek, Cyrillic or Ethiopic; otherwise a :class:`TextFlow`, laid out by
+    :mod:`.text` (other scripts, shaping, bidi, codes for characters no font has)."""
     bold = style.fontName.endswith("-Bold")
     italic = style.fontName.endswith("-Italic")
-    if text.mostly_rtl(s):
-        lines = text.rtl_lines(s, width - 2, style.fontSize)
-        # A right-to-left paragraph of more than one line is set right-aligned; a short name in
-        # a left-to-right table stays where the eye expects it.
-        return Paragraph(text.rtl_markup(s, width - 2, style.fontSize, bold=bold), _variant(style, True, len(lines) > 1))
-    m, shaped = _markup_fast(s, bold, italic)
-    return Paragraph(m, _variant(style, shaped, False))
-
-
-def _markup_fast(s: str, bold: bool, italic: bool) -> tuple[str, bool]:
     if s.isascii() and s.isprintable():
         # ASCII: every character is in Noto Sans; only escaping is needed.
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"), False
-    return text.markup(s, bold=bold, italic=italic)
+        return Paragraph(text.xml_escape(s), style)
+    markup = text.paragraph_markup(s, bold=bold, italic=italic)
+    if markup is not None:
+        return Paragraph(markup, style)
+    return TextFlow(s, style, bold=bold, italic=italic)
 
 
-def paras(s: str, style: ParagraphStyle, width: float = FRAME_W) -> list[Paragraph]:
+def paras(s: str, style: ParagraphStyle, width: float = FRAME_W) -> list:
     """User text as one paragraph per line; very long lines cut into chunks at spaces."""
     out = []
     for line in s.strip("\n").split("\n"):
@@ -219,7 +200,7 @@ class _Doc(BaseDocTemplate):
             canv.setFont(sans, 7.5)
             canv.drawString(MARGIN_X + canv.stringWidth(m.marking, bold, 8) + 10, y, "This is my personal information: I keep it somewhere safe.")
         canv.setFillColor(muted)
-        text.draw_on_canvas(canv, PAGE_W - MARGIN_X, y, m.full_title, 8, anchor="end")
+        text.draw_on_canvas(canv, PAGE_W - MARGIN_X, y, m.full_title, 8, muted, anchor="end")
         canv.setStrokeColor(accent)
         canv.setLineWidth(1.2)
         canv.line(MARGIN_X, y - 5, PAGE_W - MARGIN_X, y - 5)
@@ -370,6 +351,7 @@ def _quote(block: dm.Quote, st: Styles) -> list:
     t.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),  # never the default, Helvetica
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(th.warm_soft)),
                 ("LINEBEFORE", (0, 0), (0, -1), 4, colors.HexColor(th.warm)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 14),
@@ -393,6 +375,7 @@ def _callout(block: dm.Callout, st: Styles) -> list:
     t.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),  # never the default, Helvetica
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(bg)),
                 ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor(line)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 12),
@@ -421,6 +404,7 @@ def _signatures(block: dm.Signatures, st: Styles) -> list:
     t.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),  # never the default, Helvetica
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
                 ("LINEBELOW", (1, 0), (-1, -1), 0.8, colors.HexColor(th.ink)),
@@ -459,6 +443,7 @@ def _banner(model: dm.Document, st: Styles) -> list:
     t.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), st.cell.fontName),  # never the default, Helvetica
                 ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(th.accent)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 20),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 20),
@@ -533,6 +518,8 @@ def render_bytes(model: dm.Document) -> bytes:
     total_style = (text.font_name("sans"), 7.5, st.theme.muted)
 
     def maker(*a, **kw):
+        # an embedded font from the start: the default (Helvetica) would be listed unembedded
+        kw["initialFontName"] = text.font_name("sans")
         c = _Canvas(*a, **kw)
         c._pp_pages = 0
         c.total_style = total_style

@@ -105,19 +105,18 @@ def test_long_text_paginates_and_nothing_is_clipped(rendered, plans):
 
 
 def test_an_uncovered_character_gets_a_visible_marker(tmp_path, plans):
+    # unassigned and private-use: no font has them (Chinese, Cherokee… render: test_scripts.py)
     plan = plans.rich_plan()
-    plan.relationships[0].name = "Cherokee \u13a0 and Chinese \u674e"
+    plan.relationships[0].name = "Unassigned \u0378 and private \ue000"
     path = render_pdf(plan, "full", plans.TODAY, tmp_path / "m.pdf", prompts=[])
     text = pdf_text(path)
-    assert "[U+13A0]" in text and "[U+674E]" in text
+    assert "[U+0378]" in text and "[U+E000]" in text
 
 
 def test_a_mostly_arabic_paragraph_keeps_every_word(tmp_path, plans):
-    # Wrapped into lines by us (see pathway_app.export.text.rtl_lines); every word must survive.
-    # The words avoid lam-alef (لا): the shaper draws it as one ligature glyph, which reads
-    # correctly on the page but does not map back to text when extracted (reportlab writes no
-    # ToUnicode entry for ligature glyphs), so extraction could not check it.
-    vocab = ["نور", "بيت", "مدرسة", "صديق", "عائلة", "كتاب"]
+    # Wrapped into lines by us (see pathway_app.export.text.layout); every word must survive,
+    # lam-alef (لا, one ligature drawn) too: it carries its letters as /ActualText.
+    vocab = ["نور", "بيت", "مدرسة", "صديق", "عائلة", "كتاب", "سلام"]
     plan = plans.rich_plan()
     plan.person.about_me_own_words = " ".join(vocab * 25) + " نهاية"
     path = render_pdf(plan, "young-person", plans.TODAY, tmp_path / "ar.pdf")
