@@ -13,6 +13,7 @@ import pytest
 
 from pathway_app.domain.serialize import plan_to_dict
 from pathway_app.store import open_store
+from pathway_app.store.interchange import FORMAT_VERSION
 from pathway_app.synthetic import synthetic_plan
 
 TODAY = date(2026, 11, 23)
@@ -103,7 +104,7 @@ def test_export_some_ids(db, tmp_path):
 def test_a_refused_import_prints_to_stderr_exits_2_and_writes_nothing(db, tmp_path):
     path, plans = db
     bad = tmp_path / "bad.json"
-    doc = {"format": "pathway-planner-plans", "format_version": 1,
+    doc = {"format": "pathway-planner-plans", "format_version": FORMAT_VERSION,
            "plans": [plan_to_dict(synthetic_plan(random.Random(9), TODAY))]}
     doc["plans"][0]["person"]["date_of_birth"] = "2026-02-30"
     bad.write_text(json.dumps(doc), encoding="utf-8")

@@ -33,7 +33,7 @@ def _db_digest(store):
 
 
 def _file(plans_dicts, **top):
-    doc = {"format": FORMAT, "format_version": 1, "plans": plans_dicts, **top}
+    doc = {"format": FORMAT, "format_version": FORMAT_VERSION, "plans": plans_dicts, **top}
     return json.dumps(doc, ensure_ascii=False).encode("utf-8")
 
 
@@ -169,7 +169,7 @@ def test_a_bad_plan_refuses_the_whole_file_naming_plan_and_field(store, make_pla
     change(dicts)
     name = dicts[1]["person"]["preferred_name"] or dicts[1]["person"]["given_name"]
     data = _file(dicts) if case != "lone surrogate" else json.dumps(
-        {"format": FORMAT, "format_version": 1, "plans": dicts}, ensure_ascii=True).encode()
+        {"format": FORMAT, "format_version": FORMAT_VERSION, "plans": dicts}, ensure_ascii=True).encode()
     with pytest.raises(ImportRefused) as err:
         import_plans(store, data, today=TODAY)
     text = str(err.value)
