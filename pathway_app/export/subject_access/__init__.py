@@ -41,7 +41,6 @@ from .words import (
     OTHER_PEOPLE_COLUMNS,
     OTHER_PEOPLE_TITLE,
     PLAN_TITLE,
-    RIGHTS_TITLE,
     TITLE,
     change_words,
     date_words,
@@ -175,7 +174,7 @@ class _Parts:
                 "This is a copy of everything we hold about you in Pathway Planner, the system your leaving-care "
                 "team uses for your pathway plan. It has every part of your plan, including notes and dates, "
                 "and a list of every time someone opened, changed, printed or exported your record.", "lead"),
-            Heading(RIGHTS_TITLE),
+            Heading("Your rights"),
             Para(
                 "You have the right to see the information we hold about you. Asking for it is called a "
                 "“subject access request”, and it is normally free. "

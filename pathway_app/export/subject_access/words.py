@@ -23,10 +23,10 @@ from ...domain.model import Plan
 MARK = "For review"
 
 # --------------------------------------------------------------------------- this document's own headings
+# (its sections that are not a part of the plan; the sub-headings of its prose stay with the prose)
 
 TITLE = "Everything we hold about you"
 ABOUT_TITLE = "About this document"
-RIGHTS_TITLE = "Your rights"
 PLAN_TITLE = "Your plan"
 RECORD_TITLE = "Dates and record details"  # the plan's own dates and version, not in a section
 HISTORY_TITLE = "The history of your record"
