@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from pathway_app.domain.fields import record_title
+from pathway_app.domain.labels import label
 from pathway_app.domain.serialize import plan_to_dict
 from pathway_app.store import open_store
 from pathway_app.store.interchange import FORMAT_VERSION
@@ -94,9 +96,11 @@ def test_show_uses_words_not_codes(plain):
     store.close()
     out = cli("show", plans[0].id, "--db", url).stdout
     assert "Key:" not in out and "Gp registered" not in out and "Pa support" not in out
-    assert "Registered with a GP: yes" in out and "PA support to 25" in out
+    assert "Registered with a GP: Yes" in out and "Asked for PA support from 21 to 25" in out
     if plans[0].skills:
-        assert "Skill: " in out
+        # each skill is named by its words (its title), never by its code
+        first = plans[0].skills[0]
+        assert f"1. {record_title('skills', first)}\n" in out and label(first.key, "Skill").startswith(record_title('skills', first)[:20])
         assert "cooking\n" not in out and "Skill: cooking" not in out
     # each support area's name is its heading, not repeated underneath
     assert "     Area: " not in out

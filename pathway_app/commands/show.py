@@ -1,4 +1,9 @@
-"""`pathway-planner show ID`: the whole of a young person's plan as readable text (or JSON)."""
+"""`pathway-planner show ID`: the whole of a young person's plan as readable text (or JSON).
+
+Every section and field is named by the field catalogue (:mod:`pathway_app.domain.fields`) and
+every value goes through its words (codes through the vocabularies, dates written out); a record
+is named by its title ("1. Nan"). The plan's identifier is printed on purpose, once, at the top.
+"""
 
 from __future__ import annotations
 
@@ -6,121 +11,102 @@ NAME = "show"
 HELP = "show a young person's whole plan"
 ORDER = 20
 
-SECTION_TITLES = {
-    "person": "About the young person",
-    "care_episodes": "Care history",
-    "relationships": "People who matter",
-    "education": "Education and work",
-    "home": "Home",
-    "staying_put": "Staying Put",
-    "staying_close": "Staying Close",
-    "health": "Health and wellbeing",
-    "money": "Money",
-    "skills": "Practical skills",
-    "identity": "Identity",
-    "life_story": "Life story",
-    "support_areas": "Support plan",
-    "contingency": "If things don't work out",
-    "reviews": "Reviews",
-    "advisers": "Personal advisers",
-    "prompt_responses": "Responses to prompts",
-}
-HIDDEN = {"id"}
-#: Field names that do not read well with just the underscores taken out.
-FIELD_WORDS = {
-    "about_me_own_words": "About me (own words)",
-    "own_words": "Own words",
-    "gp_registered": "Registered with a GP",
-    "pa_support_to_25": "PA support to 25 asked for",
-    "detained_or_in_hospital_on_16th_birthday": "Detained or in hospital on 16th birthday",
-    "there_at_25": "There at 25",
-    "key": "Skill",
-    "review_requested_on": "Review asked for on",
-}
+#: The heading over the plan's own dates (the fields of the plan that are in no section).
+MILESTONES = "Milestones"
+#: Fields that are not words: a checksum of the plan kept with a prompt's answer.
+NOT_SHOWN = frozenset({"prompt_responses.fingerprint"})
+#: Fields printed in the heading line rather than under "Milestones".
+HEADING_FIELDS = ("id", "version", "created_at", "updated_at")
 
 
 def add_arguments(parser) -> None:
     parser.add_argument("id", metavar="ID", help="the young person's identifier (or its first 4+ characters)")
 
 
-def _words(name: str) -> str:
-    return FIELD_WORDS.get(name) or name.replace("_", " ").capitalize()
+def _value(fid: str, v) -> str:
+    from datetime import datetime
+
+    from ..domain import fields
+
+    words = fields.value_words(fid, v)
+    return f"{words} UTC" if isinstance(v, datetime) else words
 
 
-def _value(v) -> str:
-    import dataclasses
-    from datetime import date, datetime
-    from enum import Enum
+def _shown(fid: str) -> bool:
+    from ..domain import fields
 
-    from ..domain.dates import fmt
-    from ..domain.labels import label
-
-    if isinstance(v, Enum):
-        return label(v)
-    if isinstance(v, bool):
-        return "yes" if v else "no"
-    if isinstance(v, datetime):
-        return v.strftime("%d %B %Y %H:%M UTC").lstrip("0")
-    if isinstance(v, date):
-        return fmt(v)
-    if v is None:
-        return ""
-    assert not dataclasses.is_dataclass(v)
-    return str(v)
+    return fid not in NOT_SHOWN and fields.field(fid).audience != "structural"
 
 
-def _record(obj, indent: str, out: list[str], skip: frozenset[str] = frozenset()) -> None:
-    import dataclasses
+def _lines(label: str, text: str, indent: str, out: list[str]) -> None:
+    lines = text.splitlines() or [""]
+    out.append(f"{indent}{label}{'' if label.endswith('?') else ':'} {lines[0]}")  # "Continuing? Yes"
+    out.extend(f"{indent}  {line}" for line in lines[1:])
 
-    from ..domain.labels import label
 
-    for f in dataclasses.fields(obj):
-        if f.name in HIDDEN or f.name in skip:
+def _records(fid: str, items: list, indent: str, out: list[str]) -> None:
+    """The records of list ``fid``, numbered and named by their title."""
+    from ..domain import fields
+
+    f = fields.field(fid)
+    for i, item in enumerate(items, 1):
+        title = fields.record_title(fid, item)
+        out.append(f"{indent}{i}." + (f" {title}" if title else ""))
+        # the field naming the record is not said again underneath, unless the title had to
+        # shorten it
+        said = f"{fid}.{f.title}" if title and f.title and _value(f"{fid}.{f.title}", getattr(item, f.title)) in title else ""
+        _record(item, fid, indent + " " * (len(str(i)) + 2), out, said)
+
+
+def _record(obj, fid: str, indent: str, out: list[str], said: str = "") -> None:
+    from ..domain import fields
+    from ..domain.introspect import specs
+
+    for s in specs(type(obj)):
+        sub = f"{fid}.{s.name}"
+        if sub == said or not _shown(sub):
             continue
-        v = getattr(obj, f.name)
-        if isinstance(v, list):
+        v = getattr(obj, s.name)
+        if s.kind == "records":
             if v:
-                out.append(f"{indent}{_words(f.name)}:")
-                for i, item in enumerate(v, 1):
-                    out.append(f"{indent}  {i}.")
-                    _record(item, indent + "     ", out)
+                out.append(f"{indent}{fields.label(sub)}:")
+                _records(sub, v, indent + "  ", out)
             continue
-        text = label(v, "Skill") if f.name == "key" and isinstance(v, str) else _value(v)
-        if text == "":
+        if s.kind == "record":
+            out.append(f"{indent}{fields.label(sub)}:")
+            _record(v, sub, indent + "  ", out)
             continue
-        lines = text.splitlines() or [""]
-        out.append(f"{indent}{_words(f.name)}: {lines[0]}")
-        out.extend(f"{indent}  {line}" for line in lines[1:])
+        text = _value(sub, v)
+        if text:
+            _lines(fields.label(sub), text, indent, out)
 
 
 def render(plan) -> str:
-    import dataclasses
+    from ..domain import fields
+    from ..domain.introspect import specs
 
-    out: list[str] = [plan.person.display_name, "=" * len(plan.person.display_name)]
-    out.append(f"Identifier: {plan.id}  (version {plan.version}, last saved {_value(plan.updated_at)})")
-    for f in dataclasses.fields(plan):
-        if f.name in SECTION_TITLES:
-            v = getattr(plan, f.name)
-            out.append("")
-            out.append(SECTION_TITLES[f.name])
-            out.append("-" * len(SECTION_TITLES[f.name]))
-            if isinstance(v, list):
-                if not v:
-                    out.append("  (nothing yet)")
-                for i, item in enumerate(v, 1):
-                    if f.name == "support_areas":
-                        out.append(f"  {i}. {_value(item.area)}")
-                        _record(item, "     ", out, frozenset({"area"}))  # the area is the title
-                    else:
-                        out.append(f"  {i}.")
-                        _record(item, "     ", out)
-            else:
-                _record(v, "  ", out)
-    out.append("")
-    out.append("Milestones")
-    out.append("----------")
-    for name in ("needs_assessment_done_on", "plan_agreed_on", "review_requested_on", "pa_support_to_25"):
-        out.append(f"  {_words(name)}: {_value(getattr(plan, name)) or '—'}")
+    name = plan.person.display_name
+    out: list[str] = [name, "=" * len(name)]
+    heading = " · ".join(f"{fields.label(fid).lower()} {_value(fid, getattr(plan, fid))}" for fid in HEADING_FIELDS[1:])
+    out.append(f"{fields.label('id')}: {plan.id}  ({heading})")
+    milestones: list[str] = []
+    for s in specs(type(plan)):
+        fid = s.name
+        if fid in HEADING_FIELDS:
+            continue
+        v = getattr(plan, fid)
+        if s.kind not in ("record", "records"):
+            _lines(fields.label(fid), _value(fid, v) or "—", "  ", milestones)
+            continue
+        title = fields.label(fid)
+        out.extend(["", title, "-" * len(title)])
+        if s.kind == "records":
+            if not v:
+                out.append("  (nothing yet)")
+            _records(fid, v, "  ", out)
+        else:
+            _record(v, fid, "  ", out)
+    out.extend(["", MILESTONES, "-" * len(MILESTONES), *milestones])
     return "\n".join(out)
 
 

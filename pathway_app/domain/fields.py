@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from functools import lru_cache
-from typing import Any
+from typing import Any, Mapping
 
 from ..paths import resource
 from . import fieldpath
@@ -177,13 +177,15 @@ def record_title(list_field_id: str, record: Any) -> str:
     return _shorten(words)
 
 
-def where(path: str, plan: Any = None, *, young_person: bool = False) -> str:
+def where(path: str, plan: Any = None, *, young_person: bool = False, names: Mapping[str, str] | None = None) -> str:
     """Where ``path`` is, in words: its section and the records it is in.
 
     ``plan`` (a :class:`~.model.Plan` or its dict form) lets records be named by their title
     ("People who matter — Nan"); a record with no title yet adds nothing, so the message after
     it says which ("a person needs a name"). Records keyed by a code (support areas) are named
-    by it even without ``plan``.
+    by it even without ``plan``. ``names`` (record key → words) names records a document must
+    not name by their title — another person's name in a copy that shows it only marked — in
+    that document's own words ("Person 2 (Friend)").
     """
     steps, order = fieldpath.parse(path)
     found = fieldpath.resolve(plan, path) if plan is not None else []
@@ -198,6 +200,9 @@ def where(path: str, plan: Any = None, *, young_person: bool = False) -> str:
             parts.append(f.words(young_person))
         if s.key is None:
             continue
+        if names and s.key in names:
+            parts.append(names[s.key])
+            continue
         record = found[i][1] if i < len(found) else None
         if record is None and fid in fieldpath.KEY_FIELD and f.title:
             record = {f.title: s.key}
@@ -209,10 +214,10 @@ def where(path: str, plan: Any = None, *, young_person: bool = False) -> str:
     return " — ".join(parts)
 
 
-def describe(path: str, plan: Any = None, *, young_person: bool = False) -> str:
+def describe(path: str, plan: Any = None, *, young_person: bool = False, names: Mapping[str, str] | None = None) -> str:
     """Where ``path`` is and which field: "People who matter — Nan: There at 25"."""
     steps, order = fieldpath.parse(path)
-    place = where(path, plan, young_person=young_person)
+    place = where(path, plan, young_person=young_person, names=names)
     last = steps[-1]
     if order:
         return f"{place}: the order" if place else "the order"
@@ -229,18 +234,20 @@ def describe(path: str, plan: Any = None, *, young_person: bool = False) -> str:
 
 
 def describe_change(path: str, before: Any, after: Any, plan: Any = None, *,
-                    young_person: bool = False) -> str:
+                    young_person: bool = False, names: Mapping[str, str] | None = None) -> str:
     """A change (see :mod:`.diff`) in words; a record added or removed is named by itself,
-    since ``plan`` may no longer (or not yet) hold it."""
+    since ``plan`` may no longer (or not yet) hold it (``names``: see :func:`where`)."""
     steps, order = fieldpath.parse(path)
     last = steps[-1]
     record = after if before is None else before
     if order or last.key is None or not isinstance(record, dict):
-        return describe(path, plan, young_person=young_person)
+        return describe(path, plan, young_person=young_person, names=names)
     fid = fieldpath.field_id(path)
     parent = fieldpath.join(steps[:-1]) if len(steps) > 1 else ""
     f = field(fid)
-    place = where(fieldpath.child(parent, last.name, "#0"), plan, young_person=young_person)
+    place = where(fieldpath.child(parent, last.name, "#0"), plan, young_person=young_person, names=names)
+    if names and last.key in names:
+        return " — ".join(p for p in (place or f.words(young_person), names[last.key]) if p)
     title = record_title(fid, record) or f"a {f.record or 'record'} with nothing written yet"
     if len(steps) > 1:
         title = f"{(f.record or '').capitalize()} “{title}”" if fid not in fieldpath.KEY_FIELD else title

@@ -2,7 +2,8 @@
 
 An edition (:mod:`pathway_app.export.editions`) picks and orders these for its audience. Most
 take ``first_person``: the young person's own copy says "My next review", the practitioners'
-editions "Next review due".
+editions "Next review due". A label that names a field of the plan is the field catalogue's
+(:func:`field_name`): its ``yp`` words in the young person's copy, its ``label`` in the others.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Callable, Sequence
 
-from ..domain import dates, geometry
+from ..domain import dates, fields, geometry
 from ..domain.labels import label
 from ..domain.model import Action, Plan, Relationship, YoungPerson
 from ..domain.vocab import OPEN_ACTION, Area, EetStatus, RelationshipStatus
@@ -27,6 +28,11 @@ def fmt_date(d: date | None, empty: str = "") -> str:
 def yes_no(v: bool | None) -> str:
     """"Yes" or "No"; nothing when not recorded, so a key/value list leaves the row out."""
     return "" if v is None else ("Yes" if v else "No")
+
+
+def field_name(fid: str, first_person: bool = False) -> str:
+    """The catalogue's name for field ``fid``: the young person's words in their own copy."""
+    return fields.label(fid, young_person=first_person)
 
 
 def first_name(plan: Plan) -> str:
@@ -201,15 +207,15 @@ def _education(plan: Plan, fp: bool) -> list[Block]:
     return [
         key_values(
             [
-                ("What I'm doing now" if fp else "Status", label(e.status)),
-                ("Where", e.provider),
-                ("Course", e.course),
-                ("Started", fmt_date(e.start)),
-                ("Expected to finish", fmt_date(e.expected_end)),
-                ("Contact for care leavers", e.designated_contact),
-                ("Year-round housing", yes_no(e.year_round_housing)),
-                ("Bursary", yes_no(e.bursary)),
-                ("What next" if fp else "Plans", e.plans),
+                (field_name("education.status", fp), label(e.status)),
+                (field_name("education.provider", fp), e.provider),
+                (field_name("education.course", fp), e.course),
+                (field_name("education.start", fp), fmt_date(e.start)),
+                (field_name("education.expected_end", fp), fmt_date(e.expected_end)),
+                (field_name("education.designated_contact", fp), e.designated_contact),
+                (field_name("education.year_round_housing", fp), yes_no(e.year_round_housing)),
+                (field_name("education.bursary", fp), yes_no(e.bursary)),
+                (field_name("education.plans", fp), e.plans),
             ]
         )
     ]
@@ -220,12 +226,12 @@ def _health(plan: Plan, fp: bool) -> list[Block]:
     return [
         key_values(
             [
-                ("My body and health" if fp else "Physical health", h.physical),
-                ("How I'm feeling" if fp else "Emotional wellbeing", h.emotional_wellbeing),
-                ("Mental health", h.mental_health),
-                ("Who helps with my health" if fp else "Services", h.services),
-                ("Moving to adult services", h.adult_services_transition),
-                ("Registered with a GP", yes_no(h.gp_registered)),
+                (field_name("health.physical", fp), h.physical),
+                (field_name("health.emotional_wellbeing", fp), h.emotional_wellbeing),
+                (field_name("health.mental_health", fp), h.mental_health),
+                (field_name("health.services", fp), h.services),
+                (field_name("health.adult_services_transition", fp), h.adult_services_transition),
+                (field_name("health.gp_registered", fp), yes_no(h.gp_registered)),
             ]
         )
     ]
@@ -236,13 +242,13 @@ def _money(plan: Plan, fp: bool) -> list[Block]:
     return [
         key_values(
             [
-                ("Money coming in" if fp else "Income", m.income),
-                ("Bank account", yes_no(m.bank_account)),
-                ("Council tax exemption", yes_no(m.council_tax_exemption)),
-                ("Local offer explained", fmt_date(m.local_offer_explained_on)),
-                ("Savings", m.savings),
-                ("Debts", m.debts),
-                ("Notes", m.notes),
+                (field_name("money.income", fp), m.income),
+                (field_name("money.bank_account", fp), yes_no(m.bank_account)),
+                (field_name("money.council_tax_exemption", fp), yes_no(m.council_tax_exemption)),
+                (field_name("money.local_offer_explained_on", fp), fmt_date(m.local_offer_explained_on)),
+                (field_name("money.savings", fp), m.savings),
+                (field_name("money.debts", fp), m.debts),
+                (field_name("money.notes", fp), m.notes),
             ]
         )
     ]
@@ -250,7 +256,8 @@ def _money(plan: Plan, fp: bool) -> list[Block]:
 
 def _skills(plan: Plan, fp: bool) -> list[Block]:
     rows = [(label(s.key, "Skill"), label(s.level), s.notes) for s in plan.skills]
-    return [Table(("Skill", "Where I am" if fp else "Level", "Notes"), rows, (0.38, 0.17, 0.45))]
+    header = tuple(field_name(f"skills.{c}", fp) for c in ("key", "level", "notes"))
+    return [Table(header, rows, (0.38, 0.17, 0.45))]
 
 
 def _identity(plan: Plan, fp: bool) -> list[Block]:
@@ -258,38 +265,28 @@ def _identity(plan: Plan, fp: bool) -> list[Block]:
     fn = first_name(plan)
     out: list[Block] = []
     if i.own_words.strip():
-        out.append(Quote(i.own_words, fn, "Who I am, in my words" if fp else f"Who I am, in {fn}'s words"))
-    out.append(
-        key_values(
-            [
-                ("Ethnicity", i.ethnicity),
-                ("Religion or beliefs", i.religion),
-                ("Languages", i.languages),
-                ("Culture", i.culture),
-                ("Gender", i.gender),
-                ("Sexuality", i.sexuality),
-            ]
-        )
-    )
+        out.append(Quote(i.own_words, fn, field_name("identity.own_words", fp) if fp else f"Who I am, in {fn}'s words"))
+    facts = ("ethnicity", "religion", "languages", "culture", "gender", "sexuality")
+    out.append(key_values([(field_name(f"identity.{f}", fp), getattr(i, f)) for f in facts]))
     if plan.life_story:
-        out.append(Heading("My life story" if fp else "Life story"))
+        out.append(Heading(field_name("life_story", fp)))
         rows = [
             (fmt_date(e.when), label(e.kind), e.title, e.text)
             for e in sorted(plan.life_story, key=lambda e: (e.when is None, e.when or date.min))
         ]
-        out.append(Table(("When", "Kind", "Title", "About it"), rows, (0.16, 0.18, 0.22, 0.44)))
+        header = tuple(field_name(f"life_story.{c}", fp) for c in ("when", "kind", "title", "text"))
+        out.append(Table(header, rows, (0.16, 0.18, 0.22, 0.44)))
     return out
 
 
 def _contingency(plan: Plan, fp: bool) -> list[Block]:
     c = plan.contingency  # its own words are shown with the area's (see own_words)
     return [
-        Heading("If the plan stops working" if fp else "Contingency plan"),
         key_values(
             [
-                ("What will happen" if fp else "Plan", c.plan),
-                ("Where I can stay" if fp else "Fallback home", c.fallback_home),
-                ("Who I can call" if fp else "Who to call", c.who_to_call),
+                (field_name("contingency.plan", fp), c.plan),
+                (field_name("contingency.fallback_home", fp), c.fallback_home),
+                (field_name("contingency.who_to_call", fp), c.who_to_call),
             ],
             keep_empty=True,
             empty="Not written yet" if fp else "Not recorded",
@@ -315,7 +312,7 @@ def _employment(plan: Plan, fp: bool) -> list[Block]:
     e = plan.education
     if e.status not in _WORKING:
         return []
-    return [key_values([("What I'm doing now" if fp else "Status", label(e.status))])]
+    return [key_values([(field_name("education.status", fp), label(e.status))])]
 
 
 _AREA_DETAILS: dict[Area, Callable[[Plan, bool], list[Block]]] = {

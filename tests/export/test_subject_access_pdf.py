@@ -23,7 +23,7 @@ HEADINGS = (
     "About this document",
     "Your rights",
     "Your plan",
-    "Prompts and checks",
+    "Things to think about",  # the prompts' answers: the catalogue's name for them
     "The history of your record",
     "Information about other people",
 )
@@ -123,7 +123,7 @@ def test_metadata_and_bookmarks(produced):
     for h in HEADINGS[1:]:
         if h != "Your rights":
             assert h in titles, h
-    assert "People in your life" in titles and "Staying Put" in titles
+    assert "People who matter" in titles and "Staying Put" in titles
 
 
 def test_the_review_mark_sits_beside_information_about_other_people(produced):
@@ -153,7 +153,7 @@ def test_the_history_is_a_table_of_who_did_what(produced):
                   "1 November 2026, 09:00 UTC", "07700 900777"):
         assert words in text, words
     # the safety-note change is marked in the history too
-    at = text.index("About you › Phone")
+    at = text.index("About me: Phone changed")
     assert "Safety notes" in text[at:]
 
 
@@ -219,7 +219,7 @@ def test_the_document_is_the_model_every_edition_is_built_as(produced):
     keys = [s.bookmark for s in doc.sections]
     assert len(keys) == len(set(keys))
     parts = [s.title for s in doc.sections if s.level == 1]
-    assert "People in your life" in parts and "Staying Put" in parts
+    assert "People who matter" in parts and "Staying Put" in parts
     assert doc.section("plan").new_page
 
     marked: list[dm.Marked] = []

@@ -20,6 +20,7 @@ from ..blocks import (
     actions_by_date,
     adviser_name,
     area_details,
+    field_name,
     first_name,
     fmt_date,
     key_dates,
@@ -46,7 +47,7 @@ def build(plan: Plan, today: date, prompts: Sequence | None) -> tuple[list[Block
         _home(plan),
         *(_area(plan, today, n, area, fn) for n, area in enumerate(SCHEDULE_1_AREAS, 1)),
         _prompts(plan, today, prompts),
-        _reviews(plan, today, fn),
+        _reviews(plan, today),
         _advisers(plan),
         signing(
             "Signatures",
@@ -66,15 +67,15 @@ def _cover(plan: Plan, today: date) -> list[Block]:
         key_values(
             [
                 ("Name", " ".join(x for x in (p.given_name, p.family_name) if x)),
-                ("Known as", p.preferred_name),
-                ("Pronouns", p.pronouns),
-                ("Date of birth", fmt_date(p.date_of_birth) + (f" (age {dates.age_on(p.date_of_birth, today)})" if p.date_of_birth else "")),
+                (field_name("person.preferred_name"), p.preferred_name),
+                (field_name("person.pronouns"), p.pronouns),
+                (field_name("person.date_of_birth"), fmt_date(p.date_of_birth) + (f" (age {dates.age_on(p.date_of_birth, today)})" if p.date_of_birth else "")),
                 ("Care-leaver category", label(cat.category.value, "Category")),
                 ("Why", cat.reason),
-                ("Local authority", p.local_authority),
-                ("Legal status", label(p.legal_status)),
+                (field_name("person.local_authority"), p.local_authority),
+                (field_name("person.legal_status"), label(p.legal_status)),
                 ("Personal adviser", f"{adviser.name}, {adviser.organisation}".strip(", ") if adviser else ""),
-                ("Plan agreed", fmt_date(plan.plan_agreed_on)),
+                (field_name("plan_agreed_on"), fmt_date(plan.plan_agreed_on)),
                 ("Last review", fmt_date(last.held_on if last else None)),
             ]
         ),
@@ -93,7 +94,7 @@ def _key_dates(plan: Plan, today: date) -> Section:
 
 def _about_me(plan: Plan, fn: str) -> Section:
     p = plan.person
-    s = Section("About me", "about-me")
+    s = Section(field_name("person"), "about-me")
     if p.about_me_own_words.strip():
         s.blocks.append(Quote(p.about_me_own_words, fn, f"In {fn}'s words"))
     else:
@@ -101,15 +102,15 @@ def _about_me(plan: Plan, fn: str) -> Section:
     s.blocks.append(
         key_values(
             [
-                ("Strengths", p.strengths),
-                ("Interests", p.interests),
-                ("Achievements", p.achievements),
-                ("Being a parent", label(p.parenting) if p.parenting != Parenting.NO else ""),
+                (field_name("person.strengths"), p.strengths),
+                (field_name("person.interests"), p.interests),
+                (field_name("person.achievements"), p.achievements),
+                (field_name("person.parenting"), label(p.parenting) if p.parenting != Parenting.NO else ""),
                 ("", p.parenting_notes),
-                ("Immigration status", label(p.immigration_status) if p.immigration_status != ImmigrationStatus.BRITISH else ""),
-                ("Immigration notes", p.immigration_notes),
-                ("Youth justice", "Involved" if p.youth_justice else ""),
-                ("Youth justice notes", p.youth_justice_notes),
+                (field_name("person.immigration_status"), label(p.immigration_status) if p.immigration_status != ImmigrationStatus.BRITISH else ""),
+                (field_name("person.immigration_notes"), p.immigration_notes),
+                (field_name("person.youth_justice"), "Yes" if p.youth_justice else ""),
+                (field_name("person.youth_justice_notes"), p.youth_justice_notes),
             ]
         )
     )
@@ -117,7 +118,7 @@ def _about_me(plan: Plan, fn: str) -> Section:
 
 
 def _people(plan: Plan) -> Section:
-    s = Section("People who matter", "people")
+    s = Section(field_name("relationships"), "people")
     rels = people_in_order(plan.relationships)
     if not rels:
         s.blocks.append(Callout("No people recorded yet. Ask who matters, and who will be there at 25 and beyond.", tone="missing"))
@@ -129,14 +130,17 @@ def _people(plan: Plan) -> Section:
         contact = label(r.contact_frequency) + (f"; {r.contact_means}" if r.contact_means else "") + (f"; {r.phone}" if r.phone else "")
         keep = r.keep_in_touch_plan + (("\n" if r.keep_in_touch_plan else "") + "In the support plan" if r.in_support_plan else "")
         rows.append((r.name, who, label(r.closeness), contact, label(r.there_at_25), label(r.status), keep))
-    header = ("Name", "Who they are", "Closeness", "Contact", "There at 25", "Status", "Keeping in touch")
-    s.blocks.append(Table(header, rows, (0.14, 0.18, 0.11, 0.17, 0.09, 0.12, 0.19), kind="people"))
+    # "Contact" and "Keeping in touch" each gather several fields
+    header = (field_name("relationships.name"), field_name("relationships.relationship_type"), field_name("relationships.closeness"),
+              "Contact", field_name("relationships.there_at_25"), field_name("relationships.status"), "Keeping in touch")
+    s.blocks.append(Table(header, rows, (0.14, 0.18, 0.11, 0.15, 0.09, 0.14, 0.19), kind="people"))
     restricted = [r for r in rels if r.safety_notes.strip() or r.contact_restrictions.strip()]
     s.blocks.append(Heading("Safety notes and contact restrictions"))
     if restricted:
         s.blocks.append(Para("For practitioners. These notes are left out of the young person's own copy.", "muted"))
         rows = [(r.name, r.safety_notes, r.contact_restrictions) for r in restricted]
-        s.blocks.append(Table(("Name", "Safety notes", "Contact restrictions"), rows, (0.2, 0.4, 0.4)))
+        header = tuple(field_name(f"relationships.{c}") for c in ("name", "safety_notes", "contact_restrictions"))
+        s.blocks.append(Table(header, rows, (0.2, 0.4, 0.4)))
     else:
         s.blocks.append(Para("None recorded.", "muted"))
     return s
@@ -148,21 +152,21 @@ def _home(plan: Plan) -> Section:
     s.blocks.append(
         key_values(
             [
-                ("Current home", label(h.current_type) + (f" — {h.current_name}" if h.current_name else "")),
-                ("Living there since", fmt_date(h.current_since)),
-                ("Suitability", h.suitability),
-                ("Planned next home", (label(h.planned_type) if h.planned_type else "") + (f" — {h.planned_description}" if h.planned_description else "")),
-                ("Planned move date", fmt_date(h.planned_move_date)),
-                ("If the move doesn't work out", h.fallback),
+                (field_name("home.current_name"), label(h.current_type) + (f" — {h.current_name}" if h.current_name else "")),
+                (field_name("home.current_since"), fmt_date(h.current_since)),
+                (field_name("home.suitability"), h.suitability),
+                (field_name("home.planned_description"), (label(h.planned_type) if h.planned_type else "") + (f" — {h.planned_description}" if h.planned_description else "")),
+                (field_name("home.planned_move_date"), fmt_date(h.planned_move_date)),
+                (field_name("home.fallback"), h.fallback),
             ]
         )
     )
-    s.blocks.append(Heading("Staying Put"))
+    s.blocks.append(Heading(field_name("staying_put")))
     s.blocks.extend(_staying_put_summary(plan))
-    s.blocks.append(Heading("Staying Close"))
+    s.blocks.append(Heading(field_name("staying_close")))
     s.blocks.extend(_staying_close_summary(plan))
     if plan.care_episodes:
-        s.blocks.append(Heading("Care history"))
+        s.blocks.append(Heading(field_name("care_episodes")))
         eps = sorted(plan.care_episodes, key=lambda e: (e.start is None, e.start or date.min))
         rows = [
             (fmt_date(e.start), fmt_date(e.end, "now"),
@@ -170,7 +174,9 @@ def _home(plan: Plan) -> Section:
              label(e.legal_status), e.notes)
             for e in eps
         ]
-        s.blocks.append(Table(("From", "To", "Home", "Legal status", "Notes"), rows, (0.14, 0.14, 0.28, 0.18, 0.26)))
+        header = (field_name("care_episodes.start"), field_name("care_episodes.end"), "Home",  # kind and name of the home
+                  field_name("care_episodes.legal_status"), field_name("care_episodes.notes"))
+        s.blocks.append(Table(header, rows, (0.14, 0.14, 0.28, 0.18, 0.26)))
     return s
 
 
@@ -181,11 +187,11 @@ def _staying_put_summary(plan: Plan) -> list[Block]:
     return [
         key_values(
             [
-                ("Decision", label(sp.decision)),
-                ("Carer", sp.carer_name),
-                ("From", fmt_date(sp.start)),
-                ("Until", fmt_date(dates.staying_put_end(plan) or sp.end)),
-                ("Review date", fmt_date(sp.review_date)),
+                (field_name("staying_put.decision"), label(sp.decision)),
+                (field_name("staying_put.carer_name"), sp.carer_name),
+                (field_name("staying_put.start"), fmt_date(sp.start)),
+                (field_name("staying_put.end"), fmt_date(dates.staying_put_end(plan) or sp.end)),
+                (field_name("staying_put.review_date"), fmt_date(sp.review_date)),
             ]
         )
     ]
@@ -198,12 +204,12 @@ def _staying_close_summary(plan: Plan) -> list[Block]:
     return [
         key_values(
             [
-                ("Decision", label(sc.decision)),
-                ("Children's home", sc.home_name),
-                ("New home", sc.new_home),
-                ("From", fmt_date(sc.start)),
-                ("Until", fmt_date(sc.end)),
-                ("Staff keeping in touch", ", ".join(s.name for s in sc.staff)),
+                (field_name("staying_close.decision"), label(sc.decision)),
+                (field_name("staying_close.home_name"), sc.home_name),
+                (field_name("staying_close.new_home"), sc.new_home),
+                (field_name("staying_close.start"), fmt_date(sc.start)),
+                (field_name("staying_close.end"), fmt_date(sc.end)),
+                (field_name("staying_close.staff"), ", ".join(s.name for s in sc.staff)),
             ]
         )
     ]
@@ -219,12 +225,12 @@ def _area(plan: Plan, today: date, n: int, area: Area, fn: str) -> Section:
     else:
         s.blocks.append(Callout(f"{fn}'s own words are not recorded for this area yet.", tone="missing"))
     s.blocks.extend(area_details(plan, area, first_person=False))
-    s.blocks.append(Heading("Assessment"))
+    s.blocks.append(Heading(field_name("support_areas.assessment")))
     s.blocks.append(text_or(sa.assessment, "Not recorded yet."))
-    s.blocks.append(Heading("Actions"))
+    s.blocks.append(Heading(field_name("support_areas.actions")))
     s.blocks.append(
         Table(
-            ("What", "Who", "By when", "Status"),
+            tuple(field_name(f"support_areas.actions.{c}") for c in ("what", "who", "by_when", "status")),
             [(a.what, a.who, fmt_date(a.by_when), action_status(a, today)) for a in actions_by_date(sa.actions)],
             (0.5, 0.2, 0.15, 0.15),
             empty="No actions agreed for this area yet.",
@@ -278,18 +284,21 @@ def _prompts(plan: Plan, today: date, prompts: Sequence | None) -> Section:
     return s
 
 
-def _reviews(plan: Plan, today: date, fn: str) -> Section:
-    s = Section("Reviews", "reviews")
-    s.blocks.append(key_values([("Next review due", fmt_date(dates.next_review_due(plan, today))), ("Review asked for on", fmt_date(plan.review_requested_on))]))
+def _reviews(plan: Plan, today: date) -> Section:
+    s = Section(field_name("reviews"), "reviews")
+    s.blocks.append(key_values([("Next review due", fmt_date(dates.next_review_due(plan, today))),
+                                (field_name("review_requested_on"), fmt_date(plan.review_requested_on))]))
     revs = sorted(plan.reviews, key=lambda r: (r.held_on is None, r.held_on or date.min), reverse=True)
     rows = [(fmt_date(r.held_on), r.participants, r.summary, r.young_person_views) for r in revs]
-    s.blocks.append(Table(("Held on", "Who took part", "Summary", f"{fn}'s views"), rows, (0.14, 0.22, 0.36, 0.28), empty="No reviews held yet."))
+    header = tuple(field_name(f"reviews.{c}") for c in ("held_on", "participants", "summary", "young_person_views"))
+    s.blocks.append(Table(header, rows, (0.14, 0.22, 0.36, 0.28), empty="No reviews held yet."))
     return s
 
 
 def _advisers(plan: Plan) -> Section:
-    s = Section("Personal advisers", "advisers")
+    s = Section(field_name("advisers"), "advisers")
     advs = sorted(plan.advisers, key=lambda a: (a.start is None, a.start or date.min))
     rows = [(a.name, a.organisation, fmt_date(a.start), fmt_date(a.end, "now"), a.handover_notes) for a in advs]
-    s.blocks.append(Table(("Name", "Organisation", "From", "To", "Handover notes"), rows, (0.18, 0.2, 0.13, 0.13, 0.36), empty="No personal adviser recorded yet."))
+    header = tuple(field_name(f"advisers.{c}") for c in ("name", "organisation", "start", "end", "handover_notes"))
+    s.blocks.append(Table(header, rows, (0.18, 0.2, 0.13, 0.13, 0.36), empty="No personal adviser recorded yet."))
     return s

@@ -12,7 +12,7 @@ from typing import Sequence
 from ...domain.labels import label
 from ...domain.model import Plan
 from ...domain.vocab import Area, Decision, RelationshipType
-from ..blocks import adviser_name, first_name, fmt_date, key_values, signing, text_or
+from ..blocks import adviser_name, field_name, first_name, fmt_date, key_values, signing, text_or
 from ..model import Block, Callout, Para, Quote, Section, Table
 
 TITLE = "Staying Close plan"
@@ -50,11 +50,11 @@ def _arrangement(plan: Plan) -> Section:
         key_values(
             [
                 ("Young person", plan.person.display_name),
-                ("Decision", label(sc.decision)),
-                ("The children's home", sc.home_name),
+                (field_name("staying_close.decision"), label(sc.decision)),
+                (field_name("staying_close.home_name"), sc.home_name),
                 ("The new home", sc.new_home),
-                ("Starts", fmt_date(sc.start)),
-                ("Ends", fmt_date(sc.end)),
+                (field_name("staying_close.start"), fmt_date(sc.start)),
+                (field_name("staying_close.end"), fmt_date(sc.end)),
                 ("Personal adviser", adviser_name(plan)),
             ],
             keep_empty=True,
@@ -68,12 +68,14 @@ def _terms(plan: Plan) -> list[Section]:
     sc = plan.staying_close
     fn = first_name(plan)
     rows = [(c.name, c.role, c.how_keep_in_touch) for c in sc.staff]
-    staff = Section("People who stay in touch", "staff", [Table(("Name", "Role", "How we keep in touch"), rows, (0.25, 0.25, 0.5), empty="No staff named yet.")])
-    come_back = Section("Coming back", "come-back", [text_or(sc.come_back, "Not agreed yet: when and how the young person can come back for a meal, a visit or a night when things are hard.")])
+    header = (field_name("staying_close.staff.name"), field_name("staying_close.staff.role"),
+              field_name("staying_close.staff.how_keep_in_touch", first_person=True))  # "How we keep in touch"
+    staff = Section("People who stay in touch", "staff", [Table(header, rows, (0.25, 0.25, 0.5), empty="No staff named yet.")])
+    come_back = Section(field_name("staying_close.come_back"), "come-back", [text_or(sc.come_back, "Not agreed yet: when and how the young person can come back for a meal, a visit or a night when things are hard.")])
     words = plan.area(Area.ACCOMMODATION).own_words
     if words.strip():
         come_back.blocks.append(Quote(words, fn, f"In {fn}'s words"))
-    notes = Section("Notes", "notes", [text_or(sc.notes, "None.")])
+    notes = Section(field_name("staying_close.notes"), "notes", [text_or(sc.notes, "None.")])
     return [staff, come_back, notes]
 
 

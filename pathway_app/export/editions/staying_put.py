@@ -14,7 +14,7 @@ from ...domain import dates
 from ...domain.labels import label
 from ...domain.model import Plan, Relationship
 from ...domain.vocab import Area, Decision, RelationshipType
-from ..blocks import adviser_name, first_name, fmt_date, key_values, signing, text_or
+from ..blocks import adviser_name, field_name, first_name, fmt_date, key_values, signing, text_or
 from ..model import Block, Callout, Para, Quote, Section
 
 TITLE = "Staying Put agreement"
@@ -65,13 +65,13 @@ def _arrangement(plan: Plan) -> Section:
         key_values(
             [
                 ("Young person", p.display_name),
-                ("Date of birth", fmt_date(dob)),
+                (field_name("person.date_of_birth"), fmt_date(dob)),
                 ("Foster carer", sp.carer_name),
-                ("Decision", label(sp.decision)),
-                ("Starts", fmt_date(sp.start)),
-                ("Ends", fmt_date(end or sp.end) + capped),
+                (field_name("staying_put.decision"), label(sp.decision)),
+                (field_name("staying_put.start"), fmt_date(sp.start)),
+                (field_name("staying_put.end"), fmt_date(end or sp.end) + capped),
                 ("21st birthday", fmt_date(dates.birthday(dob, 21)) if dob else ""),
-                ("Review date", fmt_date(sp.review_date)),
+                (field_name("staying_put.review_date"), fmt_date(sp.review_date)),
                 ("Personal adviser", adviser_name(plan)),
             ],
             keep_empty=True,
@@ -84,12 +84,12 @@ def _terms(plan: Plan) -> list[Section]:
     """Money, living together (with the young person's words about their home) and notes."""
     sp = plan.staying_put
     fn = first_name(plan)
-    money = Section("Money", "money", [text_or(sp.money, "Not agreed yet: what the young person pays towards their keep, and what the carer receives.")])
+    money = Section(field_name("staying_put.money"), "money", [text_or(sp.money, "Not agreed yet: what the young person pays towards their keep, and what the carer receives.")])
     living = Section("Living together", "house-agreements", [text_or(sp.house_agreements, "No house agreements written down yet.")])
     words = plan.area(Area.ACCOMMODATION).own_words
     if words.strip():
         living.blocks.append(Quote(words, fn, f"In {fn}'s words"))
-    notes = Section("Notes", "notes", [text_or(sp.notes, "None.")])
+    notes = Section(field_name("staying_put.notes"), "notes", [text_or(sp.notes, "None.")])
     return [money, living, notes]
 
 
@@ -101,11 +101,11 @@ def _carers(plan: Plan) -> Section:
         s.blocks.append(
             key_values(
                 [
-                    ("Name", carer.name),
-                    ("Who they are", carer.description or label(carer.relationship_type)),
+                    (field_name("relationships.name"), carer.name),
+                    (field_name("relationships.relationship_type"), carer.description or label(carer.relationship_type)),
                     ("Closeness", label(carer.closeness)),
                     ("In touch", label(carer.contact_frequency)),
-                    ("There at 25", label(carer.there_at_25)),
+                    (field_name("relationships.there_at_25"), label(carer.there_at_25)),
                     (f"What {fn} values", carer.what_they_bring),
                     ("Keeping in touch", carer.keep_in_touch_plan),
                 ]

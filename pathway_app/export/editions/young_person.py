@@ -26,6 +26,7 @@ from ..blocks import (
     actions_by_date,
     adviser_name,
     area_details,
+    field_name,
     first_name,
     fmt_date,
     full_name,
@@ -40,6 +41,16 @@ from ..blocks import (
 from ..model import Block, Callout, Heading, Para, Quote, Section, Table
 
 TITLE = "My pathway plan"
+
+
+def _yp(fid: str) -> str:
+    """A field's name in the young person's words (the field catalogue's ``yp``)."""
+    return field_name(fid, first_person=True)
+
+
+def _action_columns() -> tuple[str, ...]:
+    """What, who and by when: an action's fields, in the young person's words."""
+    return tuple(_yp(f"support_areas.actions.{c}") for c in ("what", "who", "by_when"))
 
 #: What their care-leaver category means for them, in a plain sentence.
 _CATEGORY_WORDS = {
@@ -86,8 +97,8 @@ def _cover(plan: Plan, today: date) -> list[Block]:
                 ("My name", p.display_name),
                 # the name they were given, in its own script (ዳዊት), when they go by another
                 ("My full name", full_name(p) if full_name(p) != p.display_name else ""),
-                ("My pronouns", p.pronouns),
-                ("My birthday", fmt_date(p.date_of_birth)),
+                (_yp("person.pronouns"), p.pronouns),
+                (_yp("person.date_of_birth"), fmt_date(p.date_of_birth)),
                 ("My personal adviser", adviser.name if adviser else "Not chosen yet"),
                 ("My next review", fmt_date(dates.next_review_due(plan, today))),
             ]
@@ -100,12 +111,12 @@ def _cover(plan: Plan, today: date) -> list[Block]:
 
 def _about_me(plan: Plan, fn: str) -> Section:
     p = plan.person
-    s = Section("About me", "about-me")
+    s = Section(_yp("person"), "about-me")
     if p.about_me_own_words.strip():
         s.blocks.append(Quote(p.about_me_own_words, fn, "In my words"))
     else:
         s.blocks.append(Callout("I haven't written about myself yet. I can add it with my adviser whenever I like.", tone="missing"))
-    s.blocks.append(key_values([("What I'm good at", p.strengths), ("What I enjoy", p.interests), ("What I'm proud of", p.achievements)]))
+    s.blocks.append(key_values([(_yp(f"person.{f}"), getattr(p, f)) for f in ("strengths", "interests", "achievements")]))
     return s
 
 
@@ -124,7 +135,8 @@ def _people(plan: Plan) -> Section:
         if r.status == RelationshipStatus.ENDED:
             how = "We're not in touch now"
         rows.append((r.name, who, how, label(r.there_at_25), r.what_they_bring or r.keep_in_touch_plan))
-    header = ("Name", "Who they are to me", "How often we're in touch", "There for me at 25", "What they bring / keeping in touch")
+    header = (_yp("relationships.name"), "Who they are to me", "How often we're in touch", _yp("relationships.there_at_25"),
+              "What they bring / keeping in touch")
     s.blocks.append(Table(header, rows, (0.16, 0.22, 0.2, 0.12, 0.3), kind="people"))
     return s
 
@@ -140,7 +152,7 @@ def _timeline(plan: Plan, today: date) -> Section:
 
 
 def _home(plan: Plan) -> Section:
-    s = Section("My home", "home")
+    s = Section(_yp("home"), "home")
     h = plan.home
     s.blocks.append(
         key_values(
@@ -149,7 +161,7 @@ def _home(plan: Plan) -> Section:
                 ("Since", fmt_date(h.current_since)),
                 ("Where I'll live next", (label(h.planned_type) if h.planned_type else "") + (f" — {h.planned_description}" if h.planned_description else "")),
                 ("When I'll move", fmt_date(h.planned_move_date)),
-                ("If the move doesn't work out", h.fallback),
+                (_yp("home.fallback"), h.fallback),
             ]
         )
     )
@@ -185,7 +197,7 @@ def _area(plan: Plan, area: Area, fn: str) -> Section:
     if open_actions:
         s.blocks.append(Heading("What will happen next"))
         rows = [(a.what, a.who, fmt_date(a.by_when, "No date yet")) for a in open_actions]
-        s.blocks.append(Table(("What", "Who", "By when"), rows, (0.6, 0.22, 0.18), kind="actions"))
+        s.blocks.append(Table(_action_columns(), rows, (0.6, 0.22, 0.18), kind="actions"))
     return s
 
 
@@ -194,7 +206,7 @@ def _who_helps(plan: Plan) -> Section:
     acts = [(ar, a) for ar, a in plan.all_actions() if a.status in OPEN_ACTION]
     acts.sort(key=lambda t: (t[1].by_when is None, t[1].by_when or date.max))
     rows = [(a.what, a.who, fmt_date(a.by_when, "No date yet"), label(ar, "AreaFirstPerson")) for ar, a in acts]
-    s.blocks.append(Table(("What", "Who", "By when", "Part of my plan"), rows, (0.42, 0.19, 0.18, 0.21), empty="Nothing is waiting to be done right now.", kind="actions"))
+    s.blocks.append(Table((*_action_columns(), "Part of my plan"), rows, (0.42, 0.19, 0.18, 0.21), empty="Nothing is waiting to be done right now.", kind="actions"))
     done = [a for _ar, a in plan.all_actions() if a.status is ActionStatus.DONE]
     if done:
         s.blocks.append(Para(f"Already done: {len(done)} thing{'s' if len(done) != 1 else ''}. Well done to everyone who helped.", "muted"))
@@ -207,5 +219,5 @@ def _reviews(plan: Plan, today: date) -> Section:
     s.blocks.append(Para(f"My plan is looked at again at least every six months. My next review is due by {dates.fmt(nxt)}." if nxt else "My plan is looked at again at least every six months, and any time I ask."))
     views = [r for r in sorted(plan.reviews, key=lambda r: (r.held_on is None, r.held_on or date.min), reverse=True) if r.young_person_views.strip()]
     if views:
-        s.blocks.append(Table(("Review", "What I said"), [(fmt_date(r.held_on), r.young_person_views) for r in views], (0.2, 0.8)))
+        s.blocks.append(Table(("Review", _yp("reviews.young_person_views")), [(fmt_date(r.held_on), r.young_person_views) for r in views], (0.2, 0.8)))
     return s

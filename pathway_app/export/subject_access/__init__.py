@@ -20,8 +20,9 @@ as the same :class:`~pathway_app.export.model.Document` as every edition of the 
 Every piece of information about another person is a :class:`~pathway_app.export.model.Marked`
 value: it carries a visible "For review" mark on an amber band wherever it appears. Page
 furniture (OFFICIAL-SENSITIVE, Page X of Y), fonts per script, escaping of user text and the
-bookmarks come from the renderer; the file is written atomically. Words for fields, values and
-the history are in :mod:`.words`.
+bookmarks come from the renderer; the file is written atomically. Every field's and part's name
+is the field catalogue's (:mod:`pathway_app.domain.fields`); the words for values and the
+history, and this document's own headings, are in :mod:`.words`.
 """
 
 from __future__ import annotations
@@ -30,27 +31,35 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ...domain import model as m
 from ..model import MARKING, Block, Callout, Cell, Document, Heading, KeyValues, Marked, Para, Section, Table
-from .outline import Group, Row, flag_place, plan_outline, record_names
+from .outline import Group, Row, hidden_names, item_title, places, plan_outline
 from .words import (
+    ABOUT_TITLE,
+    HISTORY_COLUMNS,
+    HISTORY_TITLE,
     MARK,
+    OTHER_PEOPLE_COLUMNS,
+    OTHER_PEOPLE_TITLE,
+    PLAN_TITLE,
+    TITLE,
     change_words,
     date_words,
     entry_words,
-    field_label,
+    gone_names,
     moment,
+    name,
     reason,
-    words_for,
+    remembered,
+    value,
 )
 
 __all__ = [
-    "EDITION", "MARK", "TITLE", "Group", "Row", "change_words", "document_model", "entry_words", "field_label",
-    "moment", "plan_outline", "render_subject_access_bytes", "render_subject_access_pdf", "words_for",
+    "EDITION", "MARK", "TITLE", "Group", "Row", "change_words", "document_model", "entry_words", "moment", "name",
+    "plan_outline", "render_subject_access_bytes", "render_subject_access_pdf", "value",
 ]
 
-TITLE = "Everything we hold about you"
 EDITION = "subject-access"
+PROMPTS = "prompt_responses"  # answers to the planner's prompts: a section of their own
 
 
 def render_subject_access_pdf(bundle: dict[str, Any], out_path) -> Path:
@@ -86,6 +95,18 @@ def document_model(bundle: dict[str, Any]) -> Document:
     )
 
 
+def prompt_words(pr: dict[str, Any]) -> str:
+    """What a prompt said, in the planner's words (the bundle keeps its rule's reference)."""
+    from ...domain.guidance.rules import rules_by_id
+
+    rule_id = str(pr.get("rule_id", ""))
+    rule_part, _sep, subject = rule_id.partition(":")
+    rule = rules_by_id().get(rule_part)
+    if rule is None:
+        return pr.get("prompt") or rule_id
+    return rule.practitioner_text.replace("{area}", value("support_areas.area", subject))
+
+
 def mark_text(flag: dict[str, Any]) -> str:
     """The words of a mark. They never repeat the other person's name: the marked text beside it
     says who it is, and the list at the end names them for the reviewer."""
@@ -99,7 +120,14 @@ class _Parts:
         self.b = bundle
         self.about = bundle["about"]
         self.flags: dict[str, dict[str, Any]] = {t["path"]: t for t in bundle.get("third_party", [])}
-        self.names = record_names(bundle["plan"])
+        plan = bundle["plan"]
+        entries = bundle.get("history", {}).get("entries", [])
+        self.outline = plan_outline(plan)
+        self.places = places(self.outline)
+        # the history names records as the plan does now, or as they last were; never by words
+        # marked for review (those records go by their heading in "Your plan")
+        self.seen = remembered(plan, entries)
+        self.names = hidden_names(plan, set(self.flags)) | gone_names(plan, entries, set(self.flags))
         self.first = self.about.get("young_person", "").split(" ")[0] or "the young person"
 
     def marked(self, value: str, path: str, *, in_table: bool = False) -> Cell:
@@ -117,12 +145,12 @@ class _Parts:
         n = len(self.b.get("third_party", []))
         rows: list[tuple[str, Cell]] = [
             ("About", a.get("young_person", "")),
-            ("Date of birth", date_words(a.get("date_of_birth")) or "Not recorded"),
+            (name("person.date_of_birth"), date_words(a.get("date_of_birth")) or "Not recorded"),
             ("Asked for on", date_words(a.get("requested_on"))),
             ("Answer due by", date_words(a.get("response_due_by"))),
             ("Produced on", date_words(a.get("produced_on"))),
             ("Produced by", a.get("produced_by", "")),
-            ("Record reference", a.get("plan_id", "")),
+            (name("id"), a.get("plan_id", "")),
             ("Records kept until", date_words(a.get("keep_until")) or "Not known (no date of birth recorded)"),
             ("Parts marked for review", str(n)),
         ]
@@ -131,7 +159,7 @@ class _Parts:
             out.append(Callout(
                 f"{n} part{'s' if n != 1 else ''} of this document {'are' if n != 1 else 'is'} about other people "
                 f"and marked “{MARK}” on an amber band. Check each one before this copy is given to "
-                f"{self.first}; they are all listed in “Information about other people” at the end.",
+                f"{self.first}; they are all listed in “{OTHER_PEOPLE_TITLE}” at the end.",
                 "Before this is released", tone="warm",
             ))
         return out
@@ -141,7 +169,7 @@ class _Parts:
         due = date_words(a.get("response_due_by"))
         asked = date_words(a.get("requested_on"))
         keep = date_words(a.get("keep_until"))
-        return Section("About this document", "about", [
+        return Section(ABOUT_TITLE, "about", [
             Para(
                 "This is a copy of everything we hold about you in Pathway Planner, the system your leaving-care "
                 "team uses for your pathway plan. It has every part of your plan, including notes and dates, "
@@ -170,9 +198,9 @@ class _Parts:
                 + " They are kept even after you stop getting support from the leaving-care team."),
             Heading("How to read this document"),
             Para(
-                "“Your plan” shows every piece of your plan. Where nothing has been written down yet, the "
+                f"“{PLAN_TITLE}” shows every piece of your plan. Where nothing has been written down yet, the "
                 "heading is listed under “Nothing recorded for”, so you can see nothing has been left out. "
-                "“The history of your record” shows who did what and when (times are in UTC, which is UK "
+                f"“{HISTORY_TITLE}” shows who did what and when (times are in UTC, which is UK "
                 "winter time). A computer file (JSON) comes with this document: it holds exactly the same "
                 "information, including the reference numbers the system uses, in a form another computer "
                 "can read."),
@@ -181,11 +209,11 @@ class _Parts:
     # ---------------------------------------------------------------- the plan
 
     def your_plan(self) -> Section:
-        return Section("Your plan", "plan", [Para("Everything in your pathway plan, part by part.", "muted")], new_page=True)
+        return Section(PLAN_TITLE, "plan", [Para("Everything in your pathway plan, part by part.", "muted")], new_page=True)
 
     def plan_parts(self) -> list[Section]:
         """One section within "Your plan" for each part of the plan, in the plan's own order."""
-        return [self._plan_part(title, key, groups) for title, key, groups in plan_outline(self.b["plan"])]
+        return [self._plan_part(title, key, groups) for title, key, groups in self.outline]
 
     def _plan_part(self, title: str, key: str, groups: list[Group]) -> Section:
         s = Section(title, key, level=1)
@@ -212,32 +240,49 @@ class _Parts:
             s.blocks.append(Para("Nothing recorded.", "empty"))
         return s
 
+    def where(self, path: str) -> str:
+        """Where a marked part of this document is, in words."""
+        if path in self.places:
+            return self.places[path]
+        if path.startswith(f"plan.{PROMPTS}["):
+            i = int(path.split("[", 1)[1].split("]", 1)[0])
+            items = self.b["plan"].get(PROMPTS, [])
+            head = item_title(PROMPTS, items[i], i) if i < len(items) else ""
+            return f"{name(PROMPTS)} — {head}: {name(PROMPTS + '.' + path.rsplit('.', 1)[1])}"
+        if path.startswith("history.entries[]"):
+            return f"{HISTORY_TITLE}: {HISTORY_COLUMNS[1]}"
+        if path.startswith("history.entries["):
+            n = int(path.split("[", 1)[1].split("]", 1)[0]) + 1
+            return f"{HISTORY_TITLE} — entry {n}"
+        return PLAN_TITLE
+
     # ---------------------------------------------------------------- prompts, history, other people
 
     def prompts(self) -> Section:
-        s = Section("Prompts and checks", "prompts", [Para(
+        s = Section(name(PROMPTS), "prompts", [Para(
             "The system reminds your adviser about things that often matter to young people leaving care. "
             "This is what was done about each reminder.", "muted")])
         rows = []
         for i, pr in enumerate(self.b.get("prompt_responses", [])):
-            path = f"plan.prompt_responses[{i}]"
-            answer = words_for(pr.get("answer"), m.PromptAnswer)
+            path = f"plan.{PROMPTS}[{i}]"
+            answer = value(f"{PROMPTS}.answer", pr.get("answer"))
             if pr.get("until"):
-                answer += f" (until {date_words(pr['until'])})"
+                answer += f" (until {value(f'{PROMPTS}.until', pr['until'])})"
             rows.append((
-                pr.get("prompt") or pr.get("rule_id", ""),
+                prompt_words(pr),
                 answer,
                 self.marked(pr.get("note", ""), path + ".note", in_table=True),
                 self.marked(pr.get("by", ""), path + ".by", in_table=True),
-                moment(pr["at"]) if pr.get("at") else "",
+                value(f"{PROMPTS}.at", pr.get("at")),
             ))
-        s.blocks.append(Table(("Reminder", "What was done", "Note", "By", "When"), rows, (0.3, 0.14, 0.26, 0.14, 0.16),
+        header = tuple(name(f"{PROMPTS}.{c}") for c in ("rule_id", "answer", "note", "by", "at"))
+        s.blocks.append(Table(header, rows, (0.3, 0.14, 0.26, 0.14, 0.16),
                               empty="No reminders have been answered in your record."))
         return s
 
     def history(self) -> Section:
         h = self.b.get("history", {})
-        s = Section("The history of your record", "history", [Para(h.get("note", ""), "muted")])
+        s = Section(HISTORY_TITLE, "history", [Para(h.get("note", ""), "muted")])
         if not h.get("available"):
             s.blocks.append(Callout(
                 "This database does not yet keep a history of who opened or changed records, so there is "
@@ -245,20 +290,21 @@ class _Parts:
             return s
         staff = self.flags.get("history.entries[].user")
         if staff:
-            s.blocks.append(Callout(f"{mark_text(staff)}: the “Who” column names staff who used your record.", tone="warm"))
+            s.blocks.append(Callout(f"{mark_text(staff)}: the “{HISTORY_COLUMNS[1]}” column names staff who used your record.",
+                                    tone="warm"))
         rows = []
         for i, e in enumerate(h.get("entries", [])):
             # each change on its own line; a change to information about someone else is marked
-            changes = [self.marked(change_words(c, self.names), f"history.entries[{i}].changes[{j}]")
+            changes = [self.marked(change_words(c, self.seen, self.names), f"history.entries[{i}].changes[{j}]")
                        for j, c in enumerate(e.get("changes", []))]
             rows.append((moment(e.get("at", "")), e.get("user", ""), entry_words(e), changes or ""))
-        s.blocks.append(Table(("When", "Who", "What happened", "What changed"), rows, (0.17, 0.15, 0.2, 0.48),
+        s.blocks.append(Table(HISTORY_COLUMNS, rows, (0.17, 0.15, 0.2, 0.48),
                               empty="Nothing has been recorded yet.", band_from=3))
         return s
 
     def third_party(self) -> Section:
         items = self.b.get("third_party", [])
-        s = Section("Information about other people", "third-party", [Para(
+        s = Section(OTHER_PEOPLE_TITLE, "third-party", [Para(
             f"Every part of this document marked “{MARK}”, where to find it and why it is marked. Marking "
             "a part does not mean it will be held back: it means a person must look at it first. This list "
             "is for the person doing that check.", "muted")])
@@ -271,8 +317,8 @@ class _Parts:
         rows = []
         for t in items:
             why = reason(t)
-            rows.append((Marked(flag_place(t["path"], self.b["plan"], self.names), MARK), t.get("about", ""),
+            rows.append((Marked(self.where(t["path"]), MARK), t.get("about", ""),
                          why[:1].upper() + why[1:]))
-        s.blocks.append(Table(("Where", "About", "Why"), rows, (0.46, 0.24, 0.3),
+        s.blocks.append(Table(OTHER_PEOPLE_COLUMNS, rows, (0.46, 0.24, 0.3),
                               empty="Nothing in this document is about anyone else."))
         return s

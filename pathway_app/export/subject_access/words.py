@@ -1,134 +1,47 @@
 """Words for "Everything we hold about you": the plan's fields, their values and the history.
 
-Field names in words ("Date of birth"), codes through the vocabularies, dates and moments
-written out, and each saved change of the record's history as a sentence. Pure: no reportlab.
+Every field's name and every section's title is the field catalogue's
+(:mod:`pathway_app.domain.fields`), read by field id; values go through
+:func:`~pathway_app.domain.fields.value_words` (codes through the vocabularies, dates written
+out); each saved change of the record's history is a sentence whose place is
+:func:`~pathway_app.domain.fields.describe_change`'s. The few headings of this document that
+are not fields of the plan are the constants below. Pure: no reportlab.
 """
 
 from __future__ import annotations
 
-import re
-import types
-import typing
+import copy
 from datetime import date, datetime
-from enum import Enum
-from functools import lru_cache
-from typing import Any
+from typing import Any, Mapping
 
+from ...domain import fieldpath, fields
 from ...domain.dates import fmt
-from ...domain.labels import label
+from ...domain.introspect import field_ids
+from ...domain.model import Plan
 
 #: The mark beside every piece of information about another person.
 MARK = "For review"
 
+# --------------------------------------------------------------------------- this document's own headings
+# (its sections that are not a part of the plan; the sub-headings of its prose stay with the prose)
+
+TITLE = "Everything we hold about you"
+ABOUT_TITLE = "About this document"
+PLAN_TITLE = "Your plan"
+RECORD_TITLE = "Dates and record details"  # the plan's own dates and version, not in a section
+HISTORY_TITLE = "The history of your record"
+OTHER_PEOPLE_TITLE = "Information about other people"
+HISTORY_COLUMNS = ("When", "Who", "What happened", "What changed")
+OTHER_PEOPLE_COLUMNS = ("Where", "About", "Why")
+
 # --------------------------------------------------------------------------- words for the plan's fields
 
-SECTION_TITLES: dict[str, str] = {
-    "person": "About you",
-    "care_episodes": "Where you have lived",
-    "relationships": "People in your life",
-    "education": "Education, training and work",
-    "home": "Your home",
-    "staying_put": "Staying Put",
-    "staying_close": "Staying Close",
-    "health": "Health and wellbeing",
-    "money": "Money",
-    "skills": "Everyday skills",
-    "identity": "Identity",
-    "life_story": "Life story",
-    "support_areas": "Your plan, area by area",
-    "contingency": "If things don't go to plan",
-    "reviews": "Reviews of your plan",
-    "advisers": "Personal advisers",
-    "prompt_responses": "Prompts and checks",
-}
-RECORD_TITLE = "Dates and record details"
-
-FIELD_LABELS: dict[str, str] = {
-    "given_name": "Given name",
-    "family_name": "Family name",
-    "preferred_name": "Known as",
-    "date_of_birth": "Date of birth",
-    "phone": "Phone",
-    "email": "Email",
-    "legal_status": "Legal status",
-    "local_authority": "Local authority",
-    "immigration_status": "Immigration status",
-    "parenting": "Being a parent",
-    "parenting_notes": "Notes about being a parent",
-    "youth_justice": "Involved with youth justice",
-    "youth_justice_notes": "Youth justice notes",
-    "detained_or_in_hospital_on_16th_birthday": "Detained or in hospital on 16th birthday",
-    "about_me_own_words": "About me, in your own words",
-    "home_type": "Type of home",
-    "short_break": "Short break (respite)",
-    "home_name": "Home",
-    "relationship_type": "Who they are",
-    "description": "Description",
-    "contact_frequency": "How often you are in touch",
-    "contact_means": "How you keep in touch",
-    "there_at_25": "There for you at 25",
-    "keep_in_touch_plan": "Plan for keeping in touch",
-    "in_support_plan": "Part of your support plan",
-    "what_they_bring": "What they bring",
-    "safety_notes": "Safety notes",
-    "contact_restrictions": "Contact restrictions",
-    "expected_end": "Expected to finish",
-    "year_round_housing": "Housing all year round",
-    "designated_contact": "Contact at college or university",
-    "current_type": "Type of home now",
-    "current_name": "Home now",
-    "current_since": "Living there since",
-    "planned_type": "Planned type of home",
-    "planned_description": "Planned home",
-    "planned_move_date": "Planned move date",
-    "fallback": "If the move doesn't work out",
-    "carer_name": "Carer",
-    "house_agreements": "House agreements",
-    "review_date": "Review date",
-    "new_home": "New home",
-    "come_back": "Coming back",
-    "how_keep_in_touch": "How they keep in touch",
-    "emotional_wellbeing": "Emotional wellbeing",
-    "mental_health": "Mental health",
-    "mental_health_need": "Mental health need",
-    "adult_services_transition": "Move to adult services",
-    "gp_registered": "Registered with a GP",
-    "bank_account": "Bank account",
-    "council_tax_exemption": "Council tax exemption",
-    "local_offer_explained_on": "Local offer explained on",
-    "own_words": "In your own words",
-    "recorded_with_young_person": "Recorded with you",
-    "when": "When",
-    "kind": "Kind",
-    "assessment": "Assessment",
-    "fallback_home": "Fallback home",
-    "who_to_call": "Who to call",
-    "held_on": "Held on",
-    "participants": "Who was there",
-    "young_person_views": "Your views",
-    "handover_notes": "Handover notes",
-    "needs_assessment_done_on": "Needs assessment done on",
-    "plan_agreed_on": "Plan agreed on",
-    "review_requested_on": "Review asked for on",
-    "pa_support_to_25": "Asked for PA support to 25",
-    "id": "Reference",
-    "version": "Version",
-    "created_at": "Record created",
-    "updated_at": "Last saved",
-    "rule_id": "Prompt",
-    "by_when": "By when",
-    "what": "What",
-    "who": "Who",
-    "by": "By",
-    "at": "When",
-    "until": "Until",
-    "answer": "Answer",
-    "note": "Note",
-    "key": "Skill",
-    "level": "Level",
-    "status": "Status",
-}
-# Internal bookkeeping kept in the JSON file but not spelled out in the PDF.
+#: Audience classes (resources/audiences.json) holding the young person's own voice: what they
+#: say, and what they say about someone. Those fields are named as in their own copy ("What I'm
+#: good at", "There for me at 25"); every other field by its practitioner label.
+OWN_VOICE = frozenset({"own_words", "view_of_person"})
+#: Internal bookkeeping kept in the JSON file but not spelled out in the PDF (the last part of a
+#: field id): record identifiers and a prompt answer's fingerprint of the plan.
 PDF_SKIP = frozenset({"id", "fingerprint"})
 
 #: Why a part is marked, for each kind of mark the bundle gives.
@@ -153,51 +66,28 @@ ACTION_WORDS = {
 }
 
 
-def field_label(name: str) -> str:
-    return FIELD_LABELS.get(name) or name.replace("_", " ").capitalize()
+def name(fid: str) -> str:
+    """A field's or section's name in this document (see :data:`OWN_VOICE`)."""
+    f = fields.field(fid)
+    return f.words(young_person=f.audience in OWN_VOICE)
 
 
-@lru_cache(maxsize=None)
-def type_hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+def kind(fid: str) -> str:
+    """The field's kind (:mod:`~pathway_app.domain.introspect`): text, date, moment, records …"""
+    spec = field_ids(Plan).get(fid)
+    return spec.kind if spec else ""
 
 
-def inner_type(tp: Any) -> Any:
-    """``X | None`` → X; ``list[X]`` stays."""
-    args = [a for a in typing.get_args(tp) if a is not type(None)]
-    if typing.get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 1:
-        return args[0]
-    return tp
-
-
-def _is_enum(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, Enum)
-
-
-def words_for(value: Any, tp: Any = None, name: str = "") -> str:
-    """A field's value in words: codes through the vocabularies, dates written out."""
-    tp = inner_type(tp) if tp is not None else None
-    if value is None or value == "":
+def value(fid: str, raw: Any) -> str:
+    """A field's value in words: codes through the vocabularies, dates and moments written out."""
+    if raw is None or raw == "":
         return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if _is_enum(tp):
-        try:
-            return label(tp(value))
-        except ValueError:
-            return str(value)
-    if name == "key" and isinstance(value, str):
-        return label(value, "Skill")
-    if tp is date and isinstance(value, str):
-        try:
-            return fmt(date.fromisoformat(value))
-        except ValueError:
-            return value
-    if tp is datetime and isinstance(value, str):
-        return moment(value)
-    if isinstance(value, (list, dict)):
-        return _short_json(value)
-    return str(value)
+    if kind(fid) == "moment" and isinstance(raw, str):
+        return moment(raw)
+    try:
+        return fields.value_words(fid, raw)
+    except fields.UnknownField:  # a field this version does not know (from an older record)
+        return str(raw)
 
 
 def moment(text: str) -> str:
@@ -207,17 +97,6 @@ def moment(text: str) -> str:
     except (ValueError, AttributeError):
         return str(text)
     return f"{fmt(dt.date())}, {dt:%H:%M} UTC"
-
-
-def _short_json(v: Any) -> str:
-    if isinstance(v, dict):
-        for k in ("name", "title", "what", "area", "rule_id"):
-            if v.get(k):
-                return str(v[k])
-        return ", ".join(f"{field_label(k)}: {words_for(x)}" for k, x in v.items() if x not in (None, "", [], {}) and k not in PDF_SKIP)
-    if isinstance(v, list):
-        return ", ".join(_short_json(x) if isinstance(x, (dict, list)) else str(x) for x in v)
-    return str(v)
 
 
 def reason(t: dict[str, Any]) -> str:
@@ -238,45 +117,118 @@ def date_words(iso: str | None) -> str:
 # --------------------------------------------------------------------------- the history in words
 
 
-def change_place(path: str, names: dict[str, str]) -> str:
-    """``relationships[<id>].phone`` → "People in your life › Person 3 (Parent) › Phone"."""
-    order = path.endswith("#order")
-    path = path.removesuffix("#order")
-    out = []
-    for i, seg in enumerate(re.findall(r"[^.\[\]]+|\[[^\]]*\]", path)):
-        if seg.startswith("["):
-            key = seg[1:-1]
-            out.append(names.get(key) or "a record no longer in the plan")
-        elif i == 0:
-            out.append(SECTION_TITLES.get(seg, field_label(seg)))
-        else:
-            out.append(field_label(seg))
-    return " › ".join(out) + (" (order)" if order else "")
+def _record_change(c: dict[str, Any]) -> tuple[str, str, dict[str, Any]] | None:
+    """(path, key, record) of a change adding or removing a whole record, else None."""
+    path = str(c.get("path") or "")
+    try:
+        steps, order = fieldpath.parse(path)
+    except fieldpath.PathError:
+        return None
+    record = c.get("after") if c.get("before") is None else c.get("before")
+    if order or steps[-1].key is None or not isinstance(record, dict):
+        return None
+    return path, steps[-1].key, record
 
 
-def change_words(c: dict[str, Any], names: dict[str, str]) -> str:
-    place = change_place(str(c.get("path") or ""), names)
+def remembered(plan_d: dict[str, Any], entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """The plan with the records its history added or removed that it no longer holds, each as
+    it last was, so a change to a record since removed is still named by that record."""
+    out = copy.deepcopy(plan_d)
+    for e in entries:
+        for c in e.get("changes", []):
+            found = _record_change(c)
+            if found is None:
+                continue
+            path, key, record = found
+            if fieldpath.get(plan_d, path) is not None:
+                continue  # still in the plan: named as it is now
+            steps, _order = fieldpath.parse(path)
+            parent = fieldpath.get(out, fieldpath.join(steps[:-1])) if len(steps) > 1 else out
+            if not isinstance(parent, dict):
+                continue
+            records = parent.setdefault(steps[-1].name, [])
+            if not isinstance(records, list):
+                continue
+            list_fid = fieldpath.field_id(path)
+            records[:] = [r for r in records if fieldpath.record_key(list_fid, r) != key] + [record]
+    return out
+
+
+def gone_names(plan_d: dict[str, Any], entries: list[dict[str, Any]], marked: set[str]) -> dict[str, str]:
+    """Record key → words, for records no longer in the plan whose addition or removal is marked
+    for review: their name is then another person's, shown only in that marked change."""
+    out: dict[str, str] = {}
+    for i, e in enumerate(entries):
+        for j, c in enumerate(e.get("changes", [])):
+            found = _record_change(c)
+            if found is None or f"history.entries[{i}].changes[{j}]" not in marked:
+                continue
+            path, key, _record = found
+            if fieldpath.get(plan_d, path) is None:
+                f = fields.catalogue().get(fieldpath.field_id(path))
+                out[key] = f"a {f.record if f and f.record else 'record'} no longer in the plan"
+    return out
+
+
+def place(path: str, before: Any, after: Any, plan_d: dict[str, Any], names: Mapping[str, str]) -> str:
+    """Where a change is, in words: "People who matter — Person 2 (Friend): How close we are".
+
+    A field is named as in "Your plan" (:func:`name`), so the history and the plan agree."""
+    try:
+        if path.endswith(fieldpath.ORDER):
+            return fields.where(path, plan_d, names=names)
+        steps, _order = fieldpath.parse(path)
+        f = fields.catalogue().get(fieldpath.field_id(path))
+        if steps[-1].key is None and f is not None and not f.record:
+            here = fields.where(path, plan_d, names=names)
+            return f"{here}: {name(f.id)}" if here else name(f.id)
+        return fields.describe_change(path, before, after, plan_d, names=names)
+    except (fieldpath.PathError, fields.UnknownField):  # not a plan path (a damaged trail's entry)
+        return "A part of the plan"
+
+
+def _change_value(fid: str, v: Any) -> str:
+    if v is None or v == "":
+        return "nothing"
+    if isinstance(v, dict):
+        title = fields.record_title(fid, v) if fid in fields.catalogue() and fields.field(fid).title else ""
+        return f"a {fields.field(fid).record} ({title})" if title else "a record"
+    if isinstance(v, list):
+        return f"{len(v)} record{'s' if len(v) != 1 else ''}"
+    words = value(fid, v)
+    return f"“{words}”" if isinstance(v, str) and words == v else words
+
+
+def change_words(c: dict[str, Any], plan_d: dict[str, Any], names: Mapping[str, str]) -> str:
+    """One change of a saved edit as a sentence: "About me: Phone changed from nothing to “07700 900777”"."""
+    path = str(c.get("path") or "")
     before, after = c.get("before"), c.get("after")
-    if str(c.get("path") or "").endswith("#order"):
-        return f"{place}: put in a new order"
+    where = place(path, before, after, plan_d, names)
+    if path.endswith(fieldpath.ORDER):
+        return f"{where}: put in a new order"
     if before is None and isinstance(after, dict):
-        return f"{place}: added"
+        return f"{where}: added"
     if after is None and isinstance(before, dict):
-        return f"{place}: removed"
-
-    def w(v: Any) -> str:
-        if v is None or v == "":
-            return "(empty)"
-        s = words_for(v)
-        return f"“{s}”" if isinstance(v, str) else s
-
+        return f"{where}: removed"
+    try:
+        fid = fieldpath.field_id(path)
+    except fieldpath.PathError:
+        fid = ""
     # (no arrow: Noto Sans as shipped has no "→", and it would print as a [U+2192] marker)
-    return f"{place}: was {w(before)}, now {w(after)}"
+    return f"{where} changed from {_change_value(fid, before)} to {_change_value(fid, after)}"
 
 
 def entry_words(e: dict[str, Any]) -> str:
     what = ACTION_WORDS.get(str(e.get("action")), str(e.get("action", "")).capitalize())
     v = e.get("plan_version")
-    extra = [f"{k.replace('_', ' ')}: {words_for(x)}" for k, x in sorted((e.get("detail") or {}).items())
+    extra = [f"{k.replace('_', ' ')}: {_detail(x)}" for k, x in sorted((e.get("detail") or {}).items())
              if k not in ("name",) and x not in (None, "", [], {})]
     return what + (f" (version {v})" if v is not None else "") + ("; " + "; ".join(extra) if extra else "")
+
+
+def _detail(x: Any) -> str:
+    if isinstance(x, dict):
+        return ", ".join(f"{k.replace('_', ' ')} {_detail(v)}" for k, v in x.items())
+    if isinstance(x, list):
+        return ", ".join(_detail(v) for v in x)
+    return "Yes" if x is True else "No" if x is False else str(x)
