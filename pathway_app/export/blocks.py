@@ -15,7 +15,7 @@ from ..domain import dates, fields, geometry
 from ..domain.labels import label
 from ..domain.model import Action, Plan, Relationship, YoungPerson
 from ..domain.vocab import OPEN_ACTION, Area, EetStatus, RelationshipStatus
-from .model import Block, Heading, KeyValues, Para, Picture, Quote, Section, Signatures, Table, TimelineSpec
+from .model import Block, Heading, KeyValues, MapPerson, MapSpec, Para, Picture, Quote, Section, Signatures, Table, TimelineSpec
 
 # --------------------------------------------------------------------------- formatting helpers
 
@@ -163,7 +163,6 @@ def timeline(plan: Plan, today: date, *, first_person: bool) -> Picture | None:
 
 
 def relationship_map(plan: Plan, *, first_person: bool) -> Picture:
-    m = geometry.ecomap_layout(plan.relationships)
     caption = (
         "The people who matter to me. Closer rings are people I'm closer to; thicker lines mean "
         "we're in touch more often; a star means they'll be there for me at 25."
@@ -172,9 +171,9 @@ def relationship_map(plan: Plan, *, first_person: bool) -> Picture:
         "carers and professionals; line weight shows how often they are in touch; a star marks "
         "someone who will be there at 25; dashed grey shows a relationship that has ended."
     )
-    if m.not_shown:
-        caption += f" {m.not_shown} more {'people are' if m.not_shown != 1 else 'person is'} listed in the table."
-    return Picture("ecomap", m, caption, centre=first_name(plan))
+    people = tuple(MapPerson(r.id, r.name, r.relationship_type, r.closeness, r.contact_frequency, r.there_at_25, r.status)
+                   for r in plan.relationships)
+    return Picture("ecomap", MapSpec(people, first_name(plan)), caption, centre=first_name(plan))
 
 
 def signing(title: str, words: str, signers: Sequence[tuple[str, str]]) -> Section:

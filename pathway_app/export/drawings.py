@@ -90,14 +90,36 @@ def star(cx: float, cy: float, r: float, fill=STAR_GOLD, stroke=colors.HexColor(
 # --------------------------------------------------------------------------- relationship map
 
 
-def ecomap_drawing(m: geometry.EcoMap, centre_name: str, width: float, theme: Theme) -> Drawing:
-    """The relationship map ``width`` points wide, with its legend underneath."""
-    label_room = 92.0
-    r_px = min((width - 2 * label_room) / 2, 175.0)
-    map_h = 2 * r_px + 46
-    legend_h = 58
-    d = _drawing(width, map_h + legend_h)
-    cx, cy = width / 2, legend_h + map_h / 2
+#: Type sizes in the pictures: never under 8 pt (they are read on paper).
+LABEL_SIZE = 8.5
+SECTOR_SIZE = 8.0
+LEGEND_SIZE = 8.0
+
+
+def ecomap_drawing(spec, width: float, theme: Theme) -> Drawing:
+    """The relationship map ``width`` points wide, with its legend underneath.
+
+    ``spec`` is a :class:`~pathway_app.export.model.MapSpec`. Every name is placed where it
+    overlaps nothing and is never cut short (:func:`pathway_app.domain.geometry.ecomap_layout`
+    with these type sizes); people who cannot fit are counted under the map.
+    """
+    label_room = 78.0
+    r_px = min((width - 2 * label_room) / 2, 170.0)
+    map_h = 2 * r_px + 70
+    legend_h = 62
+    note_h = 16
+    bold = text.font_name("sans", bold=True)
+    metrics = geometry.LabelMetrics(
+        measure=lambda s: text_width(s, LABEL_SIZE) / r_px,
+        line_height=LABEL_SIZE * 1.2 / r_px,
+        bounds=(width / 2 / r_px, map_h / 2 / r_px),
+        max_width=118 / r_px,
+        sector_label_width=lambda s: stringWidth(s, bold, SECTOR_SIZE) / r_px,
+    )
+    sector_names = {g: label(g).upper() for g in geometry.SECTOR_ORDER}
+    m = geometry.ecomap_layout(spec.people, labels=metrics, sector_names=sector_names)
+    d = _drawing(width, map_h + legend_h + note_h)
+    cx, cy = width / 2, legend_h + note_h + map_h / 2
     ink = colors.HexColor(theme.ink)
 
     def at(x: float, y: float) -> tuple[float, float]:
@@ -112,14 +134,10 @@ def ecomap_drawing(m: geometry.EcoMap, centre_name: str, width: float, theme: Th
     for sec in m.sectors:
         a = math.radians(sec.start)
         d.add(Line(cx, cy, cx + r_px * math.cos(a), cy + r_px * math.sin(a), strokeColor=colors.white, strokeWidth=2))
-        # the sector's name just outside the outer ring, near where the sector starts (people
-        # sit at the middle of their angular slots, so the sector's edges stay clear)
-        am = math.radians(sec.start + min(7.0, (sec.end - sec.start) / 4))
-        ca, sa = math.cos(am), math.sin(am)
-        lx, ly = cx + (r_px + 8) * ca, cy + (r_px + 8) * sa - 3 + (4 if sa > 0.3 else -4 if sa < -0.3 else 0)
-        anchor = "middle" if abs(ca) < 0.3 else ("start" if ca > 0 else "end")
-        col = colors.HexColor(GROUP_COLOURS[sec.group][0])
-        d.add(String(lx, ly, label(sec.group).upper(), fontName=text.font_name("sans", bold=True), fontSize=6.5, fillColor=col, textAnchor=anchor))
+    for sl in m.sector_labels:
+        lx, ly = at(sl.x, sl.y)
+        col = colors.HexColor(GROUP_COLOURS[sl.group][0])
+        d.add(String(lx, ly, sector_names[sl.group], fontName=bold, fontSize=SECTOR_SIZE, fillColor=col, textAnchor=sl.anchor))
 
     # lines first, then people on top
     for n in m.nodes:
@@ -142,25 +160,25 @@ def ecomap_drawing(m: geometry.EcoMap, centre_name: str, width: float, theme: Th
         d.add(c)
         initial = next((ch for ch in n.name.strip() if ch.isalnum()), "?")
         if text.script_of(initial) == "latin" or initial.isdigit():
-            d.add(String(x, y - 3, initial.upper(), fontName=text.font_name("sans", bold=True), fontSize=8, fillColor=ENDED_GREY if n.ended else colors.white, textAnchor="middle"))
+            d.add(String(x, y - 3, initial.upper(), fontName=bold, fontSize=8, fillColor=ENDED_GREY if n.ended else colors.white, textAnchor="middle"))
         if n.there_at_25 or n.maybe_at_25:
             sx, sy = x + node_r * 0.8, y + node_r * 0.8
             d.add(star(sx, sy, 5.2, fill=STAR_GOLD if n.there_at_25 else colors.white))
-        # the name, beside the node, away from the centre
-        name = _fit(n.name, 7.5, label_room - 8)
-        ca, sa = math.cos(math.radians(n.angle)), math.sin(math.radians(n.angle))
-        if n.label_anchor == "middle":
-            lx, ly = x, y + (node_r + 4 if sa > 0 else -node_r - 10)
-        else:
-            lx = x + (node_r + 3) * (1 if ca > 0 else -1)
-            ly = y - 2.5
-        d.add(rich_string(lx, ly, name, 7.5, ENDED_GREY if n.ended else ink, n.label_anchor))
+        # the name where the layout found room for it, whole
+        lx, ly = at(n.label_x, n.label_y)
+        for i, line in enumerate(n.label_lines):
+            d.add(rich_string(lx, ly - i * LABEL_SIZE * 1.2, line, LABEL_SIZE, ENDED_GREY if n.ended else ink, n.label_anchor))
 
     # the young person at the centre
     d.add(Circle(cx, cy, geometry.CENTRE_RADIUS * r_px, fillColor=colors.HexColor(theme.accent), strokeColor=colors.white, strokeWidth=2))
-    cname = _fit(centre_name, 9, geometry.CENTRE_RADIUS * r_px * 1.9)
+    cname = _fit(spec.centre, 9, geometry.CENTRE_RADIUS * r_px * 1.9)
     d.add(rich_string(cx, cy - 3, cname, 9, colors.white, "middle", bold=True))
 
+    if m.not_shown:
+        more = (f"and {m.not_shown} more {'people' if m.not_shown != 1 else 'person'}, listed in the table "
+                "(there is not room for every name on the map)")
+        d.add(String(width / 2, legend_h + 4, more, fontName=text.font_name("sans"), fontSize=LEGEND_SIZE,
+                     fillColor=colors.HexColor(theme.muted), textAnchor="middle"))
     _legend(d, width, theme)
     return d
 
@@ -169,8 +187,8 @@ def _legend(d: Drawing, width: float, theme: Theme) -> None:
     """Line weights, stars and group colours, laid out by measured width so nothing overlaps."""
     ink = colors.HexColor(theme.ink)
     f = text.font_name("sans")
-    fs = 6.8
-    d.add(Rect(0, 0, width, 50, rx=6, ry=6, fillColor=colors.HexColor("#faf6f1"), strokeColor=colors.HexColor("#e8dfd4"), strokeWidth=0.6))
+    fs = LEGEND_SIZE
+    d.add(Rect(0, 0, width, 54, rx=6, ry=6, fillColor=colors.HexColor("#faf6f1"), strokeColor=colors.HexColor("#e8dfd4"), strokeWidth=0.6))
     lines: list[tuple[str, float, tuple[float, ...], object]] = [
         (label(fq), geometry.LINE_WIDTH[fq], geometry.LINE_DASH[fq], ink)
         for fq in (ContactFrequency.DAILY, ContactFrequency.WEEKLY, ContactFrequency.MONTHLY, ContactFrequency.FEW_TIMES_A_YEAR, ContactFrequency.RARELY)
@@ -178,7 +196,7 @@ def _legend(d: Drawing, width: float, theme: Theme) -> None:
     lines.append((label(RelationshipStatus.ENDED), 1.0, geometry.ENDED_DASH, ENDED_GREY))
     widths = [20 + 4 + stringWidth(t, f, fs) for t, *_ in lines]
     gap = max(8.0, (width - 20 - sum(widths)) / (len(lines) - 1))
-    x, y = 10.0, 33.0
+    x, y = 10.0, 35.0
     for (words, lw, dash, col), w in zip(lines, widths):
         ln = Line(x, y + 2.5, x + 20, y + 2.5, strokeColor=col, strokeWidth=lw)
         if dash:
@@ -218,8 +236,8 @@ KEY_AGES = (16, 18, 21, 25)
 
 def timeline_drawing(spec, width: float, theme: Theme) -> Drawing:
     """The 16-to-25 timeline, ``width`` points wide; its height follows the labels."""
-    size = 7.0
-    level_h = 12.5
+    size = LABEL_SIZE
+    level_h = size * 1.75
     bold = text.font_name("sans", bold=True)
     regular = text.font_name("sans")
     inset = 14.0
@@ -253,14 +271,14 @@ def timeline_drawing(spec, width: float, theme: Theme) -> Drawing:
     for t in ticks:
         key = t.age in KEY_AGES
         d.add(Line(X(t.x), axis_y - (7 if key else 4), X(t.x), axis_y + (7 if key else 4), strokeColor=ink, strokeWidth=1.2 if key else 0.6))
-        d.add(String(X(t.x), axis_y - 20 - below * level_h, str(t.age), fontName=bold if key else regular, fontSize=9 if key else 7, fillColor=ink if key else muted, textAnchor="middle"))
-    d.add(String(X(0), bottom_pad - 6, "Age", fontName=regular, fontSize=6.5, fillColor=muted, textAnchor="start"))
+        d.add(String(X(t.x), axis_y - 20 - below * level_h, str(t.age), fontName=bold if key else regular, fontSize=9.5 if key else 8, fillColor=ink if key else muted, textAnchor="middle"))
+    d.add(String(X(0), bottom_pad - 6, "Age", fontName=regular, fontSize=LEGEND_SIZE, fillColor=muted, textAnchor="start"))
 
     # today
     if tl.today_x is not None:
         tx = X(tl.today_x)
         d.add(Line(tx, axis_y - below * level_h - 8, tx, axis_y + above * level_h + 6, strokeColor=colors.HexColor("#d1495b"), strokeWidth=1.2))
-        d.add(String(tx, height - 10, "Today", fontName=bold, fontSize=7, fillColor=colors.HexColor("#d1495b"), textAnchor="middle"))
+        d.add(String(tx, height - 10, "Today", fontName=bold, fontSize=LABEL_SIZE, fillColor=colors.HexColor("#d1495b"), textAnchor="middle"))
 
     # Two passes: every leader line and dot first, then every label on its paper-coloured box,
     # so no line (another event's leader, or "today") ever runs through the words of a label.
@@ -284,7 +302,14 @@ def timeline_drawing(spec, width: float, theme: Theme) -> Drawing:
         left = min(max(x - w / 2, 0.0), width - w)
         d.add(Rect(left - 2, base - 2.2, w + 4, size + 2.6, fillColor=colors.white, strokeColor=None))
         d.add(rich_string(left, base, words, size, ink, "start"))
+    notes = []
     if tl.unlabelled_actions:
-        d.add(String(width, bottom_pad - 6, f"Small green dots: {tl.unlabelled_actions} actions due (listed in the tables)", fontName=regular, fontSize=6.5, fillColor=muted, textAnchor="end"))
+        notes.append(f"small green dots: {tl.unlabelled_actions} actions due")
+    if tl.crowded:
+        notes.append(f"{tl.crowded} more {'dates' if tl.crowded != 1 else 'date'} without room for words")
+    if notes:
+        words = "; ".join(notes) + " (all listed in the key dates)"
+        d.add(String(width, bottom_pad - 6, words[0].upper() + words[1:], fontName=regular, fontSize=LEGEND_SIZE,
+                     fillColor=muted, textAnchor="end"))
     return d
 

@@ -20,6 +20,7 @@ from typing import Any
 from ..domain import geometry
 from ..domain.dates import fmt, ordinal
 from ..domain.labels import label
+from ..domain.vocab import RELATIONSHIP_GROUP, PeopleGroup, RelationshipStatus, ThereAt25
 from . import model as dm
 
 # Colours from the PDF's theme; the map's group colours darkened where text sits on them so
@@ -174,7 +175,7 @@ def _picture(b: dm.Picture, ids: dict[str, int]) -> str:
     ids[b.kind] = ids.get(b.kind, 0) + 1
     key = f"{b.kind}-{ids[b.kind]}"
     if b.kind == "ecomap":
-        svg, title, desc, listing = _ecomap(b.data, b.centre, key)  # type: ignore[arg-type]
+        svg, title, desc, listing = _ecomap(b.data, key)  # type: ignore[arg-type]
     else:
         svg, title, desc, listing = _timeline(b.data, key)  # type: ignore[arg-type]
     cap = f"<figcaption>{escape(b.caption)}</figcaption>" if b.caption else ""
@@ -182,9 +183,16 @@ def _picture(b: dm.Picture, ids: dict[str, int]) -> str:
             f'<p id="{key}-title" class="small">{escape(title)}. {escape(desc)}</p>{listing}')
 
 
-def _ecomap(m: geometry.EcoMap, centre: str, key: str) -> tuple[str, str, str, str]:
-    size, r = 640, 230.0
+LABEL_PX = 14.0  # names on the map, in the SVG's units
+
+
+def _ecomap(spec: dm.MapSpec, key: str) -> tuple[str, str, str, str]:
+    size, r = 640, 210.0
     c = size / 2
+    centre = spec.centre
+    metrics = geometry.LabelMetrics(measure=lambda s: len(s) * LABEL_PX * 0.56 / r, line_height=LABEL_PX * 1.2 / r,
+                                    bounds=(c / r, c / r), max_width=140 / r)
+    m = geometry.ecomap_layout(spec.people, labels=metrics)
 
     def at(x: float, y: float) -> tuple[float, float]:
         return c + x * r, c - y * r
@@ -193,9 +201,9 @@ def _ecomap(m: geometry.EcoMap, centre: str, key: str) -> tuple[str, str, str, s
     stars = sum(1 for n in m.nodes if n.there_at_25)
     desc = (f"{len(m.nodes)} {'person' if len(m.nodes) == 1 else 'people'} around {centre or 'the young person'}: "
             "the closer to the middle, the closer they are; a star for everyone who will be there at 25"
-            f" ({stars}). Everyone on the map is listed below.")
+            f" ({stars}). Everyone is listed below.")
     if m.not_shown:
-        desc += f" {m.not_shown} more are listed in the table of people."
+        desc += f" {m.not_shown} more did not fit on the map."
     out = [f'<svg viewBox="0 0 {size} {size}" width="{size}" height="{size}" role="img" '
            f'aria-labelledby="{key}-svg-title {key}-svg-desc">',
            f'<title id="{key}-svg-title">{escape(title)}</title><desc id="{key}-svg-desc">{escape(desc)}</desc>']
@@ -221,24 +229,25 @@ def _ecomap(m: geometry.EcoMap, centre: str, key: str) -> tuple[str, str, str, s
         if n.there_at_25 or n.maybe_at_25:
             out.append(f'<text x="{x + node_r:.1f}" y="{y - node_r + 4:.1f}" font-size="16" fill="#9c7400">'
                        f'{"★" if n.there_at_25 else "☆"}</text>')
-        anchor = n.label_anchor
-        lx = x if anchor == "middle" else x + (node_r + 4) * (1 if anchor == "start" else -1)
-        ly = y + (node_r + 16 if anchor == "middle" and n.y < 0 else -node_r - 6 if anchor == "middle" else 5)
-        out.append(f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="14" text-anchor="{anchor}">{escape(n.name)}</text>')
+        lx, ly = at(n.label_x, n.label_y)
+        for i, line in enumerate(n.label_lines):
+            out.append(f'<text x="{lx:.1f}" y="{ly + i * LABEL_PX * 1.2:.1f}" font-size="{LABEL_PX:g}" '
+                       f'text-anchor="{n.label_anchor}">{escape(line)}</text>')
     out.append(f'<circle cx="{c}" cy="{c}" r="{geometry.CENTRE_RADIUS * r:.1f}" fill="#1f6f69"/>')
     out.append(f'<text x="{c}" y="{c + 6}" font-size="16" font-weight="700" text-anchor="middle" '
                f'style="fill:#ffffff">{escape(centre)}</text>')
     out.append("</svg>")
     items = []
-    for n in m.nodes:
-        bits = [label(n.group), label(n.closeness), label(n.frequency)]
-        if n.there_at_25:
+    for p in spec.people:  # everyone, on the map or not
+        bits = [label(RELATIONSHIP_GROUP.get(p.relationship_type, PeopleGroup.FRIENDS)), label(p.closeness),
+                label(p.contact_frequency)]
+        if p.there_at_25 is ThereAt25.YES:
             bits.append("there at 25")
-        elif n.maybe_at_25:
+        elif p.there_at_25 is ThereAt25.MAYBE:
             bits.append("maybe there at 25")
-        if n.ended:
+        if p.status is RelationshipStatus.ENDED:
             bits.append("ended")
-        items.append(f'<li><span dir="auto">{escape(n.name)}</span>: {escape(", ".join(b for b in bits if b).lower())}</li>')
+        items.append(f'<li><span dir="auto">{escape(p.name)}</span>: {escape(", ".join(b for b in bits if b).lower())}</li>')
     listing = f'<ul aria-label="{escape(title)}">{"".join(items)}</ul>' if items else ""
     return "".join(out), title, desc, listing
 

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Union
 
 from ..domain import geometry
+from ..domain.vocab import Closeness, ContactFrequency, RelationshipStatus, RelationshipType, ThereAt25
 
 MARKING = "OFFICIAL-SENSITIVE"
 
@@ -82,9 +83,31 @@ class Table:
 @dataclass
 class Picture:
     kind: str  # "ecomap" | "timeline"
-    data: object  # geometry.EcoMap, or TimelineSpec
+    data: object  # MapSpec, or TimelineSpec
     caption: str = ""
     centre: str = ""  # the young person's name at the centre of the map
+
+
+@dataclass(frozen=True)
+class MapPerson:
+    """What the map shows of someone: nothing else of their record reaches a document."""
+
+    id: str
+    name: str
+    relationship_type: RelationshipType
+    closeness: Closeness
+    contact_frequency: ContactFrequency
+    there_at_25: ThereAt25
+    status: RelationshipStatus
+
+
+@dataclass
+class MapSpec:
+    """The relationship map: who is in it. Each renderer lays it out for its own type sizes
+    (:func:`pathway_app.domain.geometry.ecomap_layout`), so names are placed without overlaps."""
+
+    people: tuple[MapPerson, ...]
+    centre: str  # the young person's name at the centre
 
 
 @dataclass
@@ -135,6 +158,8 @@ class Document:
     marking: str = MARKING
     lang: str = "en-GB"
     keywords: str = ""
+    marking_every_page: bool = True  # False: the marking once, on the first page
+    header_note: str = ""  # a few words at the top of every page
 
     @property
     def full_title(self) -> str:

@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
+    Flowable,
     Frame,
     KeepTogether,
     PageTemplate,
@@ -43,6 +44,8 @@ MARGIN_X = 20 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 22 * mm
 FRAME_W = PAGE_W - 2 * MARGIN_X
+FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+FURNITURE_SIZE = 8.5  # the header and footer on every page: never under 8 pt
 TOTAL_FORM = "ppPageTotal"
 
 #: Paragraphs longer than this are split at spaces into several flowables, so a huge field
@@ -70,7 +73,7 @@ class Styles:
         self.muted = ParagraphStyle("muted", parent=self.body, fontSize=b - 1, leading=ld - 2, textColor=muted)
         self.empty = ParagraphStyle("empty", parent=self.muted, fontName=italic)
         self.small = ParagraphStyle("small", parent=self.body, fontSize=b - 1.5, leading=ld - 3.5)
-        self.cell = ParagraphStyle("cell", parent=self.body, fontSize=b - 1, leading=ld - 2.5, spaceAfter=0)
+        self.cell = ParagraphStyle("cell", parent=self.body, fontSize=b, leading=ld - 1, spaceAfter=0)
         self.cell_head = ParagraphStyle("cellhead", parent=self.cell, fontName=bold, textColor=colors.HexColor(theme.accent))
         self.key = ParagraphStyle("key", parent=self.cell, fontName=bold, textColor=muted)
         self.h1 = ParagraphStyle(
@@ -190,17 +193,21 @@ class _Doc(BaseDocTemplate):
         marking_colour = colors.HexColor("#9b2c2c")
         bold, sans = text.font_name("sans", bold=True), text.font_name("sans")
         canv.saveState()
-        # header
+        # header: the protective marking (on every page unless the document says once is enough:
+        # then it is on the first page's banner only)
         y = PAGE_H - 13 * mm
-        canv.setFillColor(marking_colour)
-        canv.setFont(bold, 8)
-        canv.drawString(MARGIN_X, y, m.marking)
-        if m.edition == "young-person":
+        left = MARGIN_X
+        if m.marking_every_page:
+            canv.setFillColor(marking_colour)
+            canv.setFont(bold, FURNITURE_SIZE)
+            canv.drawString(MARGIN_X, y, m.marking)
+            left += canv.stringWidth(m.marking, bold, FURNITURE_SIZE) + 10
+        if m.header_note:
             canv.setFillColor(muted)
-            canv.setFont(sans, 7.5)
-            canv.drawString(MARGIN_X + canv.stringWidth(m.marking, bold, 8) + 10, y, "This is my personal information: I keep it somewhere safe.")
+            canv.setFont(sans, FURNITURE_SIZE)
+            canv.drawString(left, y, m.header_note)
         canv.setFillColor(muted)
-        text.draw_on_canvas(canv, PAGE_W - MARGIN_X, y, m.full_title, 8, muted, anchor="end")
+        text.draw_on_canvas(canv, PAGE_W - MARGIN_X, y, m.full_title, FURNITURE_SIZE, muted, anchor="end")
         canv.setStrokeColor(accent)
         canv.setLineWidth(1.2)
         canv.line(MARGIN_X, y - 5, PAGE_W - MARGIN_X, y - 5)
@@ -209,14 +216,17 @@ class _Doc(BaseDocTemplate):
         canv.setStrokeColor(colors.HexColor(th.rule))
         canv.setLineWidth(0.6)
         canv.line(MARGIN_X, y + 10, PAGE_W - MARGIN_X, y + 10)
-        canv.setFillColor(marking_colour)
-        canv.setFont(bold, 7.5)
-        canv.drawString(MARGIN_X, y, m.marking)
+        left = MARGIN_X
+        if m.marking_every_page:
+            canv.setFillColor(marking_colour)
+            canv.setFont(bold, FURNITURE_SIZE)
+            canv.drawString(MARGIN_X, y, m.marking)
+            left += canv.stringWidth(m.marking, bold, FURNITURE_SIZE) + 12
         canv.setFillColor(muted)
-        canv.setFont(sans, 7.5)
-        canv.drawString(MARGIN_X + 78, y, f"Produced {fmt(m.produced_on)}  ·  Plan version {m.version}")
+        canv.setFont(sans, FURNITURE_SIZE)
+        canv.drawString(left, y, f"Produced {fmt(m.produced_on)}  ·  Plan version {m.version}")
         label = f"Page {canv.getPageNumber()} of "
-        w = canv.stringWidth(label, sans, 7.5)
+        w = canv.stringWidth(label, sans, FURNITURE_SIZE)
         x = PAGE_W - MARGIN_X - 60
         canv.drawString(x, y, label)
         canv.translate(x + w, y)
@@ -228,26 +238,67 @@ class _Doc(BaseDocTemplate):
 
 
 class _Table(Table):
-    """A reportlab Table that never repeats its header row at the foot of a page.
+    """A reportlab Table whose rows are not torn apart across pages.
 
-    With ``splitByRow`` and ``splitInRow`` both on, reportlab 5.1 first splits between rows;
-    the rest of the table (header repeated) is then offered the sliver of page left under the
-    first part, where it splits again *inside* a row — leaving a stray header row and a few
-    lines at the bottom of the page. The rest of a table just split between rows goes to the
-    next page instead; anything else splits as before.
+    - A row that fits on a page is never split: when it does not fit at the foot of a page, it
+      goes whole to the next one (reportlab would split it inside the row, leaving a fragment
+      of the row with empty cells). Only a row taller than most of a page is split, and its
+      continuation repeats the first column's words, "(continued)".
+    - It never repeats its header row at the foot of a page: the rest of a table just split
+      between rows goes to the next page (reportlab 5.1 offers it the sliver of page left under
+      the first part, where it would split again inside a row).
+
+    ``continued`` holds, per row, the first column's text and style for that repeat.
     """
 
     _rest_of_row_split = False
+    continued: list[tuple[str, ParagraphStyle, float] | None] | None = None
 
     def split(self, availWidth, availHeight):
         if self._rest_of_row_split:
             self._rest_of_row_split = False
             return []  # the sliver under the first part: start again on the next page
-        parts = super().split(availWidth, availHeight)
-        # split between rows (not inside one): the parts hold every row once, plus the header again
-        if len(parts) == 2 and sum(len(p._cellvalues) for p in parts) == len(self._cellvalues) + self.repeatRows:
-            parts[1]._rest_of_row_split = True
+        self._calc(availWidth, availHeight)
+        parts = self._splitRows(availHeight, doInRowSplit=False)
+        if parts:
+            if len(parts) == 2:
+                parts[1]._rest_of_row_split = True
+            return self._carry(parts, in_row=False)
+        first = self.repeatRows if len(self._cellvalues) > self.repeatRows else 0
+        if not self.splitInRow or self._rowHeights[first] < TALL_ROW * FRAME_H:
+            return []  # the row goes whole to the next page
+        return self._carry(self._splitRows(availHeight, doInRowSplit=True), in_row=True)
+
+    def _carry(self, parts: list, in_row: bool) -> list:
+        """Hand what the parts need on to them: the first-column words of the rows they hold,
+        and for a row split inside, "(continued)" in its first column."""
+        if len(parts) != 2 or not self.continued:
+            return parts
+        done = len(parts[0]._cellvalues) - self.repeatRows  # body rows in the first part
+        body_start = self.repeatRows
+        rest = self.continued[:body_start] + self.continued[body_start + done - (1 if in_row else 0):]
+        parts[0].continued = self.continued[: body_start + done]
+        parts[1].continued = rest
+        if in_row:
+            spec = self.continued[body_start + done - 1]
+            rest_of_first = parts[1]._cellvalues[body_start][0]
+            if spec is not None and not _has_content(rest_of_first):
+                # the first column finished on the page before: say whose row this is
+                text, style, width = spec
+                parts[1]._cellvalues[body_start][0] = [para(f"{text} (continued)", style, width)]
         return parts
+
+
+def _has_content(cell) -> bool:
+    if cell is None or cell == "":
+        return False
+    if isinstance(cell, (list, tuple)):
+        return any(_has_content(c) for c in cell)
+    return True
+
+
+#: A row taller than this share of the page may be split inside (it could never fit whole).
+TALL_ROW = 0.6
 
 
 #: A quote or callout up to this many characters is kept whole on one page (its label never
@@ -323,9 +374,19 @@ def _table(block: dm.Table, st: Styles) -> list:
     for row in block.rows:
         data.append([_value(value or "", st, w - 10) for value, w in zip(row, widths)])
     t = _Table(data, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    t.continued = [None] + [(_first_text(row[0]), st.cell, widths[0] - 10) for row in block.rows]
     marked = [i for i, row in enumerate(block.rows, 1) if any(map(_is_marked, row))]
     t.setStyle(_band_marked(_table_style(st, True, len(data)), marked, block.band_from))
     return [t, Spacer(1, 6)]
+
+
+def _first_text(value: dm.Cell) -> str:
+    """A first-column cell as plain words (for "… (continued)")."""
+    if isinstance(value, dm.Marked):
+        return value.text
+    if isinstance(value, list):
+        return " ".join(_first_text(v) for v in value)
+    return str(value or "")
 
 
 def _keyvalues(block: dm.KeyValues, st: Styles) -> list:
@@ -337,6 +398,7 @@ def _keyvalues(block: dm.KeyValues, st: Styles) -> list:
     for k, v in block.rows:
         data.append([para(k, st.key, kw - 10), _value(v, st, vw - 10)])
     t = _Table(data, colWidths=[kw, vw], splitInRow=1, hAlign="LEFT")
+    t.continued = [(k, st.key, kw - 10) for k, _v in block.rows]
     marked = [i for i, (_k, v) in enumerate(block.rows) if _is_marked(v)]
     t.setStyle(_band_marked(_table_style(st, False, len(data)), marked))
     return [t, Spacer(1, 6)]
@@ -421,13 +483,67 @@ def _signatures(block: dm.Signatures, st: Styles) -> list:
     return out
 
 
-def _picture(block: dm.Picture, st: Styles) -> list:
+class PictureBlock(Flowable):
+    """A picture with what belongs with it (its heading above, its caption below), kept on one
+    page — and, rather than leave most of a page blank because it does not quite fit, drawn a
+    little smaller (down to :data:`MIN_SCALE`) in the room left. Never split.
+    """
+
+    def __init__(self, before: list, drawing, after: list):
+        super().__init__()
+        self.before, self.drawing, self.after = before, drawing, after
+        self.scale = 1.0
+        self._pp_bookmark = next((getattr(f, "_pp_bookmark", None) for f in before if getattr(f, "_pp_bookmark", None)), None)
+
+    def _heights(self, aW: float) -> tuple[float, float]:
+        other = sum(f.wrap(aW, FRAME_H)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in self.before + self.after)
+        return other, self.drawing.height
+
+    def wrap(self, aW, aH):
+        other, pic = self._heights(aW)
+        scale = min(1.0, (aH - other - 6) / pic)
+        if scale < MIN_SCALE and aH < 0.9 * FRAME_H:
+            return aW, aH + 1  # too small here: the frame moves it to the next page
+        self.scale = max(scale, 0.1)  # on a fresh page: as large as fits
+        self.width, self.height = aW, other + pic * self.scale + 6
+        return self.width, self.height
+
+    def split(self, aW, aH):
+        return []  # never split: the frame moves it to the next page whole
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        top = y + self.height
+        for f in self.before:
+            w, h = f.wrap(self.width, FRAME_H)
+            top -= f.getSpaceBefore() + h
+            f.drawOn(canvas, x, top)
+            top -= f.getSpaceAfter()
+        top -= 6
+        pw, ph = self.drawing.width * self.scale, self.drawing.height * self.scale
+        top -= ph
+        canvas.saveState()
+        canvas.translate(x + (self.width - pw) / 2, top)
+        canvas.scale(self.scale, self.scale)
+        self.drawing.drawOn(canvas, 0, 0)
+        canvas.restoreState()
+        for f in self.after:
+            w, h = f.wrap(self.width, FRAME_H)
+            top -= f.getSpaceBefore() + h
+            f.drawOn(canvas, x, top)
+            top -= f.getSpaceAfter()
+
+
+#: A picture may be drawn this much smaller to fit the room left on a page.
+MIN_SCALE = 0.72
+
+
+def _picture(block: dm.Picture, st: Styles, before: list | None = None) -> list:
     if block.kind == "ecomap":
-        d = drawings.ecomap_drawing(block.data, block.centre, FRAME_W, st.theme)
+        d = drawings.ecomap_drawing(block.data, FRAME_W, st.theme)
     else:
         d = drawings.timeline_drawing(block.data, FRAME_W, st.theme)
     cap = [para(block.caption, st.caption)] if block.caption else []
-    return [KeepTogether([Spacer(1, 4), d] + cap)]
+    return [PictureBlock(list(before or []), d, cap)]
 
 
 def _banner(model: dm.Document, st: Styles) -> list:
@@ -502,8 +618,8 @@ def render_bytes(model: dm.Document) -> bytes:
         body = _blocks(section.blocks, st)
         if section.blocks and isinstance(section.blocks[0], dm.Picture):
             # keep the heading on the page with its picture (a picture never splits)
-            pic = body.pop(0)
-            story += [head[0], KeepTogether([head[1]] + list(pic._content))]
+            body.pop(0)
+            story += [head[0], *_picture(section.blocks[0], st, before=[head[1]])]
         elif any(isinstance(b, dm.Signatures) for b in section.blocks):
             # the signing section is short: its heading and words stay with the signature lines
             # (a KeepTogether inside another always measures as too tall: unwrap the inner ones)
@@ -515,7 +631,7 @@ def render_bytes(model: dm.Document) -> bytes:
         story += body
     buf = io.BytesIO()
     doc = _Doc(buf, model, st)
-    total_style = (text.font_name("sans"), 7.5, st.theme.muted)
+    total_style = (text.font_name("sans"), FURNITURE_SIZE, st.theme.muted)
 
     def maker(*a, **kw):
         # an embedded font from the start: the default (Helvetica) would be listed unembedded

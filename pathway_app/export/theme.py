@@ -29,9 +29,9 @@ FULL = Theme(
     ink="#22313a",
     muted="#5f6f78",
     rule="#d6dfe0",
-    body_size=9.5,
-    leading=13.5,
-    heading_size=15,
+    body_size=10.5,
+    leading=14.5,
+    heading_size=16,
     title_size=24,
 )
 
@@ -44,9 +44,9 @@ YOUNG_PERSON = Theme(
     ink="#2b2b3a",
     muted="#6a6476",
     rule="#eadbd2",
-    body_size=11,
-    leading=16,
-    heading_size=18,
+    body_size=12,
+    leading=17,
+    heading_size=19,
     title_size=30,
 )
 
@@ -59,9 +59,9 @@ AGREEMENT = Theme(
     ink="#26253a",
     muted="#625f74",
     rule="#dfd8ea",
-    body_size=10,
-    leading=14.5,
-    heading_size=16,
+    body_size=11,
+    leading=15.5,
+    heading_size=17,
     title_size=26,
 )
 

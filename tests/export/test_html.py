@@ -66,8 +66,8 @@ def test_every_picture_has_a_text_alternative_and_a_list_beside_it(page):
         assert {title.get("id"), desc.get("id")} == set(labelled)
     for pic in pictures:
         if pic.kind == "ecomap":
-            for node in pic.data.nodes:
-                assert f">{node.name}</span>:" in text.replace("&#x27;", "'") or node.name in text
+            for person in pic.data.people:  # everyone is in the list, on the map or not
+                assert f'<li><span dir="auto">{person.name}</span>:' in text
 
 
 def test_no_scripts_and_nothing_fetched_from_anywhere(page):

@@ -127,7 +127,7 @@ def test_relationship_names_come_back_from_the_relationship_map(tmp_path):
         rel.name = sample
     doc = build_document(plan, TODAY, "young-person", prompts=[])
     block = next(b for s in doc.sections for b in s.blocks if getattr(b, "kind", None) == "ecomap")
-    d = drawings.ecomap_drawing(block.data, block.centre, FRAME_W, theme_for("young-person"))
+    d = drawings.ecomap_drawing(block.data, FRAME_W, theme_for("young-person"))
     out = tmp_path / "map.pdf"
     renderPDF.drawToFile(d, str(out))
     text = pdf_text(out)

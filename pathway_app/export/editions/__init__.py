@@ -32,11 +32,14 @@ Build = Callable[[Plan, date, Sequence | None], tuple[list[Block], list[Section]
 class Edition:
     title: str
     build: Build
+    marking_every_page: bool = True  # False: the protective marking once, on the first page
+    header_note: str = ""  # a few words at the top of every page
 
 
 REGISTRY: dict[str, Edition] = {
     "full": Edition(full.TITLE, full.build),
-    "young-person": Edition(young_person.TITLE, young_person.build),
+    "young-person": Edition(young_person.TITLE, young_person.build, marking_every_page=False,
+                            header_note=young_person.HEADER_NOTE),
     "staying-put": Edition(staying_put.TITLE, staying_put.build),
     "staying-close": Edition(staying_close.TITLE, staying_close.build),
 }
@@ -70,4 +73,6 @@ def build_document(plan: Plan, today: date, edition: str = "full", prompts=None)
         author=", ".join(x for x in (adviser, la) if x) or "Pathway Planner",
         subject=f"{ed.title} for {name}",
         keywords="pathway plan, leaving care, " + MARKING,
+        marking_every_page=ed.marking_every_page,
+        header_note=ed.header_note,
     )

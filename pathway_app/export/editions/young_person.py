@@ -41,6 +41,7 @@ from ..blocks import (
 from ..model import Block, Callout, Heading, Para, Quote, Section, Table
 
 TITLE = "My pathway plan"
+HEADER_NOTE = "This is my personal information: I keep it somewhere safe."
 
 
 def _yp(fid: str) -> str:
