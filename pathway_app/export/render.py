@@ -640,6 +640,7 @@ def render_bytes(model: dm.Document) -> bytes:
         c._pp_pages = 0
         c.total_style = total_style
         c.showOutline()
+        c.setViewerPreference("DisplayDocTitle", "true")  # the title, not the file name, in the viewer
         return c
 
     doc.build(story, canvasmaker=maker)

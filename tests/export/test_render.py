@@ -192,3 +192,14 @@ def test_unknown_edition_raises_before_writing(tmp_path, plans):
     with pytest.raises(ValueError):
         render_pdf(plans.rich_plan(), "nope", date(2026, 1, 1), tmp_path / "x.pdf")
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("edition", ["full", "young-person"])
+def test_bookmarks_are_nested_and_the_viewer_shows_the_title(rendered, edition):
+    reader = PdfReader(rendered[edition])
+    outline = reader.outline
+    nested = [item for item in outline if isinstance(item, list)]
+    assert nested, "the areas sit under their own bookmark"
+    assert len(nested[0]) == 10
+    prefs = reader.trailer["/Root"]["/ViewerPreferences"]
+    assert prefs["/DisplayDocTitle"] == True  # noqa: E712 - a PDF boolean object, not Python True

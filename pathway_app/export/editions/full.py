@@ -45,6 +45,9 @@ def build(plan: Plan, today: date, prompts: Sequence | None) -> tuple[list[Block
         _about_me(plan, fn),
         _people(plan),
         _home(plan),
+        Section(field_name("support_areas"), "areas", [Para(
+            "The ten areas every pathway plan covers (Care Leavers (England) Regulations 2010, Schedule 1): "
+            "for each, the young person's own words, the assessment and what will be done, by whom and by when.")]),
         *(_area(plan, today, n, area, fn) for n, area in enumerate(SCHEDULE_1_AREAS, 1)),
         _prompts(plan, today, prompts),
         _reviews(plan, today),
@@ -218,7 +221,7 @@ def _staying_close_summary(plan: Plan) -> list[Block]:
 def _area(plan: Plan, today: date, n: int, area: Area, fn: str) -> Section:
     """One of the ten areas: their words first, then the facts, the assessment and the actions."""
     sa = plan.area(area)
-    s = Section(f"{n}. {label(area)}", f"area-{area.value}")
+    s = Section(f"{n}. {label(area)}", f"area-{area.value}", level=1)
     words = own_words(plan, area)
     if words.strip():
         s.blocks.append(Quote(words, fn, f"In {fn}'s words"))

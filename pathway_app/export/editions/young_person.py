@@ -71,6 +71,9 @@ def build(plan: Plan, today: date, prompts: Sequence | None = None) -> tuple[lis
         _people(plan),
         _timeline(plan, today),
         _home(plan),
+        Section("My plan, part by part", "areas", [Para(
+            "Ten parts, the same in every pathway plan: what I said, what my adviser thinks, and what "
+            "will happen, who will do it and by when.")]),
         *(_area(plan, area, fn) for area in SCHEDULE_1_AREAS),
         _who_helps(plan),
         _reviews(plan, today),
@@ -184,7 +187,7 @@ def _home(plan: Plan) -> Section:
 def _area(plan: Plan, area: Area, fn: str) -> Section:
     """One of the ten areas: their words, the facts, what the adviser wrote, what happens next."""
     sa = plan.area(area)
-    s = Section(label(area, "AreaFirstPerson"), f"area-{area.value}")
+    s = Section(label(area, "AreaFirstPerson"), f"area-{area.value}", level=1)
     words = own_words(plan, area)
     if words.strip():
         s.blocks.append(Quote(words, fn, "In my words"))
