@@ -26,14 +26,7 @@ from datetime import date
 from typing import Any, Sequence
 
 from . import __version__
-
-
-class CliError(Exception):
-    """A problem the user can fix; printed without a traceback."""
-
-    def __init__(self, message: str, code: int = 2):
-        super().__init__(message)
-        self.code = code
+from .errors import CliError  # noqa: F401 - commands raise it (``from ..cli import CliError``)
 
 
 #: The days a command can be asked to work dates out on ("--today"): wide enough for any real

@@ -7,6 +7,14 @@ class UserFacingError(Exception):
     """A problem with the user's data, file or machine, explained in plain words."""
 
 
+class CliError(Exception):
+    """A problem with a command line the user can fix; printed without a traceback, exit ``code``."""
+
+    def __init__(self, message: str, code: int = 2):
+        super().__init__(message)
+        self.code = code
+
+
 class NotFound(UserFacingError):
     """No young person with that identifier."""
 

@@ -250,10 +250,10 @@ def _migrated(engine, where: str, *, user: str, encrypted: bool, path: Path | No
     from .store import Store
 
     copier = None
-    if encrypted and path is not None and data_key is not None:
+    if path is not None:
         from .backup import make_backup
 
-        def copier(reason: str, _file: Path = path, _key: bytes = data_key):
+        def copier(reason: str, _file: Path = path, _key: bytes | None = data_key):
             return make_backup(_file, reason=reason, data_key=_key)
 
     try:

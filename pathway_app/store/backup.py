@@ -45,22 +45,21 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import quote
 
-from ..fileio import fsync_dir, make_private
 from ..errors import DatabaseProblem
-
-try:  # encrypted records (a dependency of the app; guarded so plain backups never need it)
-    import sqlcipher3 as _sqlcipher3
-
-    _DB_ERROR: tuple[type[BaseException], ...] = (sqlite3.Error, _sqlcipher3.dbapi2.Error)
-    _DB_DATABASE_ERROR: tuple[type[BaseException], ...] = (sqlite3.DatabaseError, _sqlcipher3.dbapi2.DatabaseError)
-    _DB_OPERATIONAL_ERROR: tuple[type[BaseException], ...] = (
-        sqlite3.OperationalError, _sqlcipher3.dbapi2.OperationalError)
-except ImportError:  # pragma: no cover
-    _DB_ERROR = (sqlite3.Error,)
-    _DB_DATABASE_ERROR = (sqlite3.DatabaseError,)
-    _DB_OPERATIONAL_ERROR = (sqlite3.OperationalError,)
+from ..fileio import fsync_dir, make_private
+from .migrate import newer_than_app
+from .sqlitefile import (
+    DB_DATABASE_ERROR,
+    DB_ERROR,
+    database_facts,
+    file_sha256,
+    move_aside,
+    open_ro,
+    open_rw,
+    quick_check,
+    user_tables,
+)
 
 KEEP = 30
 MANIFEST_FORMAT = 1
@@ -79,113 +78,11 @@ class BackupRefused(DatabaseProblem):
         self.problems = problems or []
 
 
-# --------------------------------------------------------------------------- reading a file
-
-
-def connect_ro(path: str | os.PathLike[str]) -> sqlite3.Connection:
-    """Open a SQLite file read-only (``mode=ro`` works for root too, unlike chmod)."""
-    uri = f"file:{quote(os.fspath(Path(path).resolve()))}?mode=ro"
-    return sqlite3.connect(uri, uri=True, isolation_level=None)
-
-
-def open_ro(path: str | os.PathLike[str], data_key: bytes | None = None):
-    """Read-only connection: stdlib sqlite3, or a keyed sqlcipher3 one when ``data_key`` is given."""
-    if data_key is None:
-        return connect_ro(path)
-    from .encrypted import raw_connect_ro
-
-    return raw_connect_ro(path, data_key)
-
-
-def _open_rw(path: str | os.PathLike[str], data_key: bytes | None = None):
-    if data_key is None:
-        return sqlite3.connect(path, isolation_level=None)
-    from .encrypted import raw_connect
-
-    return raw_connect(path, data_key)
-
-
 def is_encrypted_file(db_path: str | os.PathLike[str]) -> bool:
     """A key file sits beside ``db_path`` (the records are, or are being, encrypted)."""
     from .keyfile import keyfile_path
 
     return keyfile_path(db_path).exists()
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def user_tables(conn: sqlite3.Connection) -> list[str]:
-    rows = conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
-def schema_revision(conn: sqlite3.Connection) -> str | None:
-    """The Alembic revision recorded in the file, or None if it has none."""
-    try:
-        rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
-    except _DB_OPERATIONAL_ERROR:
-        return None
-    if not rows:
-        return None
-    return ",".join(sorted(r[0] for r in rows))
-
-
-def table_digest(conn: sqlite3.Connection, table: str) -> tuple[int, str]:
-    """(row count, sha256 of every row) for one table, computed from the values.
-
-    Rows are read in the table's own storage order (rowid, or the key for WITHOUT ROWID
-    tables), which the backup API and a restore keep exactly; sorting by the text keys
-    instead costs three times as long on a 64 MB database. Rows are hashed in chunks
-    (``repr`` of a list of tuples: one C call per 5,000 rows).
-    """
-    h = hashlib.sha256()
-    n = 0
-    cur = conn.execute(f"SELECT * FROM {_q(table)}")
-    h.update(repr([d[0] for d in cur.description]).encode())
-    while True:
-        rows = cur.fetchmany(5000)
-        if not rows:
-            break
-        n += len(rows)
-        h.update(repr(rows).encode("utf-8", "surrogatepass"))
-    return n, h.hexdigest()
-
-
-def database_facts(conn: sqlite3.Connection) -> dict:
-    """Row counts, digests, revision and application id of an open database."""
-    counts: dict[str, int] = {}
-    digests: dict[str, str] = {}
-    whole = hashlib.sha256()
-    for table in user_tables(conn):
-        n, d = table_digest(conn, table)
-        counts[table] = n
-        digests[table] = d
-        whole.update(f"{table}\0{n}\0{d}\n".encode())
-    return {
-        "application_id": conn.execute("PRAGMA application_id").fetchone()[0],
-        "schema_revision": schema_revision(conn),
-        "row_counts": counts,
-        "table_digests": digests,
-        "content_digest": whole.hexdigest(),
-    }
-
-
-def quick_check(conn: sqlite3.Connection) -> list[str]:
-    """``PRAGMA quick_check`` problems (empty when the file is sound)."""
-    rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-    return [] if rows == ["ok"] else rows
-
-
-def file_sha256(path: str | os.PathLike[str]) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 # --------------------------------------------------------------------------- where backups live
@@ -300,10 +197,10 @@ def make_backup(
     try:
         try:
             src = open_ro(src_path, data_key)
-        except _DB_ERROR as exc:
+        except DB_ERROR as exc:
             raise BackupFailed(f"Could not read the records to back them up: {exc}.") from exc
         try:
-            dst = _open_rw(partial, data_key)
+            dst = open_rw(partial, data_key)
             try:
                 src.backup(dst)  # one step: a consistent snapshot, writers are not blocked (WAL)
                 dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
@@ -322,7 +219,7 @@ def make_backup(
                 facts = database_facts(dst)
             finally:
                 dst.close()
-        except _DB_DATABASE_ERROR as exc:
+        except DB_DATABASE_ERROR as exc:
             raise _backup_error(exc, src_path) from exc
         finally:
             src.close()
@@ -449,7 +346,7 @@ def backup_on_start(
         with _closing(open_ro(p, data_key if is_encrypted_file(p) else None)) as conn:
             if "plans" not in user_tables(conn):
                 return None
-    except _DB_ERROR:
+    except DB_ERROR:
         return None  # the open-time check reports damage; nothing to back up here
     now = now or datetime.now(timezone.utc)
     today = now.astimezone().date()
@@ -525,7 +422,7 @@ def verify_backup(path: str | os.PathLike[str], *, deep: bool = True, data_key: 
                         problems.append(f"Table {table} has {got} rows but had {n} when the backup was made.")
                 if not problems and facts["content_digest"] != manifest.get("content_digest"):
                     problems.append("The backup's data does not match its manifest.")
-    except _DB_DATABASE_ERROR as exc:
+    except DB_DATABASE_ERROR as exc:
         problems.append(f"The backup cannot be read as a database ({exc}).")
     return problems
 
@@ -567,7 +464,6 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
     too when the records' own key file is missing or holds a different key). An unencrypted
     backup is not restored over encrypted records: that would leave them unencrypted.
     """
-    from . import check  # check imports this module
     from .keyfile import keyfile_path, read_keyfile
     from .lock import acquire
 
@@ -602,7 +498,7 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
             problems,
         )
     manifest = read_manifest(b)
-    newer = check.newer_than_app(manifest.get("schema_revision"))
+    newer = newer_than_app(manifest.get("schema_revision"))
     if newer:
         raise BackupRefused(f"The backup {b.name} was made by a newer version of Pathway Planner. {newer} Nothing was changed.")
     own_lock = None
@@ -616,14 +512,14 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
             except BackupFailed as exc:
                 if "damaged" not in str(exc) and "not a database" not in str(exc):
                     raise BackupFailed(f"{exc} The backup was not restored, so nothing is lost.") from exc
-                moved = check.move_aside(db)
+                moved = move_aside(db)
         elif db.exists():
-            moved = check.move_aside(db)
+            moved = move_aside(db)
         if encrypted:
             _restore_keyfile(b, db, keyfile_path, read_keyfile)
         src = open_ro(b, data_key if encrypted else None)
         try:
-            dst = _open_rw(db, data_key if encrypted else None)
+            dst = open_rw(db, data_key if encrypted else None)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=WAL")
@@ -632,7 +528,7 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
                 facts = database_facts(dst)
             finally:
                 dst.close()
-        except _DB_DATABASE_ERROR as exc:
+        except DB_DATABASE_ERROR as exc:
             raise _restore_error(exc, safety, moved) from exc
         finally:
             src.close()

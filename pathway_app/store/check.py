@@ -34,14 +34,16 @@ import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
 
 from ..errors import DatabaseProblem
 from . import backup as _backup
+from . import sqlitefile as _file
+from .engine import APPLICATION_ID
+from .migrate import newer_than_app
+from .sqlitefile import move_aside
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-COMPANIONS = ("-wal", "-shm", "-journal")
 
 OK_KINDS = frozenset({"good", "missing", "blank", "encrypted"})
 MOVE_ASIDE_KINDS = frozenset({"empty", "truncated", "damaged", "not_database", "text_file"})
@@ -103,44 +105,6 @@ def _when(b: Path) -> str:
 
 
 # --------------------------------------------------------------------------- what we know
-
-
-def application_id() -> int:
-    from .engine import APPLICATION_ID
-
-    return APPLICATION_ID
-
-
-def known_revisions(script_location: str | None = None) -> frozenset[str]:
-    """Every revision in the migrations this app ships (or in ``script_location``)."""
-    from .. import paths
-
-    return _known_revisions(str(script_location or paths.migrations_dir()))
-
-
-@lru_cache(maxsize=4)
-def _known_revisions(script_location: str) -> frozenset[str]:
-    from .migrate import script_directory
-
-    script = script_directory(Path(script_location))
-    return frozenset(r.revision for r in script.walk_revisions())
-
-
-def newer_than_app(revision: str | None, script_location: str | None = None) -> str:
-    """A sentence if ``revision`` is unknown to this version of the app (so newer), else ''."""
-    if not revision:
-        return ""
-    from .migrate import at_shipped_head
-
-    if script_location is None and at_shipped_head(revision):
-        return ""
-    unknown = [r for r in revision.split(",") if r not in known_revisions(script_location)]
-    if not unknown:
-        return ""
-    return (
-        f"Its records are in format '{revision}', which this version of Pathway Planner does not "
-        "know. Please install the newer version to open them."
-    )
 
 
 # --------------------------------------------------------------------------- checking
@@ -237,20 +201,20 @@ def _classify(p: Path, script_location: str | None) -> CheckResult:
         if st.st_size % page_size:
             return _truncated(name, f"it ends part-way through a page ({st.st_size:,} bytes)")
     hdr_id = _header_app_id(header)
-    ours = application_id()
+    ours = APPLICATION_ID
     try:
-        conn = _backup.connect_ro(p)
+        conn = _file.connect_ro(p)
     except sqlite3.Error as exc:
         return CheckResult(False, "unreadable", f"The records file {p} could not be opened ({exc}).")
     try:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            tables = _backup.user_tables(conn)
+            tables = _file.user_tables(conn)
         except sqlite3.DatabaseError as exc:
             if hdr_id not in (0, ours, None):
                 return _foreign(name)
             return _damaged(name, str(exc))
-        revision = _backup.schema_revision(conn) if "alembic_version" in tables else None
+        revision = _file.schema_revision(conn) if "alembic_version" in tables else None
         if app_id != ours:
             if app_id == 0 and not tables:
                 return CheckResult(True, "blank", f"{name} is an empty database; it will be set up.")
@@ -261,7 +225,7 @@ def _classify(p: Path, script_location: str | None) -> CheckResult:
             return CheckResult(False, "newer", f"{name} was made by a newer version of Pathway Planner. {newer}",
                                schema_revision=revision)
         try:
-            problems = _backup.quick_check(conn)
+            problems = _file.quick_check(conn)
         except sqlite3.DatabaseError as exc:
             problems = [str(exc)]
         if problems:
@@ -318,17 +282,15 @@ def check_encrypted(
     application id and the schema revision. Kinds as :func:`check_database` (``good``,
     ``damaged``, ``foreign``, ``newer``, ``unreadable``).
     """
-    from .encrypted import raw_connect_ro
-
     p = Path(path)
     name = p.name
     if not p.exists() or p.stat().st_size == 0:
         r = CheckResult(True, "missing", f"There is no records file at {p} yet; a new, empty one will be made.")
         r.path = p
         return r
-    errors = _backup._DB_ERROR
+    errors = _file.DB_ERROR
     try:
-        conn = raw_connect_ro(p, data_key)
+        conn = _file.raw_connect_ro(p, data_key)
     except errors as exc:
         r = CheckResult(False, "unreadable", f"The records file {p} could not be opened ({exc}).")
         r.path = p
@@ -337,18 +299,18 @@ def check_encrypted(
         try:
             problems = [str(x[0]) for x in conn.execute("PRAGMA cipher_integrity_check")]
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            tables = _backup.user_tables(conn)
+            tables = _file.user_tables(conn)
             if not problems:
-                problems = _backup.quick_check(conn)
+                problems = _file.quick_check(conn)
         except errors as exc:
             r = _damaged(name, str(exc))
         else:
-            revision = _backup.schema_revision(conn) if "alembic_version" in tables else None
+            revision = _file.schema_revision(conn) if "alembic_version" in tables else None
             newer = newer_than_app(revision, script_location)
             if problems:
                 r = _damaged(name, problems[0])
                 r.details = problems[:20]
-            elif app_id != application_id() and tables:
+            elif app_id != APPLICATION_ID and tables:
                 r = _foreign(name, tables)
             elif newer:
                 r = CheckResult(False, "newer", f"{name} was made by a newer version of Pathway Planner. {newer}",
@@ -366,36 +328,6 @@ def check_encrypted(
 
 
 # --------------------------------------------------------------------------- on open
-
-
-def move_aside(path: str | os.PathLike[str], *, now: datetime | None = None, label: str = "damaged") -> Path:
-    """Rename ``path`` (and its -wal/-shm/-journal) out of the way; never overwrite anything."""
-    p = Path(path)
-    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    n = 0
-    while True:
-        extra = f"-{n}" if n else ""
-        target = p.with_name(f"{p.stem}.{label}-{stamp}{extra}{p.suffix}")
-        if not target.exists() and not any(target.with_name(target.name + c).exists() for c in COMPANIONS):
-            break
-        n += 1
-    _rename_no_clobber(p, target)
-    for c in COMPANIONS:
-        comp = p.with_name(p.name + c)
-        if comp.exists():
-            _rename_no_clobber(comp, target.with_name(target.name + c))
-    return target
-
-
-def _rename_no_clobber(src: Path, dst: Path) -> None:
-    try:
-        os.link(src, dst)  # fails if dst exists: nothing is ever overwritten
-    except OSError:
-        if dst.exists():
-            raise
-        os.rename(src, dst)  # filesystems without hard links (FAT, some shares)
-        return
-    os.unlink(src)
 
 
 def guard_open(

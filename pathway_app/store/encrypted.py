@@ -32,6 +32,7 @@ from ..fileio import make_private
 from ..errors import DatabaseProblem, UserFacingError
 from . import crypto
 from .keyfile import KdfParams, fsync_dir, keyfile_path
+from .sqlitefile import raw_connect
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -105,31 +106,6 @@ def encrypted_engine(db_path: str | os.PathLike[str], data_key: bytes) -> Engine
     # insert=True: before make_engine's own connect handler, whose first read would log.
     event.listen(engine, "connect", _cipher_settings, insert=True)
     return engine
-
-
-def raw_connect(db_path: str | os.PathLike[str], data_key: bytes | None):
-    """A plain sqlcipher3 DBAPI connection (autocommit), keyed when ``data_key`` is given."""
-    import sqlcipher3
-
-    con = sqlcipher3.connect(os.fspath(db_path), isolation_level=None, timeout=5.0)
-    con.execute("PRAGMA cipher_log_level = NONE")
-    if data_key is not None:
-        con.execute("PRAGMA key = \"x'%s'\"" % data_key.hex())
-    con.execute("PRAGMA temp_store = MEMORY")
-    return con
-
-
-def raw_connect_ro(db_path: str | os.PathLike[str], data_key: bytes):
-    """A keyed sqlcipher3 connection that can only read (``mode=ro``, which holds for root too)."""
-    import sqlcipher3
-    from urllib.parse import quote
-
-    uri = f"file:{quote(os.fspath(Path(db_path).resolve()))}?mode=ro"
-    con = sqlcipher3.connect(uri, uri=True, isolation_level=None, timeout=5.0)
-    con.execute("PRAGMA cipher_log_level = NONE")
-    con.execute("PRAGMA key = \"x'%s'\"" % data_key.hex())
-    con.execute("PRAGMA temp_store = MEMORY")
-    return con
 
 
 def integrity_problems(engine: Engine) -> list[str]:

@@ -21,10 +21,10 @@ from pathway_app.store.encrypted import (
     encryption_state,
     integrity_problems,
     open_encrypted,
-    raw_connect,
 )
 from pathway_app.store.engine import APPLICATION_ID, WRITE
 from pathway_app.store.keyfile import keyfile_path
+from pathway_app.store.sqlitefile import raw_connect
 
 from .conftest import MARKER, files_containing
 

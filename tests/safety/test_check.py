@@ -20,8 +20,8 @@ from pathway_app.store.check import (
     DatabaseRefused,
     check_database,
     guard_open,
-    move_aside,
 )
+from pathway_app.store.sqlitefile import move_aside
 
 from safety_helpers import load_digests
 
