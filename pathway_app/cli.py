@@ -74,6 +74,12 @@ class Context:
     def db_url(self) -> str | None:
         return getattr(self.args, "db", None)
 
+    def target(self) -> Any:
+        """Where the records are (``--db``/``--data-dir``): a :class:`~pathway_app.store.target.Target`."""
+        from .store.target import resolve
+
+        return resolve(self.db_url(), getattr(self.args, "data_dir", None))
+
     # ------------------------------------------------------------------ the records passphrase
 
     def passphrase(self) -> str | None:

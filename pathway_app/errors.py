@@ -39,6 +39,15 @@ class DatabaseProblem(UserFacingError):
     """The database is locked, read-only, full, damaged, foreign, or newer than the app."""
 
 
+class RecordsReadOnly(DatabaseProblem):
+    """The records were opened read-only (see ``store.read_only_reason``), so nothing was saved."""
+
+
+class OutputRefused(UserFacingError):
+    """A file could not be written where asked (a device, a folder, no permission, a full disk);
+    nothing there was changed."""
+
+
 class PassphraseNeeded(UserFacingError):
     """The records need a passphrase (``new``: none exist yet, so one must be chosen).
 

@@ -45,9 +45,11 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from ..errors import DatabaseProblem
 from ..fileio import fsync_dir, make_private
+from .keyfile import atomic_write, keyfile_path, read_keyfile
 from .migrate import newer_than_app
 from .sqlitefile import (
     DB_DATABASE_ERROR,
@@ -60,6 +62,7 @@ from .sqlitefile import (
     quick_check,
     user_tables,
 )
+from .target import Target, as_target
 
 KEEP = 30
 MANIFEST_FORMAT = 1
@@ -76,13 +79,6 @@ class BackupRefused(DatabaseProblem):
     def __init__(self, message: str, problems: list[str] | None = None):
         super().__init__(message)
         self.problems = problems or []
-
-
-def is_encrypted_file(db_path: str | os.PathLike[str]) -> bool:
-    """A key file sits beside ``db_path`` (the records are, or are being, encrypted)."""
-    from .keyfile import keyfile_path
-
-    return keyfile_path(db_path).exists()
 
 
 # --------------------------------------------------------------------------- where backups live
@@ -139,7 +135,7 @@ def _clean_reason(reason: str) -> str:
 
 
 def make_backup(
-    db_path: str | os.PathLike[str],
+    db_path: Target | str | os.PathLike[str],
     backups_dir: str | os.PathLike[str] | None = None,
     reason: str = "manual",
     *,
@@ -153,12 +149,11 @@ def make_backup(
     up (:class:`BackupFailed`), so it can never push a good backup out of the rotation.
     Encrypted records need ``data_key``; their copy is encrypted with it (see the module notes).
     """
-    src_path = Path(db_path)
+    records = as_target(db_path)
+    src_path = records.file
     if not src_path.is_file() or src_path.stat().st_size == 0:
         raise BackupFailed(f"There are no records at {src_path} to back up.")
-    from .keyfile import keyfile_path
-
-    encrypted = keyfile_path(src_path).exists()
+    encrypted = records.has_key
     if encrypted and data_key is None:
         raise BackupFailed(
             f"{src_path.name} is encrypted, so it is backed up by the app once it is unlocked "
@@ -311,8 +306,6 @@ def _backup_error(exc: BaseException, src: Path) -> BackupFailed:
 def rotate(db_path: str | os.PathLike[str], backups_dir: str | os.PathLike[str] | None = None, *, keep: int = KEEP) -> list[Path]:
     """Delete all but the newest ``keep`` backups of ``db_path``; return what was deleted."""
     gone = []
-    from .keyfile import keyfile_path
-
     for old in list_backups(db_path, backups_dir)[keep:]:
         for p in (old, manifest_path(old), keyfile_path(old)):
             try:
@@ -324,7 +317,7 @@ def rotate(db_path: str | os.PathLike[str], backups_dir: str | os.PathLike[str] 
 
 
 def backup_on_start(
-    db_path: str | os.PathLike[str],
+    db_path: Target | str | os.PathLike[str],
     backups_dir: str | os.PathLike[str] | None = None,
     *,
     now: datetime | None = None,
@@ -337,13 +330,14 @@ def backup_on_start(
     new database). Raises :class:`BackupFailed` when a backup was due but could not be made:
     the caller should tell the user but still open the records.
     """
-    p = Path(db_path)
+    records = as_target(db_path)
+    p = records.file
     if not p.is_file() or p.stat().st_size == 0:
         return None
-    if is_encrypted_file(p) and data_key is None:
+    if records.has_key and data_key is None:
         return None  # only the app, once unlocked, can back up encrypted records
     try:
-        with _closing(open_ro(p, data_key if is_encrypted_file(p) else None)) as conn:
+        with _closing(open_ro(p, data_key if records.has_key else None)) as conn:
             if "plans" not in user_tables(conn):
                 return None
     except DB_ERROR:
@@ -356,7 +350,7 @@ def backup_on_start(
             if t is not None and t.astimezone().date() == today:
                 return None
             break
-    return make_backup(p, backups_dir, reason="start", now=now, keep=keep, data_key=data_key)
+    return make_backup(records, backups_dir, reason="start", now=now, keep=keep, data_key=data_key)
 
 
 class _closing:
@@ -450,7 +444,7 @@ class Restored:
     row_counts: dict
 
 
-def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str], *, lock=None,
+def restore_backup(path: str | os.PathLike[str], db_path: Target | str | os.PathLike[str], *, lock: Any = None,
                    data_key: bytes | None = None) -> Restored:
     """Put the records back as they were in backup ``path``.
 
@@ -464,11 +458,11 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
     too when the records' own key file is missing or holds a different key). An unencrypted
     backup is not restored over encrypted records: that would leave them unencrypted.
     """
-    from .keyfile import keyfile_path, read_keyfile
     from .lock import acquire
 
     b = Path(path)
-    db = Path(db_path)
+    records = as_target(db_path)
+    db = records.file
     if not b.is_file() or not manifest_path(b).is_file():
         # not a backup this app made (or not there at all): say so, before any talk of encryption
         problems = verify_backup(b, deep=False)
@@ -480,12 +474,12 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
     encrypted = is_encrypted_backup(b)
     if encrypted and data_key is None:
         raise BackupRefused(f"The backup {b.name} is encrypted: give the passphrase to restore it. Nothing was changed.")
-    if not encrypted and is_encrypted_file(db):
+    if not encrypted and records.has_key:
         raise BackupRefused(
             f"The backup {b.name} is not encrypted, but the records are: restoring it would leave young "
             "people's records unencrypted on this computer. Nothing was changed. Choose an encrypted backup."
         )
-    if encrypted and db.exists() and db.stat().st_size > 0 and not is_encrypted_file(db):
+    if encrypted and records.size > 0 and not records.has_key:
         raise BackupRefused(
             f"The backup {b.name} is encrypted but the records here are not. Encrypt them first "
             "(pathway-planner encrypt), or restore the backup into a new, empty folder. Nothing was changed."
@@ -508,7 +502,7 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
         safety = moved = None
         if db.exists() and db.stat().st_size > 0:
             try:
-                safety = make_backup(db, backups_dir_for(db), reason="before-restore", data_key=data_key)
+                safety = make_backup(records, backups_dir_for(db), reason="before-restore", data_key=data_key)
             except BackupFailed as exc:
                 if "damaged" not in str(exc) and "not a database" not in str(exc):
                     raise BackupFailed(f"{exc} The backup was not restored, so nothing is lost.") from exc
@@ -516,7 +510,7 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
         elif db.exists():
             moved = move_aside(db)
         if encrypted:
-            _restore_keyfile(b, db, keyfile_path, read_keyfile)
+            _restore_keyfile(b, db)
         src = open_ro(b, data_key if encrypted else None)
         try:
             dst = open_rw(db, data_key if encrypted else None)
@@ -543,11 +537,9 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
             own_lock.release()
 
 
-def _restore_keyfile(b: Path, db: Path, keyfile_path, read_keyfile) -> None:
+def _restore_keyfile(b: Path, db: Path) -> None:
     """Make sure the key file beside ``db`` unlocks backup ``b`` (the data key never changes for
     the life of a database, so usually it already does)."""
-    from .keyfile import atomic_write
-
     mine, theirs = keyfile_path(db), keyfile_path(b)
     if not theirs.exists():
         if mine.exists():

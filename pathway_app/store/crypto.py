@@ -50,6 +50,7 @@ FIRST_DELAY_S = 5.0
 MAX_DELAY_S = 300.0
 
 _KEY_CHECK_LABEL = b"pathway-planner data key check v1"
+_ANCHOR_LABEL = b"pathway-planner audit anchor v1"
 
 
 class WeakPassphrase(UserFacingError):
@@ -87,6 +88,13 @@ def derive(passphrase: str, salt: bytes, params: KdfParams) -> tuple[bytes, byte
 
 def key_check(data_key: bytes) -> bytes:
     return hmac.new(data_key, _KEY_CHECK_LABEL, hashlib.sha256).digest()[:CHECK_BYTES]
+
+
+def anchor_key(data_key: bytes) -> bytes:
+    """The key that authenticates the audit trail's anchors kept outside the database (in backup
+    manifests): derived from the data key, so it never needs storing and proves nothing about
+    the data key itself."""
+    return hmac.new(data_key, _ANCHOR_LABEL, hashlib.sha256).digest()
 
 
 def new_data_key() -> bytes:

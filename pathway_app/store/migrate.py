@@ -105,6 +105,27 @@ def upgrade(
         return _upgrade(conn, engine, where, script_location, backup)
 
 
+def would_upgrade(engine: Engine, where: str) -> None:
+    """For records that can only be read: refuse (in plain words) a database that is not at
+    the schema this app uses, since it cannot be brought up to date (or is newer)."""
+    with engine.connect() as conn:
+        if _at_head(conn):
+            return
+        names = set(inspect(conn).get_table_names())
+        current = current_revision(conn) if VERSION_TABLE in names else None
+        conn.rollback()
+    newer = newer_than_app(current)
+    if newer:
+        raise DatabaseProblem(f"{where.capitalize()} was made by a newer version of Pathway Planner. {newer}")
+    if current is None and names:
+        raise DatabaseProblem(f"{where.capitalize()} is not a Pathway Planner database; it was left untouched.")
+    raise DatabaseProblem(
+        f"{where.capitalize()} can only be read here, and it is in an older format that this version of "
+        "Pathway Planner would have to bring up to date first. Open it once where it can be changed "
+        "(or copy it somewhere that can be written to); it was left untouched."
+    )
+
+
 def _at_head(conn: Connection) -> bool:
     """True when the database is already at :data:`HEAD_REVISION` (nothing to migrate)."""
     try:

@@ -23,7 +23,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
 from ..errors import DatabaseProblem
-from .engine import parse_url
+from .target import parse_url
 
 APPLICATION_NAME = "pathway-planner"
 LOCK_TIMEOUT_MS = 10_000

@@ -35,10 +35,15 @@ COMPANIONS = ("-wal", "-shm", "-journal")
 # --------------------------------------------------------------------------- reading a file
 
 
-def connect_ro(path: str | os.PathLike[str]) -> sqlite3.Connection:
-    """Open a SQLite file read-only (``mode=ro`` works for root too, unlike chmod)."""
+def _ro_uri(path: str | os.PathLike[str], immutable: bool) -> str:
     uri = f"file:{quote(os.fspath(Path(path).resolve()))}?mode=ro"
-    return sqlite3.connect(uri, uri=True, isolation_level=None)
+    return uri + "&immutable=1" if immutable else uri
+
+
+def connect_ro(path: str | os.PathLike[str], *, immutable: bool = False) -> sqlite3.Connection:
+    """Open a SQLite file read-only (``mode=ro`` works for root too, unlike chmod). ``immutable``
+    where nothing can change it (a read-only folder: see :attr:`.target.Target.immutable`)."""
+    return sqlite3.connect(_ro_uri(path, immutable), uri=True, isolation_level=None)
 
 
 def raw_connect(db_path: str | os.PathLike[str], data_key: bytes | None) -> Any:
@@ -51,10 +56,9 @@ def raw_connect(db_path: str | os.PathLike[str], data_key: bytes | None) -> Any:
     return con
 
 
-def raw_connect_ro(db_path: str | os.PathLike[str], data_key: bytes) -> Any:
+def raw_connect_ro(db_path: str | os.PathLike[str], data_key: bytes, *, immutable: bool = False) -> Any:
     """A keyed sqlcipher3 connection that can only read (``mode=ro``, which holds for root too)."""
-    uri = f"file:{quote(os.fspath(Path(db_path).resolve()))}?mode=ro"
-    con = sqlcipher3.connect(uri, uri=True, isolation_level=None, timeout=5.0)
+    con = sqlcipher3.connect(_ro_uri(db_path, immutable), uri=True, isolation_level=None, timeout=5.0)
     con.execute("PRAGMA cipher_log_level = NONE")
     con.execute("PRAGMA key = \"x'%s'\"" % data_key.hex())
     con.execute("PRAGMA temp_store = MEMORY")

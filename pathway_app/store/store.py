@@ -32,10 +32,11 @@ from ..domain import model as m
 from ..domain.serialize import plan_to_dict
 from ..domain.summary import PlanSummary
 from ..domain.validation import ValidationError, validate
-from ..errors import DatabaseProblem, NotFound, RetentionRefused, StaleSaveError
+from ..errors import DatabaseProblem, NotFound, RecordsReadOnly, RetentionRefused, StaleSaveError
 from . import audit as _audit
 from . import mapping as mp
-from .engine import WRITE, describe, plain_errors
+from .engine import WRITE, plain_errors
+from .target import Target, resolve
 
 PLANS = mp.PLANS
 MIN_PREFIX = 4
@@ -104,13 +105,16 @@ class Store:
         engine: Engine,
         backup_path: str | None = None,
         *,
+        target: Target | None = None,
         user: str | None = None,
         encrypted: bool = False,
-        path: Path | None = None,
         warnings: list[str] | None = None,
+        audit_key: bytes | None = None,
     ):
         self._engine = engine
-        self._where = describe(engine.url)
+        #: where the records are (worked out once, when they were opened)
+        self.target: Target = target if target is not None else resolve(engine.url)
+        self._where = self.target.where
         #: the copy taken before the last migration on opening, if one was needed
         self.backup_path = backup_path
         #: things the user should know (where the database is, a backup that failed): shown by the UI
@@ -120,17 +124,28 @@ class Store:
         #: the records are encrypted at rest (SQLCipher); False for plain SQLite and PostgreSQL
         self.encrypted: bool = encrypted
         #: the local database file (None on a server, or in memory)
-        self.path: Path | None = Path(path) if path is not None else None
+        self.path: Path | None = self.target.path
+        self._audit_key = audit_key  # keys the audit trail's anchors in backup manifests (encrypted records)
         self._summary_cache: dict[str, tuple[str, tuple[Any, ...]]] = {}
         self._lock = threading.Lock()
         self._audited: bool | None = None  # does this database have the audit tables?
         self._snapshots: OrderedDict[str, tuple[int, dict[str, Any]]] = OrderedDict()
-        url = engine.url
-        self._read_only = "mode=ro" in (url.database or "") or url.query.get("mode") == "ro"
 
     @property
     def engine(self) -> Engine:
         return self._engine
+
+    @property
+    def read_only(self) -> bool:
+        """True when the records can only be read here: every save raises :class:`RecordsReadOnly`.
+
+        The app shows :attr:`read_only_reason` in a banner and turns editing off."""
+        return self.target.read_only
+
+    @property
+    def read_only_reason(self) -> str:
+        """Why the records can only be read, in plain words ("" when they can be changed)."""
+        return self.target.read_only_reason
 
     # ------------------------------------------------------------------ plumbing
 
@@ -151,6 +166,11 @@ class Store:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[Connection]:
+        if self.read_only:
+            raise RecordsReadOnly(
+                f"{self._where.capitalize()} can only be read, not changed ({self.read_only_reason}), "
+                "so nothing was saved."
+            )
         with plain_errors(self._where), self._engine.connect() as conn:
             conn.execution_options(**{WRITE: True})
             with conn.begin():
@@ -461,7 +481,7 @@ class Store:
     def _record_quietly(self, action: str, entries: list[tuple[str, int | None]], detail) -> None:
         """Record entries that are not part of a write of ours ("opened"). A read-only or full
         database cannot take them: the person still sees the plan, and is told."""
-        if self._read_only or not self._audit_ready():
+        if self.read_only or not self._audit_ready():
             return
         try:
             with self._write() as conn:

@@ -35,7 +35,7 @@ def test_seal_and_unseal(tmp_path):
 def test_handover_round_trip_between_databases(two_plans, tmp_path, script_location, fast_kdf):
     from .conftest import migrated_store
     from pathway_app.store.engine import make_engine
-    from sqlalchemy.engine import URL
+    from pathway_app.store.target import resolve_file
 
     store, plans = two_plans
     f = tmp_path / "out" / "handover.pphandover"
@@ -43,7 +43,7 @@ def test_handover_round_trip_between_databases(two_plans, tmp_path, script_locat
     name = plans[1].person.family_name
     assert ho.export_handover(store, f, PASS, [plans[1].id, plans[0].id]) == sorted([plans[0].id, plans[1].id])
     assert files_containing(f.parent, name) == [] and files_containing(f.parent, plans[1].id) == []
-    other = migrated_store(make_engine(URL.create("sqlite", database=str(tmp_path / "other.db"))), script_location)
+    other = migrated_store(make_engine(resolve_file(tmp_path / "other.db")), script_location)
     report = ho.import_handover(other, f, PASS, TODAY)
     assert sorted(i for i, _ in report.created) == sorted([plans[0].id, plans[1].id])
     assert plan_to_dict(other.load(plans[1].id)) == plan_to_dict(plans[1])
@@ -134,7 +134,8 @@ def test_handover_commands(tmp_path, monkeypatch, fast_kdf):
 
 def test_encrypt_and_passphrase_commands(tmp_path, monkeypatch, fast_kdf):
     from pathway_app.store import open_store
-    from pathway_app.store.encrypted import encryption_state, open_encrypted
+    from pathway_app.store.encrypted import open_encrypted
+    from pathway_app.store.target import encryption_state
 
     d = tmp_path / "data"
     with open_store(data_dir=d, create_unencrypted=True) as s:

@@ -24,7 +24,7 @@ from pathway_app.errors import DatabaseProblem, PassphraseNeeded, RetentionRefus
 from pathway_app.store import DatabaseDamaged, TryAgainLater, WrongPassphrase, open_store
 from pathway_app.store import backup as b
 from pathway_app.store import sqlitefile
-from pathway_app.store.encrypted import encryption_state
+from pathway_app.store.target import encryption_state
 from pathway_app.store.keyfile import keyfile_path
 from pathway_app.store.lock import acquire
 
