@@ -80,17 +80,12 @@ def _pid():
 
 
 
-def _like_escape(text: str) -> str:
-    """``text`` matched literally by LIKE (with ``escape="\\"``)."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _caseload_filter(search: str, adviser: str | None):
     """The WHERE clause shared by the caseload's rows and its count (None: everyone)."""
     cond = None
     key = mp.search_key(search)
     if key:
-        cond = PLANS.c.search_text.like(f"%{_like_escape(key)}%", escape="\\")
+        cond = PLANS.c.search_text.contains(key, autoescape=True)  # "%" and "_" typed are matched as typed
     if adviser is not None:
         by = PLANS.c.summary_adviser == adviser
         cond = by if cond is None else and_(cond, by)
@@ -207,11 +202,10 @@ class Store:
         text = text.strip()
         if len(text) < MIN_PREFIX:
             raise NotFound(f"'{text}' is too short: give at least {MIN_PREFIX} characters of the identifier.")
-        escaped = _like_escape(text)
         with self._read() as conn:
             rows = conn.execute(
                 select(PLANS.c.id, PLANS.c.given_name, PLANS.c.family_name, PLANS.c.preferred_name)
-                .where(PLANS.c.id.like(escaped + "%", escape="\\"))
+                .where(PLANS.c.id.startswith(text, autoescape=True))
                 .order_by(PLANS.c.id)
                 .limit(6)
             ).all()
