@@ -79,10 +79,4 @@ def run(args, ctx) -> int:
 
 def _record_export(store, plan_id: str) -> None:
     """An "exported" entry in the audit trail (nothing on a database without one yet)."""
-    detail = {"document": "subject access"}
-    if callable(getattr(store, "record_event", None)):
-        store.record_event("exported", plan_id, detail)
-        return
-    from ..store import audit
-
-    audit.record_for_store(store, audit.EXPORTED, [plan_id], detail=detail)
+    store.record_event("exported", plan_id, {"document": "subject access"})

@@ -63,18 +63,9 @@ def export_plans(store: Any, ids: Iterable[str] | None = None, *, detail: dict[s
     "opened" one: reading it for the file is part of the export.
     """
     wanted = sorted(set(store.ids() if ids is None else ids))
-    data = dumps_plans(_load_quietly(store, i) for i in wanted)
-    record = getattr(store, "record_events", None)
-    if record is not None and wanted:
-        record("exported", wanted, {"to": "plans file", **(detail or {})})
+    data = dumps_plans(store.load(i, opened=False) for i in wanted)
+    store.record_events("exported", wanted, {"to": "plans file", **(detail or {})})
     return data
-
-
-def _load_quietly(store: Any, plan_id: str) -> m.Plan:
-    try:
-        return store.load(plan_id, opened=False)
-    except TypeError:  # a store without the audit trail's keyword
-        return store.load(plan_id)
 
 
 # --------------------------------------------------------------------------- reading a file
@@ -205,7 +196,7 @@ def read_plans(data: bytes, today: date | None = None) -> list[m.Plan]:
 def _differs(store: Any, plan: m.Plan) -> bool:
     """True when the stored copy of ``plan`` (same id, version and time) holds different data."""
     try:
-        return plan_to_dict(_load_quietly(store, plan.id)) != plan_to_dict(plan)
+        return plan_to_dict(store.load(plan.id, opened=False)) != plan_to_dict(plan)
     except Exception:  # pragma: no cover - a store that cannot load it: nothing more to say
         return False
 

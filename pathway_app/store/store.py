@@ -436,7 +436,7 @@ class Store:
         """Everything recorded about one young person's plan, oldest first.
 
         Each entry: ``seq``, ``when`` (aware UTC datetime), ``at`` (the same as ISO text),
-        ``user``, ``action``, ``plan_version``, ``detail`` (dict) and ``changes``: for a
+        ``user``, ``action``, ``plan_version``, ``detail`` (dict), ``hash`` and ``changes``: for a
         "changed" entry a list of ``{"field", "label", "before", "after"}`` (``field`` is the path
         in the plan, e.g. ``person.phone`` or ``relationships[<id>].name``; ``label`` says it in
         words), otherwise ``[]``.
@@ -455,16 +455,26 @@ class Store:
                     changes.append({"field": path, "label": describe_field(path), "before": old, "after": new})
             out.append({
                 "seq": e.seq, "when": e.when, "at": e.at, "user": e.user_name, "action": e.action,
-                "plan_version": e.plan_version, "detail": e.detail, "changes": changes,
+                "plan_version": e.plan_version, "detail": e.detail, "changes": changes, "hash": e.hash,
             })
         return out
 
     def verify_audit(self) -> list[str]:
         """Plain-words problems with the audit trail's hash chain; ``[]`` when it is intact."""
+        if self.audit_trail() == "gone":
+            return [_audit.GONE]
         if not self._audit_ready():
             return []
         with plain_errors(self._where):
             return _audit.verify_chain(self._engine)
+
+    def audit_trail(self) -> str:
+        """"kept"; "not yet" (a database from before the audit trail); "gone" (the records' format
+        keeps one, but its tables have been removed)."""
+        if self._audit_ready():
+            return "kept"
+        with plain_errors(self._where), self._engine.connect() as conn:
+            return "gone" if _audit.trail_removed(conn) else "not yet"
 
     def _audit_ready(self) -> bool:
         if self._audited is None:

@@ -152,7 +152,7 @@ def test_import_is_all_or_nothing_and_audited(backend_store, make_plan):
     with pytest.raises(ImportRefused):
         import_plans(backend_store, json.dumps(doc).encode(), today=TODAY)
     assert backend_store.count() == 0
-    assert audit.entries(backend_store) == []
+    assert audit.entries(backend_store.engine) == []
     report = import_plans(backend_store, dumps_plans(good), today=TODAY, detail={"file": "x.json"})
     assert len(report.created) == 2
     for p in good:
