@@ -38,6 +38,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import closing
 import os
 import re
 import shutil
@@ -45,11 +47,11 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import DatabaseProblem
-from ..fileio import fsync_dir, make_private
-from .keyfile import atomic_write, keyfile_path, read_keyfile
+from ..fileio import fsync_dir, make_private, write_atomically
+from .keyfile import keyfile_path, read_keyfile
 from .migrate import newer_than_app
 from .sqlitefile import (
     DB_DATABASE_ERROR,
@@ -122,8 +124,9 @@ def backup_time(path: Path) -> datetime | None:
     return datetime.strptime(m.group("when"), "%Y%m%dT%H%M%S.%fZ").replace(tzinfo=timezone.utc)
 
 
-def read_manifest(backup: str | os.PathLike[str]) -> dict:
-    return json.loads(manifest_path(backup).read_text(encoding="utf-8"))
+def read_manifest(backup: str | os.PathLike[str]) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(manifest_path(backup).read_text(encoding="utf-8"))
+    return data
 
 
 # --------------------------------------------------------------------------- making one
@@ -186,7 +189,7 @@ def make_backup(
     mpartial = manifest_path(target).with_name(manifest_path(target).name + ".partial")
     key_copy = keyfile_path(target)
     kpartial = key_copy.with_name(key_copy.name + ".partial")
-    synced: _Background | None = None
+    synced: Future[str] | None = None
     if not encrypted:
         data_key = None
     try:
@@ -210,7 +213,7 @@ def make_backup(
                 # The copy is complete and is only read from here on: flush it to disk and
                 # checksum it on a second thread (both release the GIL) while this one
                 # digests the rows.
-                synced = _Background(_fsync_and_hash, partial)
+                synced = _in_background(_fsync_and_hash, partial)
                 facts = database_facts(dst)
             finally:
                 dst.close()
@@ -251,7 +254,7 @@ def make_backup(
         fsync_dir(d)
     except BaseException:
         if synced is not None:
-            synced.join()
+            wait([synced])
         for p in (partial, mpartial, kpartial):
             try:
                 p.unlink()
@@ -268,30 +271,13 @@ def _fsync_and_hash(path: Path) -> str:
     return file_sha256(path)
 
 
-class _Background:
-    """Run ``fn(*args)`` on a thread; ``result()`` waits and re-raises its error."""
-
-    def __init__(self, fn, *args):
-        import threading
-
-        self._value = self._error = None
-        self._thread = threading.Thread(target=self._run, args=(fn, args), daemon=True)
-        self._thread.start()
-
-    def _run(self, fn, args) -> None:
-        try:
-            self._value = fn(*args)
-        except BaseException as exc:  # pragma: no cover - handed to the caller
-            self._error = exc
-
-    def join(self) -> None:
-        self._thread.join()
-
-    def result(self):
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._value
+def _in_background(fn: Callable[[Path], str], path: Path) -> Future[str]:
+    """``fn(path)`` on a thread of its own; the future's ``result()`` re-raises its error."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="backup")
+    try:
+        return pool.submit(fn, path)
+    finally:
+        pool.shutdown(wait=False)  # the task still runs; no more are taken
 
 
 def _backup_error(exc: BaseException, src: Path) -> BackupFailed:
@@ -337,7 +323,7 @@ def backup_on_start(
     if records.has_key and data_key is None:
         return None  # only the app, once unlocked, can back up encrypted records
     try:
-        with _closing(open_ro(p, data_key if records.has_key else None)) as conn:
+        with closing(open_ro(p, data_key if records.has_key else None)) as conn:
             if "plans" not in user_tables(conn):
                 return None
     except DB_ERROR:
@@ -351,17 +337,6 @@ def backup_on_start(
                 return None
             break
     return make_backup(records, backups_dir, reason="start", now=now, keep=keep, data_key=data_key)
-
-
-class _closing:
-    def __init__(self, conn):
-        self.conn = conn
-
-    def __enter__(self):
-        return self.conn
-
-    def __exit__(self, *exc: object) -> None:
-        self.conn.close()
 
 
 # --------------------------------------------------------------------------- checking one
@@ -404,7 +379,7 @@ def verify_backup(path: str | os.PathLike[str], *, deep: bool = True, data_key: 
     if encrypted and data_key is None:
         return problems  # the contents can only be checked once unlocked
     try:
-        with _closing(open_ro(b, data_key if encrypted else None)) as conn:
+        with closing(open_ro(b, data_key if encrypted else None)) as conn:
             qc = quick_check(conn)
             if qc:
                 problems.append(f"SQLite's integrity check failed on the backup: {qc[0]}")
@@ -441,7 +416,7 @@ class Restored:
     from_backup: Path
     safety_backup: Path | None  # the records as they were just before, as a backup
     moved_aside: Path | None  # the old file, if it was too damaged to back up
-    row_counts: dict
+    row_counts: dict[str, int]
 
 
 def restore_backup(path: str | os.PathLike[str], db_path: Target | str | os.PathLike[str], *, lock: Any = None,
@@ -553,8 +528,8 @@ def _restore_keyfile(b: Path, db: Path) -> None:
             pass  # a damaged key file of the records: replaced by the backup's below
         # a different key: keep the old key file (it unlocks the records moved aside or backed up)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-        atomic_write(mine.with_name(f"{mine.name}.before-restore-{stamp}"), mine.read_bytes())
-    atomic_write(mine, theirs.read_bytes())
+        write_atomically(mine.with_name(f"{mine.name}.before-restore-{stamp}"), mine.read_bytes())
+    write_atomically(mine, theirs.read_bytes())
 
 
 def _restore_error(exc: BaseException, safety: Path | None, moved: Path | None) -> DatabaseProblem:

@@ -100,18 +100,20 @@ def _damaged(db_path: Path, detail: str = "") -> str:
 def backup_encrypted(src: Engine | str | os.PathLike[str], dest: str | os.PathLike[str], data_key: bytes) -> None:
     """Copy a live encrypted database to ``dest`` with the backup API; the copy uses the same key."""
     Path(dest).parent.mkdir(parents=True, exist_ok=True)
-    src_con = raw_connect(src, data_key) if not isinstance(src, Engine) else None
     dest_con = raw_connect(dest, data_key)
     try:
-        if src_con is not None:
-            src_con.backup(dest_con)
+        if isinstance(src, Engine):
+            with src.connect() as conn:
+                driver: Any = conn.connection.driver_connection
+                driver.backup(dest_con)
         else:
-            with src.connect() as conn:  # type: ignore[union-attr]
-                conn.connection.driver_connection.backup(dest_con)
+            src_con = raw_connect(src, data_key)
+            try:
+                src_con.backup(dest_con)
+            finally:
+                src_con.close()
     finally:
         dest_con.close()
-        if src_con is not None:
-            src_con.close()
 
 
 # --------------------------------------------------------------------------- encrypting in place

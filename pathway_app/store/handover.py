@@ -30,14 +30,18 @@ import struct
 import zlib
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from ..errors import UserFacingError
+from ..errors import UserFacingError, WrongPassphrase
+from ..fileio import write_atomically
 from . import crypto
-from .keyfile import KdfParams, atomic_write
+from .keyfile import KdfParams
+
+if TYPE_CHECKING:
+    from .interchange import ImportReport
 
 MAGIC = b"PATHWAY-HANDOVER\n"
 VERSION = 1
@@ -55,7 +59,7 @@ class HandoverDamaged(UserFacingError):
     """The file was changed or damaged after it was made; nothing was imported."""
 
 
-class HandoverWrongPassphrase(crypto.WrongPassphrase):
+class HandoverWrongPassphrase(WrongPassphrase):
     """The passphrase is not the one this handover file was sealed with."""
 
 
@@ -123,11 +127,12 @@ def export_handover(store: Any, path: str | os.PathLike[str], passphrase: str,
 
     wanted = sorted(set(store.ids() if ids is None else ids))
     blob = seal(export_plans(store, wanted, detail={"to": "handover file", "file": str(path)}), passphrase, params)
-    atomic_write(Path(path), blob)
+    write_atomically(Path(path), blob)
     return wanted
 
 
-def import_handover(store: Any, path: str | os.PathLike[str], passphrase: str, today: date | None = None):
+def import_handover(store: Any, path: str | os.PathLike[str], passphrase: str,
+                    today: date | None = None) -> ImportReport:
     """Open the handover file at ``path`` and import its plans (all or nothing)."""
     from .interchange import import_plans
 

@@ -27,8 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DatabaseProblem
-from ..fileio import fsync_dir  # noqa: F401 - re-exported for encrypted.py
-from ..fileio import write_atomically as atomic_write
+from ..fileio import write_atomically
 
 FORMAT = "pathway-planner-key"
 VERSION = 1
@@ -149,4 +148,4 @@ def read_keyfile(path: str | os.PathLike[str]) -> KeyFile:
 
 def write_keyfile(path: str | os.PathLike[str], kf: KeyFile) -> None:
     """Write ``kf`` to ``path`` atomically and durably (temp file, fsync, rename, fsync dir)."""
-    atomic_write(Path(path), json.dumps(kf.to_json(), indent=2).encode("utf-8") + b"\n")
+    write_atomically(Path(path), json.dumps(kf.to_json(), indent=2).encode("utf-8") + b"\n")

@@ -33,6 +33,7 @@ import os
 import socket
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from ..errors import DatabaseProblem
@@ -47,7 +48,7 @@ except ImportError:  # pragma: no cover - Windows
 class AlreadyOpen(DatabaseProblem):
     """Another copy of the app has these records open."""
 
-    def __init__(self, message: str, holder: dict | None = None, lock_path: Path | None = None):
+    def __init__(self, message: str, holder: dict[str, Any] | None = None, lock_path: Path | None = None):
         super().__init__(message)
         self.holder = holder or {}
         self.lock_path = lock_path
@@ -121,7 +122,7 @@ def _holder_text() -> str:
     )
 
 
-def read_holder(db_path: str | os.PathLike[str]) -> dict:
+def read_holder(db_path: str | os.PathLike[str]) -> dict[str, Any]:
     """Who holds the lock, as written by them (empty when nobody or unreadable)."""
     try:
         text = lock_path_for(db_path).read_text(encoding="utf-8")
@@ -173,7 +174,7 @@ def acquire(db_path: str | os.PathLike[str]) -> Lock:
     return Lock(lp, fd)
 
 
-def _already_open_message(holder: dict) -> str:
+def _already_open_message(holder: dict[str, Any]) -> str:
     who = []
     if holder.get("user"):
         who.append(f"by {holder['user']}")

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from sqlalchemy import Connection, Engine, inspect
 
@@ -137,7 +137,8 @@ def _at_head(conn: Connection) -> bool:
     return len(rows) == 1 and at_shipped_head(rows[0][0])
 
 
-def _upgrade(conn: Connection, engine: Engine, where: str, script_location: Path | None, backup) -> str | None:
+def _upgrade(conn: Connection, engine: Engine, where: str, script_location: Path | None,
+             backup: Callable[[str], "str | os.PathLike[str]"] | None) -> str | None:
     from alembic import command
     from alembic.util.exc import CommandError
 
@@ -172,7 +173,8 @@ def _upgrade(conn: Connection, engine: Engine, where: str, script_location: Path
         copy = os.fspath(backup(f"before-migration-{current}"))  # raises (BackupFailed): then nothing is migrated
     if is_sqlite and app_id == 0:
         # autocommit (no transaction is open): mark the file as ours first
-        conn.connection.driver_connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        driver: Any = conn.connection.driver_connection
+        driver.execute(f"PRAGMA application_id={APPLICATION_ID}")
     command.upgrade(alembic_config(conn, script_location), "head")
     if conn.in_transaction():
         conn.commit()

@@ -96,7 +96,7 @@ def server_version(bind: Engine | Connection) -> tuple[int, int]:
     if isinstance(bind, Engine):
         with bind.connect() as conn:
             return server_version(conn)
-    num = int(bind.exec_driver_sql("SHOW server_version_num").scalar())
+    num = int(bind.exec_driver_sql("SHOW server_version_num").scalar_one())
     return num // 10000, num % 10000
 
 

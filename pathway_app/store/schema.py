@@ -45,7 +45,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if origin is list:
         (item,) = typing.get_args(tp)
         return {"type": "array", "items": _type_schema(item, defs)}
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         _define(tp, defs)
         return {"$ref": f"#/$defs/{tp.__name__}"}
     if isinstance(tp, type) and issubclass(tp, Enum):

@@ -122,7 +122,7 @@ def table_digest(conn: sqlite3.Connection, table: str) -> tuple[int, str]:
     return n, h.hexdigest()
 
 
-def database_facts(conn: sqlite3.Connection) -> dict:
+def database_facts(conn: Any) -> dict[str, Any]:
     """Row counts, digests, revision and application id of an open database."""
     counts: dict[str, int] = {}
     digests: dict[str, str] = {}

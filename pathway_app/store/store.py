@@ -25,7 +25,8 @@ from pathlib import Path
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import Connection, Engine, String, and_, cast, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, String, and_, bindparam, cast, delete, func, insert, select, update
+from sqlalchemy.sql.elements import BindParameter, ColumnElement, Label
 from sqlalchemy import exc as sa_exc
 
 from ..domain import model as m
@@ -73,16 +74,13 @@ def _load_statements() -> dict[str, Any]:
     return stmts
 
 
-def _pid():
-    from sqlalchemy import bindparam
-
+def _pid() -> BindParameter[Any]:
     return bindparam("pid")
 
 
-
-def _caseload_filter(search: str, adviser: str | None):
+def _caseload_filter(search: str, adviser: str | None) -> ColumnElement[bool] | None:
     """The WHERE clause shared by the caseload's rows and its count (None: everyone)."""
-    cond = None
+    cond: ColumnElement[bool] | None = None
     key = mp.search_key(search)
     if key:
         cond = PLANS.c.search_text.contains(key, autoescape=True)  # "%" and "_" typed are matched as typed
@@ -209,15 +207,16 @@ class Store:
                 .order_by(PLANS.c.id)
                 .limit(6)
             ).all()
-        exact = [r for r in rows if r.id == text]
+        exact: list[str] = [r.id for r in rows if r.id == text]
         if exact:
-            return exact[0].id
+            return exact[0]
         if not rows:
             raise NotFound(f"No young person has an identifier starting '{text}'.")
         if len(rows) > 1:
             names = "; ".join(f"{r.id} ({mp.display_name(r.given_name, r.family_name, r.preferred_name)})" for r in rows[:5])
             raise NotFound(f"'{text}' matches more than one young person ({names}); give more of the identifier.")
-        return rows[0].id
+        found: str = rows[0].id
+        return found
 
     def load(self, plan_id: str, *, opened: bool = True) -> m.Plan:
         """The whole plan, lists in their saved order. Raises :class:`NotFound`.
@@ -279,7 +278,8 @@ class Store:
         make = PlanSummary
         return [make(*cache[pid][1]) for pid, _st in keys]
 
-    def _summary_page(self, cond, stamp, limit: int | None, offset: int) -> list[PlanSummary]:
+    def _summary_page(self, cond: ColumnElement[bool] | None, stamp: Label[str], limit: int | None,
+                      offset: int) -> list[PlanSummary]:
         """One page, read in one query straight from the caseload index."""
         stmt = (
             select(stamp, *(PLANS.c[c] for c in mp.summary_columns()))
@@ -337,7 +337,7 @@ class Store:
         row["version"] = new_version
         row["updated_at"] = now
         audited = self._audit_ready()
-        after = plan_to_dict(plan) if audited else None
+        after = plan_to_dict(plan) if audited else {}
         before = None
         with self._write() as conn:
             if plan.version == 0:
@@ -482,7 +482,8 @@ class Store:
                 self._audited = _audit.has_audit_tables(self._engine)
         return self._audited
 
-    def _record_quietly(self, action: str, entries: list[tuple[str, int | None]], detail) -> None:
+    def _record_quietly(self, action: str, entries: list[tuple[str, int | None]],
+                        detail: dict[str, Any] | None) -> None:
         """Record entries that are not part of a write of ours ("opened"). A read-only or full
         database cannot take them: the person still sees the plan, and is told."""
         if self.read_only or not self._audit_ready():

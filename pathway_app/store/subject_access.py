@@ -168,7 +168,8 @@ def subject_access_bundle(
 
 def response_due(requested_on: date) -> date:
     """One calendar month after ``requested_on`` (31 January → 28 or 29 February)."""
-    return requested_on + relativedelta(months=1)
+    due: date = requested_on + relativedelta(months=1)
+    return due
 
 
 def _history(store: Store, plan_id: str) -> tuple[list[dict[str, Any]] | None, str]:
@@ -255,7 +256,7 @@ def recorded_people(plan_d: dict[str, Any]) -> list[tuple[str, str]]:
 
 def _own_name_words(plan_d: dict[str, Any]) -> set[str]:
     p = plan_d.get("person", {})
-    words = set()
+    words: set[str] = set()
     for k in ("given_name", "family_name", "preferred_name"):
         words.update(w.casefold() for w in _WORD.findall(p.get(k, "") or ""))
     return words

@@ -28,6 +28,7 @@ import enum
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, quote, unquote
 
 from sqlalchemy import exc as sa_exc
@@ -241,7 +242,7 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
 
-def _disk_facts(p: Path, asked_read_only: bool) -> dict[str, object]:
+def _disk_facts(p: Path, asked_read_only: bool) -> dict[str, Any]:
     try:
         st = p.stat()
         exists, size = True, st.st_size
