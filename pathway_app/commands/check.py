@@ -27,8 +27,8 @@ def run(args, ctx) -> int:
 
     target = ctx.target()
     db = target.file
-    encrypted = target.state is State.ENCRYPTED
-    if encrypted:
+    encrypted = target.state in (State.ENCRYPTED, State.KEY_ONLY)  # KEY_ONLY: encrypted records, now missing
+    if target.state is State.ENCRYPTED:
         key = ctx.data_key(target.keyfile)  # a wrong passphrase is an error of its own (exit 1)
         if key is None:
             r = CheckResult(True, "encrypted",

@@ -218,7 +218,7 @@ def _classify(t: Target, script_location: str | None, backups_dir: str | os.Path
     hdr_id = _header_app_id(header)
     ours = APPLICATION_ID
     try:
-        conn = _file.connect_ro(p, immutable=t.immutable)
+        conn = _file.connect_ro(p, immutable=t.quiet_read)
     except sqlite3.Error as exc:
         return CheckResult(False, "unreadable", f"The records file {p} could not be opened ({exc}).")
     try:
@@ -349,7 +349,7 @@ def check_encrypted(
         return check_database(t, backups_dir=backups_dir, script_location=script_location)
     errors = _file.DB_ERROR
     try:
-        conn = _file.raw_connect_ro(p, data_key, immutable=t.immutable)
+        conn = _file.raw_connect_ro(p, data_key, immutable=t.quiet_read)
     except errors as exc:
         r = CheckResult(False, "unreadable", f"The records file {p} could not be opened ({exc}).")
         r.path = p
@@ -416,3 +416,35 @@ def guard_open(
         moved = move_aside(t.file)
         raise DatabaseMovedAside(r, moved)
     raise DatabaseRefused(r)
+
+
+def guard_encrypted(t: Target, data_key: bytes, *, script_location: str | None = None) -> None:
+    """Before an engine opens encrypted records (which would change them): refuse, untouched, a
+    database made by a newer version of the app or by another program (:class:`DatabaseRefused`).
+
+    Cheap (a few pages); damage is left to the engine's first read, which says so in plain words.
+    """
+    try:
+        conn = _file.raw_connect_ro(t.file, data_key, immutable=t.quiet_read)
+    except _file.DB_ERROR:
+        return
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = _file.user_tables(conn)
+        revision = _file.schema_revision(conn) if "alembic_version" in tables else None
+    except _file.DB_ERROR:
+        return
+    finally:
+        conn.close()
+    name = t.file.name
+    if app_id != APPLICATION_ID and tables:
+        r = _foreign(name, tables)
+    else:
+        newer = newer_than_app(revision, script_location)
+        if not newer:
+            return
+        r = CheckResult(False, "newer", f"{name} was made by a newer version of Pathway Planner. {newer}",
+                        schema_revision=revision)
+    r.path = t.file
+    raise DatabaseRefused(r)
+

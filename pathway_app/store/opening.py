@@ -18,19 +18,22 @@ need one is refused), and the store refuses every save (:class:`~pathway_app.err
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
+import sqlcipher3
 from sqlalchemy import Engine
+from sqlalchemy import exc as sa_exc
 
 from ..errors import DatabaseProblem, PassphraseNeeded
 from ..fileio import create_private, make_private
 from . import backup as _backup
 from . import crypto
 from .backup import BackupFailed
-from .check import guard_open
+from .check import guard_encrypted, guard_open
 from .encrypted import check_readable, remove_leftovers
-from .engine import make_engine, plain_errors
+from .engine import make_engine, plain_errors, translate_error
 from .locations import risky_location
 from .migrate import upgrade, would_upgrade
 from .store import Store
@@ -79,13 +82,18 @@ def _open_file(t: Target, *, passphrase: str | None, create_unencrypted: bool, u
         create_private(file)
         t = t.refreshed()
     warnings = notes + _location_warnings(t)
+    engine = make_engine(t)
     if not t.read_only:
+        make_private(file, t.companion("-wal"), t.companion("-shm"))
         try:
+            warnings += _settle_wal(engine, t)
             _backup.backup_on_start(t)
         except BackupFailed as exc:
             warnings.append(f"Today's backup could not be made: {exc}")
-        make_private(file, t.companion("-wal"), t.companion("-shm"))
-    return _migrated(make_engine(t), t, user=user, warnings=warnings)
+        except BaseException:
+            engine.dispose()
+            raise
+    return _migrated(engine, t, user=user, warnings=warnings)
 
 
 def _create_encrypted(t: Target, passphrase: str, user: str) -> Store:
@@ -100,11 +108,13 @@ def _open_encrypted(t: Target, passphrase: str | None, user: str) -> Store:
     if passphrase is None:
         raise PassphraseNeeded(new=False, path=t.file)
     data_key = crypto.unlock(t.keyfile, passphrase)  # WrongPassphrase / TryAgainLater / KeyFileDamaged
+    guard_encrypted(t, data_key)  # newer or foreign: refused before anything touches the file
     engine = make_engine(t, data_key)
     check_readable(engine, t.file)  # the key is right, so a failure here is damage: DatabaseDamaged
     warnings = _location_warnings(t)
     if not t.read_only:
         try:
+            warnings += _settle_wal(engine, t)
             removed = remove_leftovers(t)
             _backup.backup_on_start(t, data_key=data_key)
         except BackupFailed as exc:
@@ -143,6 +153,36 @@ def _migrated(engine: Engine, t: Target, *, user: str, warnings: list[str], data
         raise
     return Store(engine, target=t, backup_path=copy, user=user, encrypted=data_key is not None, warnings=warnings,
                  audit_key=crypto.anchor_key(data_key) if data_key is not None else None)
+
+
+def _settle_wal(engine: Engine, t: Target) -> list[str]:
+    """Saved changes still in the ``-wal`` file (a command that ran out of disk space could not
+    move them into the records file when it finished): move them now, before anything else
+    needs room, so the journal stops growing. If the disk is still full, say so (what is
+    there can still be read)."""
+    wal = t.companion("-wal")
+    try:
+        waiting = wal.stat().st_size
+    except OSError:
+        return []
+    if waiting == 0:
+        return []
+    try:
+        raw = engine.raw_connection()
+        try:
+            driver: Any = raw.driver_connection
+            driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # autocommit: no transaction open
+        finally:
+            raw.close()
+    except (sa_exc.DBAPIError, sqlite3.Error, sqlcipher3.dbapi2.Error) as exc:
+        problem = translate_error(exc, t.where)
+        if problem is exc:
+            raise
+        return [
+            f"{waiting / 1e6:.1f} MB of saved changes are waiting in {wal.name} to be moved into the records "
+            f"file, and this could not be done yet: {problem} The records can still be read."
+        ]
+    return []
 
 
 def _location_warnings(t: Target) -> list[str]:

@@ -163,6 +163,27 @@ class Target:
         wal = self.companion("-wal")
         return folder_locked and not (wal.exists() and wal.stat().st_size > 0)
 
+    @property
+    def quiet_read(self) -> bool:
+        """Check the file as ``immutable``, so that SQLite leaves no ``-wal``/``-shm`` beside it.
+
+        Besides :attr:`immutable` records: a database in WAL mode with no ``-wal`` file beside
+        it (nobody has it open; a writer who starts meanwhile writes to a new ``-wal``, not to
+        the file being read). Encrypted files do not show their mode; the app keeps them in WAL.
+        """
+        if self.immutable:
+            return True
+        if self.path is None or self.companion("-wal").exists():
+            return False
+        if self.state is State.ENCRYPTED:
+            return True
+        try:
+            with open(self.path, "rb") as fh:
+                header = fh.read(20)
+        except OSError:
+            return False
+        return header.startswith(SQLITE_HEADER) and header[18:20] == b"\x02\x02"
+
     def refreshed(self) -> "Target":
         """The same address looked at again (after the file was made, encrypted or moved)."""
         if self.path is None:
