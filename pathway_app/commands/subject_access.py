@@ -35,7 +35,7 @@ def run(args, ctx) -> int:
     from pathlib import Path
 
     from ..cli import CliError
-    from ..fileio import write_atomically
+    from ..fileio import output_path, write_atomically
 
     out = Path(args.out)
     if out.is_dir():
@@ -45,6 +45,8 @@ def run(args, ctx) -> int:
     if not out.parent.is_dir():
         raise CliError(f"the folder {out.parent} does not exist", code=1)
     json_path = out.with_suffix(".json")
+    output_path(out)  # a device, a FIFO or a socket is refused before anything is read
+    output_path(json_path)
     today = ctx.today
     requested = args.requested_on or today
     if requested > today:
@@ -59,11 +61,8 @@ def run(args, ctx) -> int:
 
     pdf = render_subject_access_bytes(bundle)
     data = (json.dumps(bundle, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    try:
-        write_atomically(json_path, data)
-        write_atomically(out, pdf)
-    except OSError as exc:
-        raise CliError(f"could not write {exc.filename or out}: {exc.strerror or exc}", code=1) from None
+    write_atomically(json_path, data)  # OutputRefused (exit 1) if it cannot be written
+    write_atomically(out, pdf)
     _record_export(store, plan_id)
     if ctx.as_json:
         ctx.print_json({

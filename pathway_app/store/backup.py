@@ -182,7 +182,7 @@ def make_backup(
     reason = _clean_reason(reason)
     target = d / f"{src_path.stem}-{stamp}-{reason}.db"
     n = 1
-    while target.exists() or manifest_path(target).exists():
+    while any(os.path.lexists(p) for p in (target, manifest_path(target), keyfile_path(target))):  # never over anything
         target = d / f"{src_path.stem}-{stamp}-{n}-{reason}.db"
         n += 1
     partial = target.with_name(target.name + ".partial")
