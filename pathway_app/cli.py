@@ -155,9 +155,22 @@ class Context:
                         pw = self.ask_passphrase(new=False)
                         continue
                     raise
-            for w in getattr(self._store, "warnings", []):
+            for w in self._store.warnings:
                 print(f"pathway-planner: warning: {w}", file=self.stderr)
+            if self._store.read_only:
+                print(f"pathway-planner: note: these records can only be read here ({self._store.read_only_reason}); "
+                      "nothing in them will be changed.", file=self.stderr)
         return self._store
+
+    def store_to_change(self, doing: str) -> Any:
+        """:meth:`store`, refusing records that can only be read: ``doing`` changes them, or is
+        recorded in their audit trail (printing, exporting)."""
+        store = self.store()
+        if store.read_only:
+            raise CliError(f"{doing} needs records that can be changed (even printing or exporting is recorded "
+                           f"in their audit trail), and these can only be read here ({store.read_only_reason}). "
+                           "Nothing was done.", 1)
+        return store
 
     def close(self) -> None:
         if self._store is not None:

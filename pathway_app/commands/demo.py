@@ -25,7 +25,7 @@ def run(args, ctx) -> int:
     from ..demo import demo_plans
     from ..errors import NotFound
 
-    store = ctx.store()
+    store = ctx.store_to_change("Adding the demo young people")
     today = ctx.today
     done: list[tuple[str, str, str]] = []  # (added | updated, id, name)
     for plan in demo_plans(today):

@@ -19,12 +19,12 @@ def add_arguments(parser) -> None:
 
 
 def run(args, ctx) -> int:
-    from ..store.encrypted import encrypt_database
+    from ..store.encrypted import check_can_encrypt, encrypt_database
     from ..store.target import State
     from ._secret import read_passphrase
 
     target = ctx.target()
-    target.file  # a server or an in-memory database: said plainly before a passphrase is asked for
+    check_can_encrypt(target)  # before a passphrase is asked for
     already = target.state is State.ENCRYPTED
     passphrase = read_passphrase(getattr(args, "passphrase_file", None), "passphrase" if already else "new passphrase",
                                  confirm=not already, option="--passphrase-file")

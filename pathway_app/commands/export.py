@@ -28,7 +28,7 @@ def run(args, ctx) -> int:
 
     if args.file != "-":
         _check_place(Path(args.file))  # before anything is read or recorded as exported
-    store = ctx.store()
+    store = ctx.store_to_change("Exporting")
     ids = [store.resolve_id(i) for i in args.ids] if args.ids else None
     data = export_plans(store, ids, detail={"file": "standard output" if args.file == "-" else str(args.file)})
     count = len(ids) if ids is not None else store.count()

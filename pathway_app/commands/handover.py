@@ -42,7 +42,7 @@ def run(args, ctx) -> int:
 
     if args.handover_action == "export":
         output_path(args.file)  # a device, a FIFO or a folder is refused before anything is read
-    store = ctx.store()
+    store = ctx.store_to_change("Making a handover file" if args.handover_action == "export" else "Importing")
     if args.handover_action == "export":
         ids = [store.resolve_id(i) for i in args.ids] if args.ids else None
         passphrase = read_passphrase(args.handover_passphrase_file, "handover passphrase", confirm=True,

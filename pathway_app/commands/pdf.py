@@ -37,7 +37,7 @@ def run(args, ctx) -> int:
     if not out.parent.exists():
         raise CliError(f"the folder {out.parent} does not exist", code=1)
     output_path(out)  # a device, a FIFO or a socket is refused before the plan is drawn
-    store = ctx.store()
+    store = ctx.store_to_change("Printing a plan")
     plan = store.load(store.resolve_id(args.id), opened=False)  # "printed" is recorded instead
     from ..export import render_pdf
 

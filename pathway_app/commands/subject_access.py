@@ -52,7 +52,7 @@ def run(args, ctx) -> int:
     if requested > today:
         raise CliError(f"the request date {requested.isoformat()} is after today ({today.isoformat()})")
 
-    store = ctx.store()
+    store = ctx.store_to_change("Answering a subject access request")
     plan_id = store.resolve_id(args.id)
     from ..store.subject_access import subject_access_bundle
 

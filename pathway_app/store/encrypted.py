@@ -259,12 +259,12 @@ def encrypt_database(plain_path: str | os.PathLike[str] | Target, passphrase: st
     target = plain_path if isinstance(plain_path, Target) else resolve_file(plain_path)
     db_path = target.file
     kf_path = target.keyfile
+    check_can_encrypt(target)
     with acquire(db_path):
         target = target.refreshed()
         if target.state is State.ENCRYPTED:
             return _finish_encrypted(target, passphrase)
-        if target.state not in (State.PLAIN, State.INTERRUPTED):
-            raise UserFacingError(f"{db_path} is not a Pathway Planner database that can be encrypted.")
+        check_can_encrypt(target)
         crypto.check_new_passphrase(passphrase)
         remove_leftovers(target)  # of an earlier run that stopped before the swap: start again
         if target.state is State.INTERRUPTED:
@@ -311,6 +311,17 @@ def encrypt_database(plain_path: str | os.PathLike[str] | Target, passphrase: st
             if stale.exists():  # pragma: no cover - removed by journal_mode=DELETE
                 _shred(stale)
     return EncryptionReport(db_path, kf_path, {k: v[0] for k, v in before.items()}, plain_copies(db_path))
+
+
+def check_can_encrypt(target: Target) -> None:
+    """Refuse (:class:`UserFacingError`) records that cannot be encrypted where they are:
+    read-only, missing, or not a Pathway Planner database. Encrypted ones pass (to clear up)."""
+    db_path = target.file
+    if target.read_only:
+        raise UserFacingError(f"{db_path} can only be read here ({target.read_only_reason}), so it cannot be "
+                              "encrypted where it is. Nothing was changed.")
+    if target.state not in (State.PLAIN, State.INTERRUPTED, State.ENCRYPTED):
+        raise UserFacingError(f"{db_path} is not a Pathway Planner database that can be encrypted.")
 
 
 def _second_name(db_path: Path, saved: Path) -> None:

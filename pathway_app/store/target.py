@@ -143,7 +143,7 @@ class Target:
             return self.url
         if self.read_only:
             uri = f"file:{quote(os.fspath(self.path.resolve()))}?mode=ro"
-            if self.immutable:
+            if self.quiet_read:  # nothing is left beside it (a folder that cannot be written to, a file not in use)
                 uri += "&immutable=1"
             url = URL.create("sqlite", database=uri, query={"uri": "true"})
         else:
