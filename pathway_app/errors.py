@@ -43,9 +43,9 @@ class RecordsReadOnly(DatabaseProblem):
     """The records were opened read-only (see ``store.read_only_reason``), so nothing was saved."""
 
 
-class OutputRefused(UserFacingError):
+class OutputRefused(UserFacingError, OSError):
     """A file could not be written where asked (a device, a folder, no permission, a full disk);
-    nothing there was changed."""
+    nothing there was changed. (An ``OSError`` too, so code that catches failed writes still does.)"""
 
 
 class PassphraseNeeded(UserFacingError):

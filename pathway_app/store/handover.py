@@ -95,9 +95,14 @@ def unseal(blob: bytes, passphrase: str) -> bytes:
     if not hmac.compare_digest(hashlib.sha256(fixed).digest()[:_SUM_BYTES], header[len(fixed):]):
         raise HandoverDamaged(_CHANGED)
     _v, mem, t, par, salt, nonce, check = _FIXED.unpack(fixed[len(MAGIC):])
-    if not (8 <= mem <= 4 * 1024 * 1024 and 1 <= t <= 100 and 1 <= par <= 64):
-        raise HandoverDamaged(_CHANGED)
-    key, expected = crypto.derive(passphrase, salt, KdfParams(mem, t, par))
+    params = KdfParams(mem, t, par)
+    if not params.allowed():  # refused before anything is derived: each try would cost what the file asks
+        raise HandoverDamaged(
+            f"This handover file asks for far more work to open than Pathway Planner ever uses ({mem // 1024} MiB, "
+            f"{t} passes), so it was not tried: it was not made by Pathway Planner, or it was changed. "
+            "Nothing was imported; ask for it to be sent again."
+        )
+    key, expected = crypto.derive(passphrase, salt, params)
     if not hmac.compare_digest(check, expected):
         raise HandoverWrongPassphrase(
             "That passphrase does not open this handover file. Check it with the person who sent "

@@ -161,5 +161,59 @@ def test_encrypt_and_passphrase_commands(tmp_path, monkeypatch, fast_kdf):
 
 
 def test_passphrase_is_never_taken_from_a_pipe_without_asking(tmp_path, monkeypatch):
+    from pathway_app.store import open_store
+
+    open_store(data_dir=tmp_path, create_unencrypted=True).close()  # plain records, ready to encrypt
     code, out, err = _cli("encrypt", "--data-dir", str(tmp_path), stdin="", monkeypatch=monkeypatch)
     assert code == 2 and "passphrase" in err
+
+
+def _asking_for(params) -> bytes:
+    """A handover file as a hostile maker would write it: header checksum right, cost its own."""
+    import hashlib
+    import secrets
+
+    fixed = ho.MAGIC + ho._FIXED.pack(ho.VERSION, params.memory_kib, params.time_cost, params.parallelism,
+                                      secrets.token_bytes(16), secrets.token_bytes(12), secrets.token_bytes(16))
+    return fixed + hashlib.sha256(fixed).digest()[:8] + secrets.token_bytes(64)
+
+
+@pytest.mark.parametrize("asks", [(4 * 1024 * 1024, 3, 4), (512 * 1024, 3, 4), (64 * 1024, 100, 4), (64 * 1024, 3, 64)],
+                         ids=["4GiB", "512MiB", "100-passes", "64-lanes"])
+def test_a_handover_file_may_not_choose_its_own_argon2_cost(monkeypatch, tmp_path, asks):
+    """Issue 14 item 7: refused before anything is derived (a crafted file took 12.9 s a try)."""
+    import time
+
+    from pathway_app.store import crypto
+    from pathway_app.store.keyfile import KdfParams
+
+    derived = []
+    monkeypatch.setattr(crypto, "derive", lambda *a: derived.append(a) or (b"k" * 32, b"c" * 16))
+    blob = _asking_for(KdfParams(*asks))
+    start = time.monotonic()
+    with pytest.raises(ho.HandoverDamaged, match="far more work to open"):
+        ho.unseal(blob, PASS)
+    assert derived == [] and time.monotonic() - start < 0.5
+    # what the app itself writes (and a little more) is still tried
+    with pytest.raises(ho.HandoverWrongPassphrase):
+        ho.unseal(_asking_for(KdfParams(128 * 1024, 6, 8)), PASS)
+    assert len(derived) == 1
+
+
+def test_a_key_file_may_not_choose_its_own_argon2_cost(tmp_path, monkeypatch):
+    import json as _json
+
+    from pathway_app.store import crypto
+    from pathway_app.store.keyfile import KeyFileDamaged, keyfile_path
+
+    kf = keyfile_path(tmp_path / "pathway.db")
+    crypto.create_keyfile(kf, PASS, params=FAST)
+    body = _json.loads(kf.read_text())
+    body["kdf"]["memory_kib"] = 4 * 1024 * 1024
+    body.pop("checksum")
+    body["checksum"] = __import__("hashlib").sha256(
+        _json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()).hexdigest()
+    kf.write_text(_json.dumps(body))
+    monkeypatch.setattr(crypto, "derive", lambda *a: pytest.fail("derived"))
+    with pytest.raises(KeyFileDamaged, match="far more work"):
+        crypto.unlock(kf, PASS)
