@@ -9,7 +9,10 @@ saving. It is written under ``<folder of the db>/backups/`` as
 - ``sha256`` and ``size`` of the backup file (a later bit of rot is noticed);
 - ``row_counts`` per table, ``content_digest`` (a hash of every row of every table, in key
   order, computed from the data, not the bytes) and ``table_digests``;
-- ``schema_revision`` (Alembic) and ``application_id``; ``created_at``; ``reason``.
+- ``schema_revision`` (Alembic) and ``application_id``; ``created_at``; ``reason``;
+- ``audit_head``: the audit trail's newest entry in the copy (and, for encrypted records, a
+  keyed MAC of it), which pins the trail from outside the database (:mod:`.anchors`). Older
+  manifests have none; they are still read and verified as before.
 
 A backup is never byte-equal to its source (page layout, the WAL header flag), so it is proved
 by the manifest and by restoring it and comparing the data (:func:`restore_backup` does that
@@ -51,6 +54,8 @@ from typing import Any, Callable
 
 from ..errors import DatabaseProblem
 from ..fileio import fsync_dir, make_private, write_atomically
+from .anchors import manifest_anchor
+from .crypto import anchor_key
 from .keyfile import keyfile_path, read_keyfile
 from .migrate import newer_than_app
 from .sqlitefile import (
@@ -122,6 +127,19 @@ def backup_time(path: Path) -> datetime | None:
     if not m:
         return None
     return datetime.strptime(m.group("when"), "%Y%m%dT%H%M%S.%fZ").replace(tzinfo=timezone.utc)
+
+
+def backups_with_manifests(db_path: Target | str | os.PathLike[str]) -> list[tuple[Path, dict[str, Any]]]:
+    """Every backup of the records with its manifest, newest first (unreadable ones left out)."""
+    out = []
+    for b in list_backups(as_target(db_path).file):
+        try:
+            manifest = read_manifest(b)
+        except (OSError, ValueError):
+            continue
+        if isinstance(manifest, dict):
+            out.append((b, manifest))
+    return out
 
 
 def read_manifest(backup: str | os.PathLike[str]) -> dict[str, Any]:
@@ -215,6 +233,7 @@ def make_backup(
                 # digests the rows.
                 synced = _in_background(_fsync_and_hash, partial)
                 facts = database_facts(dst)
+                facts.update(manifest_anchor(dst, anchor_key(data_key) if data_key is not None else None))
             finally:
                 dst.close()
         except DB_DATABASE_ERROR as exc:

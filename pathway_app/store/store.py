@@ -36,6 +36,8 @@ from ..domain.validation import ValidationError, validate
 from ..errors import DatabaseProblem, NotFound, RecordsReadOnly, RetentionRefused, StaleSaveError
 from . import audit as _audit
 from . import mapping as mp
+from .anchors import anchor_problems
+from .backup import backups_with_manifests
 from .engine import WRITE, plain_errors
 from .target import Target, resolve
 
@@ -460,13 +462,26 @@ class Store:
         return out
 
     def verify_audit(self) -> list[str]:
-        """Plain-words problems with the audit trail's hash chain; ``[]`` when it is intact."""
-        if self.audit_trail() == "gone":
-            return [_audit.GONE]
-        if not self._audit_ready():
+        """Plain-words problems with the audit trail; ``[]`` when it is intact.
+
+        The hash chain must be whole, and (for a records file) hold every entry the backups'
+        manifests recorded when they were made (:mod:`.anchors`), so cutting the newest entries
+        off, wiping the trail or recomputing it is found too.
+        """
+        trail = self.audit_trail()
+        if trail == "not yet":
             return []
         with plain_errors(self._where):
-            return _audit.verify_chain(self._engine)
+            problems = [_audit.GONE] if trail == "gone" else _audit.verify_chain(self._engine)
+            if self.target.is_file:
+                lookup = (lambda _seq: None) if trail == "gone" else self._entry_hash
+                problems += anchor_problems(lookup, backups_with_manifests(self.target), self._audit_key)
+        return problems
+
+    def _entry_hash(self, seq: int) -> str | None:
+        with self._read() as conn:
+            found: str | None = conn.execute(select(_audit.AUDIT.c.hash).where(_audit.AUDIT.c.seq == seq)).scalar()
+        return found
 
     def audit_trail(self) -> str:
         """"kept"; "not yet" (a database from before the audit trail); "gone" (the records' format
