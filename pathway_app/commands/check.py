@@ -1,4 +1,4 @@
-"""`pathway-planner check`: is the records file sound? Exit 0 if so (or if there is none yet)."""
+"""`pathway-planner check`: is the records file sound? Exit 0 if so (or if there is none, and never was)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ NAME = "check"
 HELP = "check the records file for damage (exit 1 if it is damaged, foreign or too new)"
 DESCRIPTION = (
     "Read the records file without changing it and say whether it is sound: missing (a new "
-    "one will be made), empty, cut short, damaged, not a database, another program's "
-    "database, or made by a newer version; and whether it is encrypted. Encrypted records are "
-    "checked inside (every page) when the passphrase is given (--passphrase-file, or asked at a "
-    "terminal); a wrong passphrase is told apart from a damaged file. Names the newest good "
-    "backup you could restore. Exits 0 for a sound or missing file and 1 otherwise."
+    "one will be made — unless a key file, backups or a damaged file moved aside show records "
+    "were kept here), empty, cut short, damaged, not a database, another program's database, "
+    "or made by a newer version; whether it is encrypted (and whether an interrupted encryption "
+    "left an unencrypted copy beside it); and whether it can only be read here. Encrypted records "
+    "are checked inside (every page) when the passphrase is given (--passphrase-file, or asked at "
+    "a terminal); a wrong passphrase is told apart from a damaged file. Names the newest good "
+    "backup you could restore. Exits 0 for a sound file, or none where nothing was ever kept, "
+    "and 1 otherwise."
 )
 ORDER = 82
 

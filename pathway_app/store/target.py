@@ -190,20 +190,10 @@ class Target:
             return self
         return replace(self, **_disk_facts(self.path, self.asked_read_only))
 
-    def read_only_copy(self, reason: str = "") -> "Target":
-        """The same file, to be opened read-only (another copy of the app has it open)."""
-        if self.path is None:
-            return self
-        again = replace(self, asked_read_only=True)
-        facts = _disk_facts(self.path, True)
-        if reason:
-            facts["read_only_reason"] = reason
-        return replace(again, **facts)
-
 
 def resolve(url: str | URL | None = None, data_dir: str | os.PathLike[str] | None = None) -> Target:
     """The :class:`Target` for an address (``None``: ``pathway.db`` in ``data_dir`` or the user's
-    data folder). Nothing is created or changed."""
+    data folder). Nothing is created or changed (but the user's own data folder, made on first use)."""
     if url is None:
         path = paths.default_db_path(Path(data_dir) if data_dir else None)
         return resolve_file(path, default_folder=True)
