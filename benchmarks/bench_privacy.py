@@ -35,7 +35,9 @@ PASS = "correct horse battery staple"
 
 def _encrypted(results: list[Result]) -> None:
     from pathway_app.store import crypto
-    from pathway_app.store.encrypted import encrypted_engine, open_encrypted
+    from pathway_app.store.encrypted import open_encrypted
+    from pathway_app.store.engine import make_engine
+    from pathway_app.store.target import resolve_file
     from pathway_app.store.keyfile import keyfile_path
     from pathway_app.store.migrate import upgrade
     from pathway_app.store.store import Store
@@ -44,7 +46,7 @@ def _encrypted(results: list[Result]) -> None:
     with tempfile.TemporaryDirectory(prefix="pathway-bench-") as tmp:
         db = Path(tmp) / "pathway.db"
         key = crypto.create_keyfile(keyfile_path(db), PASS)
-        store = Store(encrypted_engine(db, key))
+        store = Store(make_engine(resolve_file(db), key))
         upgrade(store._engine, "bench")
         rng = random.Random(1)
         store._import_plans([synthetic_plan(rng, TODAY) for _ in range(200)], TODAY)

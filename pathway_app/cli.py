@@ -26,14 +26,7 @@ from datetime import date
 from typing import Any, Sequence
 
 from . import __version__
-
-
-class CliError(Exception):
-    """A problem the user can fix; printed without a traceback."""
-
-    def __init__(self, message: str, code: int = 2):
-        super().__init__(message)
-        self.code = code
+from .errors import CliError  # noqa: F401 - commands raise it (``from ..cli import CliError``)
 
 
 #: The days a command can be asked to work dates out on ("--today"): wide enough for any real
@@ -80,6 +73,12 @@ class Context:
 
     def db_url(self) -> str | None:
         return getattr(self.args, "db", None)
+
+    def target(self) -> Any:
+        """Where the records are (``--db``/``--data-dir``): a :class:`~pathway_app.store.target.Target`."""
+        from .store.target import resolve
+
+        return resolve(self.db_url(), getattr(self.args, "data_dir", None))
 
     # ------------------------------------------------------------------ the records passphrase
 
@@ -156,9 +155,22 @@ class Context:
                         pw = self.ask_passphrase(new=False)
                         continue
                     raise
-            for w in getattr(self._store, "warnings", []):
+            for w in self._store.warnings:
                 print(f"pathway-planner: warning: {w}", file=self.stderr)
+            if self._store.read_only:
+                print(f"pathway-planner: note: these records can only be read here ({self._store.read_only_reason}); "
+                      "nothing in them will be changed.", file=self.stderr)
         return self._store
+
+    def store_to_change(self, doing: str) -> Any:
+        """:meth:`store`, refusing records that can only be read: ``doing`` changes them, or is
+        recorded in their audit trail (printing, exporting)."""
+        store = self.store()
+        if store.read_only:
+            raise CliError(f"{doing} needs records that can be changed (even printing or exporting is recorded "
+                           f"in their audit trail), and these can only be read here ({store.read_only_reason}). "
+                           "Nothing was done.", 1)
+        return store
 
     def close(self) -> None:
         if self._store is not None:

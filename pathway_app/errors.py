@@ -7,6 +7,14 @@ class UserFacingError(Exception):
     """A problem with the user's data, file or machine, explained in plain words."""
 
 
+class CliError(Exception):
+    """A problem with a command line the user can fix; printed without a traceback, exit ``code``."""
+
+    def __init__(self, message: str, code: int = 2):
+        super().__init__(message)
+        self.code = code
+
+
 class NotFound(UserFacingError):
     """No young person with that identifier."""
 
@@ -29,6 +37,15 @@ class ImportRefused(UserFacingError):
 
 class DatabaseProblem(UserFacingError):
     """The database is locked, read-only, full, damaged, foreign, or newer than the app."""
+
+
+class RecordsReadOnly(DatabaseProblem):
+    """The records were opened read-only (see ``store.read_only_reason``), so nothing was saved."""
+
+
+class OutputRefused(UserFacingError, OSError):
+    """A file could not be written where asked (a device, a folder, no permission, a full disk);
+    nothing there was changed. (An ``OSError`` too, so code that catches failed writes still does.)"""
 
 
 class PassphraseNeeded(UserFacingError):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 
-from ..cli import CliError
+from ..errors import CliError
 
 
 def _first_line(text: str) -> str:

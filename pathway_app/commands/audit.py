@@ -31,11 +31,12 @@ def run(args, ctx) -> int:
     from ..store import audit
 
     store = ctx.store()
-    if not audit.has_audit_tables(audit.engine_of(store)):
+    trail = store.audit_trail()
+    if trail == "not yet":
         raise CliError("this database has no audit trail yet (it needs the app's newest format)", 1)
     if args.verify:
-        problems = audit.verify_chain(store)
-        seq, head = audit.chain_head(store)
+        problems = store.verify_audit()
+        seq, head = audit.chain_head(store.engine) if trail == "kept" else (0, audit.GENESIS)
         if ctx.as_json:
             ctx.print_json({"ok": not problems, "entries": seq, "head": head, "problems": problems})
         elif problems:
@@ -45,6 +46,8 @@ def run(args, ctx) -> int:
         else:
             ctx.print(f"The audit trail is intact: {seq} entries, newest {head[:16]}…")
         return 1 if problems else 0
+    if trail == "gone":
+        raise CliError(audit.GONE[0].upper() + audit.GONE[1:] + ".", 1)
     if not args.id:
         raise CliError("give a young person's identifier, or --verify")
     unknown = None
@@ -53,7 +56,7 @@ def run(args, ctx) -> int:
     except Exception as exc:
         plan_id = args.id  # a deleted plan keeps its trail
         unknown = exc
-    entries = audit.history(store, plan_id)
+    entries = audit.history(store.engine, plan_id)
     if unknown is not None and not entries:
         # a mistyped identifier is not "nothing recorded": say which young person was not found
         raise CliError(f"{unknown} The audit trail has nothing under '{args.id}' either "

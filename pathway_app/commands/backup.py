@@ -22,14 +22,14 @@ def add_arguments(parser) -> None:
 def run(args, ctx) -> int:
     from ..cli import CliError
     from ..store import backup as b
-    from ..store.check import sqlite_path_for
     from ..store.keyfile import keyfile_path
 
-    db = sqlite_path_for(ctx.db_url(), getattr(args, "data_dir", None))
-    kf = keyfile_path(db)
+    target = ctx.target()
+    db = target.file
+    kf = target.keyfile
     if args.list:
         key = None
-        if kf.exists() and getattr(args, "passphrase_file", None):
+        if target.has_key and getattr(args, "passphrase_file", None):
             key = ctx.data_key(kf)
         rows = []
         for path in b.list_backups(db):
@@ -53,13 +53,13 @@ def run(args, ctx) -> int:
                 ctx.print(f"{mark} {r['path']}" + ("  (encrypted)" if r["encrypted"] else ""))
         return 0
     key = None
-    if kf.exists():
+    if target.has_key:
         key = ctx.data_key(kf)
         if key is None:
             raise CliError(
                 f"the records at {db} are encrypted: give the passphrase with --passphrase-file FILE "
                 "(- reads it from standard input) so the backup can be made (it stays encrypted)", 1)
-    path = b.make_backup(db, reason=args.reason, data_key=key)
+    path = b.make_backup(target, reason=args.reason, data_key=key)
     if ctx.as_json:
         m = b.read_manifest(path)
         ctx.print_json({

@@ -1,4 +1,4 @@
-"""`pathway-planner check`: is the records file sound? Exit 0 if so (or if there is none yet)."""
+"""`pathway-planner check`: is the records file sound? Exit 0 if so (or if there is none, and never was)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,15 @@ NAME = "check"
 HELP = "check the records file for damage (exit 1 if it is damaged, foreign or too new)"
 DESCRIPTION = (
     "Read the records file without changing it and say whether it is sound: missing (a new "
-    "one will be made), empty, cut short, damaged, not a database, another program's "
-    "database, or made by a newer version; and whether it is encrypted. Encrypted records are "
-    "checked inside (every page) when the passphrase is given (--passphrase-file, or asked at a "
-    "terminal); a wrong passphrase is told apart from a damaged file. Names the newest good "
-    "backup you could restore. Also says which scripts the PDFs can print and, for any whose "
-    "font is missing, which Debian package provides it. Exits 0 for a sound or missing file and "
-    "1 otherwise."
+    "one will be made — unless a key file, backups or a damaged file moved aside show records "
+    "were kept here), empty, cut short, damaged, not a database, another program's database, "
+    "or made by a newer version; whether it is encrypted (and whether an interrupted encryption "
+    "left an unencrypted copy beside it); and whether it can only be read here. Encrypted records "
+    "are checked inside (every page) when the passphrase is given (--passphrase-file, or asked at "
+    "a terminal); a wrong passphrase is told apart from a damaged file. Names the newest good "
+    "backup you could restore. Exits 0 for a sound file, or none where nothing was ever kept, "
+    "and 1 otherwise. Also says which scripts the PDFs can print and, for any whose "
+    "font is missing, which Debian package provides it."
 )
 ORDER = 82
 
@@ -22,51 +24,69 @@ def add_arguments(parser) -> None:
 
 
 def run(args, ctx) -> int:
-    from ..store.check import CheckResult, check_database, check_encrypted, sqlite_path_for
-    from ..store.encrypted import encryption_state
-    from ..store.keyfile import keyfile_path
+    from ..store.check import CheckResult, check_database, check_encrypted
+    from ..store.encrypted import plain_leftovers
     from ..store.locations import risky_location
+    from ..store.target import State
 
-    db = sqlite_path_for(ctx.db_url(), getattr(args, "data_dir", None))
-    state = encryption_state(db)
-    encrypted = state == "encrypted"
-    if encrypted:
-        key = ctx.data_key(keyfile_path(db))  # a wrong passphrase is an error of its own (exit 1)
+    target = ctx.target()
+    db = target.file
+    encrypted = target.state in (State.ENCRYPTED, State.KEY_ONLY)  # KEY_ONLY: encrypted records, now missing
+    if target.state is State.ENCRYPTED:
+        key = ctx.data_key(target.keyfile)  # a wrong passphrase is an error of its own (exit 1)
         if key is None:
             r = CheckResult(True, "encrypted",
                             f"{db.name} is an encrypted records file. Give the passphrase (--passphrase-file "
                             "FILE) to check inside it.", path=db)
         else:
-            r = check_encrypted(db, key)
-    elif state == "interrupted":
+            r = check_encrypted(target, key)
+    elif target.state is State.INTERRUPTED:
         r = CheckResult(False, "interrupted",
                         f"Encrypting {db.name} was interrupted before it finished: the records in it are "
                         "complete and unencrypted. Run `pathway-planner encrypt` again to finish.", path=db)
     else:
-        r = check_database(db)
+        r = check_database(target)
+    leftovers = plain_leftovers(target)
+    if leftovers:
+        r.ok = False
     warning = risky_location(db)
     if ctx.as_json:
         d = r.as_dict()
         d["encrypted"] = encrypted
+        d["read_only"] = target.read_only_reason or None
+        d["unencrypted_copies"] = [str(p) for p in leftovers]
         d["location_warning"] = warning
         d["fonts"] = font_report()
         ctx.print_json(d)
     else:
-        ctx.print(("OK: " if r.ok else "PROBLEM: ") + r.message)
-        for extra in r.details[1:5]:
-            ctx.print(f"  {extra}")
-        if r.kind != "missing":
-            ctx.print(f"encrypted: {'yes' if encrypted else 'no'}")
-        if r.newest_good_backup:
-            ctx.print(f"Newest good backup: {r.newest_good_backup}")
-            ctx.print(f"  restore it with: pathway-planner restore \"{r.newest_good_backup}\"")
-        elif not r.ok:
-            ctx.print("No good backup was found beside it.")
-        if warning:
-            ctx.print(f"Warning: {warning}")
-        for line in font_lines(font_report()):
+        for line in report_lines(r, encrypted, target.read_only_reason, leftovers, warning) + font_lines(font_report()):
             ctx.print(line)
     return 0 if r.ok else 1
+
+
+def report_lines(r, encrypted: bool, read_only: str, leftovers: list, warning: str | None) -> list[str]:
+    """What ``check`` prints, one line each."""
+    lines = [("OK: " if r.ok else "PROBLEM: ") + r.message]
+    lines += [f"  {extra}" for extra in r.details[1:5]]
+    if leftovers:
+        lines.append(
+            "PROBLEM: an unencrypted copy of the records was left beside them by an interrupted encryption ("
+            + ", ".join(p.name for p in leftovers)
+            + "). It is overwritten and removed the next time the records are opened, or run "
+            "`pathway-planner encrypt` again."
+        )
+    if r.kind != "missing":
+        lines.append(f"encrypted: {'yes' if encrypted else 'no'}")
+    if read_only:
+        lines.append(f"read-only: yes ({read_only}); nothing can be changed here")
+    if r.newest_good_backup:
+        lines.append(f"Newest good backup: {r.newest_good_backup}")
+        lines.append(f"  restore it with: pathway-planner restore \"{r.newest_good_backup}\"")
+    elif not r.ok and r.kind not in ("good", "encrypted", "interrupted"):
+        lines.append("No good backup was found beside it.")
+    if warning:
+        lines.append(f"Warning: {warning}")
+    return lines
 
 
 def font_report() -> list[dict]:

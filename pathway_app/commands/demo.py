@@ -25,7 +25,7 @@ def run(args, ctx) -> int:
     from ..demo import demo_plans
     from ..errors import NotFound
 
-    store = ctx.store()
+    store = ctx.store()  # records that can only be read refuse the first save, in plain words
     today = ctx.today
     done: list[tuple[str, str, str]] = []  # (added | updated, id, name)
     for plan in demo_plans(today):

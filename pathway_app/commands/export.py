@@ -1,7 +1,8 @@
 """`pathway-planner export FILE [ID...]`: write young people's plans to a plans file.
 
 The file is written to a temporary file beside it and moved into place, so an existing file
-is never left half-written. ``-`` writes to standard output.
+is never left half-written; only a new file or an existing ordinary file is written (see
+:mod:`pathway_app.fileio`). ``-`` writes to standard output.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import sys
 from pathlib import Path
 
 from ..cli import CliError
-from ..fileio import write_atomically
+from ..fileio import output_path, write_atomically
 
 NAME = "export"
 HELP = "export young people's plans to a plans file (all of them, or those given)"
@@ -25,7 +26,9 @@ def add_arguments(parser) -> None:
 def run(args, ctx) -> int:
     from ..store.interchange import export_plans
 
-    store = ctx.store()
+    if args.file != "-":
+        _check_place(Path(args.file))  # before anything is read or recorded as exported
+    store = ctx.store_to_change("Exporting")
     ids = [store.resolve_id(i) for i in args.ids] if args.ids else None
     data = export_plans(store, ids, detail={"file": "standard output" if args.file == "-" else str(args.file)})
     count = len(ids) if ids is not None else store.count()
@@ -35,13 +38,14 @@ def run(args, ctx) -> int:
         sys.stdout.buffer.flush()
         return 0
     path = Path(args.file)
+    write_atomically(path, data)  # OutputRefused (exit 1) if it cannot be written
+    ctx.print(f"Exported {count} young {'person' if count == 1 else 'people'} to {path}")
+    return 0
+
+
+def _check_place(path: Path) -> None:
     if path.is_dir():
         raise CliError(f"{path} is a folder; give a file name such as {path / 'plans.json'}", code=1)
     if not path.parent.is_dir():
         raise CliError(f"the folder {path.parent} does not exist", code=1)
-    try:
-        write_atomically(path, data)
-    except OSError as exc:
-        raise CliError(f"could not write {path}: {exc.strerror or exc}", code=1) from None
-    ctx.print(f"Exported {count} young {'person' if count == 1 else 'people'} to {path}")
-    return 0
+    output_path(path)  # a device, a FIFO or a socket: OutputRefused

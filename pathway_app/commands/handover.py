@@ -36,10 +36,13 @@ def add_arguments(parser) -> None:
 
 
 def run(args, ctx) -> int:
+    from ..fileio import output_path
     from ..store.handover import export_handover, import_handover
     from ._secret import read_passphrase
 
-    store = ctx.store()
+    if args.handover_action == "export":
+        output_path(args.file)  # a device, a FIFO or a folder is refused before anything is read
+    store = ctx.store_to_change("Making a handover file" if args.handover_action == "export" else "Importing")
     if args.handover_action == "export":
         ids = [store.resolve_id(i) for i in args.ids] if args.ids else None
         passphrase = read_passphrase(args.handover_passphrase_file, "handover passphrase", confirm=True,

@@ -48,7 +48,7 @@ def run(args, ctx) -> int:
     if ctx.as_json:
         ctx.print_json(data)
         return 0
-    if getattr(store, "path", None) is not None and not getattr(store, "encrypted", True):
+    if store.path is not None and not store.encrypted:
         ctx.error(f"note: these records ({store.path}) are NOT encrypted; `pathway-planner encrypt` encrypts them.")
     if not data:
         ctx.print("No young people yet." if not args.search else f"No young person's name contains '{args.search}'.")

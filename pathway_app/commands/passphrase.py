@@ -23,14 +23,13 @@ def add_arguments(parser) -> None:
 
 def run(args, ctx) -> int:
     from ..cli import CliError
-    from ..store.check import sqlite_path_for
     from ..store.crypto import change_passphrase
-    from ..store.keyfile import keyfile_path
     from ._secret import read_passphrase
 
-    db = sqlite_path_for(ctx.db_url(), getattr(args, "data_dir", None))
-    kf = keyfile_path(db)
-    if not kf.exists():
+    target = ctx.target()
+    db = target.file
+    kf = target.keyfile
+    if not target.has_key:
         raise CliError(f"{db} is not encrypted (there is no key file {kf.name}); use `pathway-planner encrypt`", 1)
     old_file = args.old_file or getattr(args, "passphrase_file", None)
     if old_file == "-" and args.new_file == "-":

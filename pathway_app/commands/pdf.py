@@ -29,20 +29,19 @@ def run(args, ctx) -> int:
     from pathlib import Path
 
     from ..cli import CliError
+    from ..fileio import output_path
 
     out = Path(args.out)
     if out.is_dir():
         raise CliError(f"{out} is a folder; give a file name such as {out / 'plan.pdf'}")
     if not out.parent.exists():
         raise CliError(f"the folder {out.parent} does not exist", code=1)
-    store = ctx.store()
+    output_path(out)  # a device, a FIFO or a socket is refused before the plan is drawn
+    store = ctx.store_to_change("Printing a plan")
     plan = store.load(store.resolve_id(args.id), opened=False)  # "printed" is recorded instead
     from ..export import render_pdf
 
-    try:
-        path = render_pdf(plan, args.edition, ctx.today, out)
-    except OSError as exc:
-        raise CliError(f"could not write {out}: {exc.strerror or exc}", code=1) from None
+    path = render_pdf(plan, args.edition, ctx.today, out)  # OutputRefused (exit 1) if it cannot be written
     store.record_event("printed", plan.id, {"edition": args.edition, "file": str(path)})
     if ctx.as_json:
         ctx.print_json({"path": str(path), "edition": args.edition, "id": plan.id})

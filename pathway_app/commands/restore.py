@@ -23,14 +23,14 @@ def run(args, ctx) -> int:
     from ..cli import CliError
     from ..errors import DatabaseProblem
     from ..store.backup import is_encrypted_backup, restore_backup
-    from ..store.check import sqlite_path_for
     from ..store.keyfile import keyfile_path
 
-    db = sqlite_path_for(ctx.db_url(), getattr(args, "data_dir", None))
+    target = ctx.target()
+    db = target.file
     key = None
     if is_encrypted_backup(args.file):
         # the data key never changes for the life of the records, so either key file unlocks it
-        kf = keyfile_path(db) if keyfile_path(db).exists() else keyfile_path(Path(args.file))
+        kf = target.keyfile if target.has_key else keyfile_path(Path(args.file))
         if not kf.exists():
             raise CliError(f"the key file of the encrypted backup ({kf.name}) is missing", 1)
         key = ctx.data_key(kf)
@@ -38,7 +38,7 @@ def run(args, ctx) -> int:
             raise CliError("the backup is encrypted: give the passphrase with --passphrase-file FILE "
                            "(- reads it from standard input)", 1)
     try:
-        r = restore_backup(args.file, db, data_key=key)
+        r = restore_backup(args.file, target, data_key=key)
     except DatabaseProblem as exc:
         if ctx.as_json:
             ctx.print_json({

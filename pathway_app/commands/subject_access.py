@@ -35,7 +35,7 @@ def run(args, ctx) -> int:
     from pathlib import Path
 
     from ..cli import CliError
-    from ..fileio import write_atomically
+    from ..fileio import output_path, write_atomically
 
     out = Path(args.out)
     if out.is_dir():
@@ -45,12 +45,14 @@ def run(args, ctx) -> int:
     if not out.parent.is_dir():
         raise CliError(f"the folder {out.parent} does not exist", code=1)
     json_path = out.with_suffix(".json")
+    output_path(out)  # a device, a FIFO or a socket is refused before anything is read
+    output_path(json_path)
     today = ctx.today
     requested = args.requested_on or today
     if requested > today:
         raise CliError(f"the request date {requested.isoformat()} is after today ({today.isoformat()})")
 
-    store = ctx.store()
+    store = ctx.store_to_change("Answering a subject access request")
     plan_id = store.resolve_id(args.id)
     from ..store.subject_access import subject_access_bundle
 
@@ -59,11 +61,8 @@ def run(args, ctx) -> int:
 
     pdf = render_subject_access_bytes(bundle)
     data = (json.dumps(bundle, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    try:
-        write_atomically(json_path, data)
-        write_atomically(out, pdf)
-    except OSError as exc:
-        raise CliError(f"could not write {exc.filename or out}: {exc.strerror or exc}", code=1) from None
+    write_atomically(json_path, data)  # OutputRefused (exit 1) if it cannot be written
+    write_atomically(out, pdf)
     _record_export(store, plan_id)
     if ctx.as_json:
         ctx.print_json({
@@ -79,10 +78,4 @@ def run(args, ctx) -> int:
 
 def _record_export(store, plan_id: str) -> None:
     """An "exported" entry in the audit trail (nothing on a database without one yet)."""
-    detail = {"document": "subject access"}
-    if callable(getattr(store, "record_event", None)):
-        store.record_event("exported", plan_id, detail)
-        return
-    from ..store import audit
-
-    audit.record_for_store(store, audit.EXPORTED, [plan_id], detail=detail)
+    store.record_event("exported", plan_id, {"document": "subject access"})

@@ -47,6 +47,10 @@ IMPORTED = "imported"
 DELETED = "deleted"
 ACTIONS = (OPENED, CREATED, CHANGED, EXPORTED, PRINTED, IMPORTED, DELETED)
 GENESIS = "0" * 64
+#: schema revisions from before the audit trail (migration ``0002_audit`` made its tables)
+BEFORE_TRAIL = frozenset({"0001"})
+GONE = ("the audit trail has disappeared: these records are in a format that keeps one, but its tables "
+        "have been removed")
 
 #: The tables live in the plan tables' metadata (:mod:`.models`), so the models-vs-migrations
 #: comparison sees them.
@@ -166,32 +170,17 @@ def _name(d: dict[str, Any]) -> str:
     return " ".join(x for x in (first, (p.get("family_name") or "").strip()) if x)
 
 
-def record_for_store(store: Any, action: str, plan_ids: Iterable[str], *, detail: dict[str, Any] | None = None,
-                     user: str | None = None) -> list[AuditEntry]:
-    """Entries for ``plan_ids`` in their own write transaction on ``store``'s database.
+def trail_removed(conn: Connection) -> bool:
+    """True when the database's format keeps an audit trail (its schema revision is not one from
+    before the trail) but the trail's tables are not there."""
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import inspect
 
-    For actions that are not a database write of their own (opened, exported, printed,
-    imported). Does nothing on a database without the audit tables (before migration 0002).
-    """
-    engine = engine_of(store)
-    if not has_audit_tables(engine):
-        return []
-    who = user or getattr(store, "user", None) or current_user()
-    versions = store.versions(list(plan_ids)) if hasattr(store, "versions") else {}
-    with engine.connect() as conn:
-        conn.execution_options(pathway_write=True)
-        with conn.begin():
-            return record_many(
-                conn, [(action, pid, (versions.get(pid) or (None,))[0], detail) for pid in plan_ids], user=who)
-
-
-def engine_of(obj: Any) -> Engine:
-    if isinstance(obj, Engine):
-        return obj
-    eng = getattr(obj, "engine", None) or getattr(obj, "_engine", None)
-    if eng is None:
-        raise TypeError(f"no database engine on {obj!r}")
-    return eng
+    if inspect(conn).has_table("audit_head"):
+        return False
+    revision = MigrationContext.configure(conn).get_current_revision()
+    conn.rollback()
+    return revision is not None and revision not in BEFORE_TRAIL
 
 
 def has_audit_tables(bind: Engine | Connection) -> bool:
@@ -206,7 +195,7 @@ def has_audit_tables(bind: Engine | Connection) -> bool:
 # --------------------------------------------------------------------------- reading
 
 
-def _rows(bind: Engine | Connection, stmt) -> Iterator[Any]:
+def _rows(bind: Engine | Connection, stmt: Any) -> Iterator[Any]:
     if isinstance(bind, Engine):
         with bind.connect() as conn:
             yield from conn.execute(stmt)
@@ -219,35 +208,31 @@ def _entry(r: Any) -> AuditEntry:
                       json.loads(r.detail), r.prev_hash, r.hash)
 
 
-def history(bind: Any, plan_id: str) -> list[AuditEntry]:
+def history(bind: Engine | Connection, plan_id: str) -> list[AuditEntry]:
     """Every entry about one young person's plan, oldest first."""
     stmt = select(AUDIT).where(AUDIT.c.plan_id == plan_id).order_by(AUDIT.c.seq)
-    return [_entry(r) for r in _rows(_bind(bind), stmt)]
+    return [_entry(r) for r in _rows(bind, stmt)]
 
 
-def entries(bind: Any, *, since_seq: int = 0, limit: int | None = None) -> list[AuditEntry]:
+def entries(bind: Engine | Connection, *, since_seq: int = 0, limit: int | None = None) -> list[AuditEntry]:
     stmt = select(AUDIT).where(AUDIT.c.seq > since_seq).order_by(AUDIT.c.seq)
     if limit:
         stmt = stmt.limit(limit)
-    return [_entry(r) for r in _rows(_bind(bind), stmt)]
+    return [_entry(r) for r in _rows(bind, stmt)]
 
 
-def chain_head(bind: Any) -> tuple[int, str]:
+def chain_head(bind: Engine | Connection) -> tuple[int, str]:
     """(newest seq, its hash): write it down elsewhere to pin the whole trail."""
-    r = next(iter(_rows(_bind(bind), select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == 1))), None)
+    r = next(iter(_rows(bind, select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == 1))), None)
     return (int(r.seq), r.hash) if r is not None else (0, GENESIS)
 
 
-def _bind(obj: Any) -> Engine | Connection:
-    return obj if isinstance(obj, Connection) else engine_of(obj)
-
-
-def verify_chain(bind: Any) -> list[str]:
+def verify_chain(bind: Engine | Connection) -> list[str]:
     """Plain-words problems with the trail; ``[]`` when every entry is as it was written."""
     problems: list[str] = []
     expected_seq, prev = 1, GENESIS
     last_seq, last_hash = 0, GENESIS
-    for r in _rows(_bind(bind), select(AUDIT).order_by(AUDIT.c.seq)):
+    for r in _rows(bind, select(AUDIT).order_by(AUDIT.c.seq)):
         seq = int(r.seq)
         if seq != expected_seq:
             if seq > expected_seq:

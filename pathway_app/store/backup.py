@@ -9,7 +9,10 @@ saving. It is written under ``<folder of the db>/backups/`` as
 - ``sha256`` and ``size`` of the backup file (a later bit of rot is noticed);
 - ``row_counts`` per table, ``content_digest`` (a hash of every row of every table, in key
   order, computed from the data, not the bytes) and ``table_digests``;
-- ``schema_revision`` (Alembic) and ``application_id``; ``created_at``; ``reason``.
+- ``schema_revision`` (Alembic) and ``application_id``; ``created_at``; ``reason``;
+- ``audit_head``: the audit trail's newest entry in the copy (and, for encrypted records, a
+  keyed MAC of it), which pins the trail from outside the database (:mod:`.anchors`). Older
+  manifests have none; they are still read and verified as before.
 
 A backup is never byte-equal to its source (page layout, the WAL header flag), so it is proved
 by the manifest and by restoring it and comparing the data (:func:`restore_backup` does that
@@ -38,6 +41,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import closing
 import os
 import re
 import shutil
@@ -45,22 +50,26 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import quote
+from typing import Any, Callable
 
-from ..fileio import fsync_dir, make_private
 from ..errors import DatabaseProblem
-
-try:  # encrypted records (a dependency of the app; guarded so plain backups never need it)
-    import sqlcipher3 as _sqlcipher3
-
-    _DB_ERROR: tuple[type[BaseException], ...] = (sqlite3.Error, _sqlcipher3.dbapi2.Error)
-    _DB_DATABASE_ERROR: tuple[type[BaseException], ...] = (sqlite3.DatabaseError, _sqlcipher3.dbapi2.DatabaseError)
-    _DB_OPERATIONAL_ERROR: tuple[type[BaseException], ...] = (
-        sqlite3.OperationalError, _sqlcipher3.dbapi2.OperationalError)
-except ImportError:  # pragma: no cover
-    _DB_ERROR = (sqlite3.Error,)
-    _DB_DATABASE_ERROR = (sqlite3.DatabaseError,)
-    _DB_OPERATIONAL_ERROR = (sqlite3.OperationalError,)
+from ..fileio import fsync_dir, make_private, write_atomically
+from .anchors import manifest_anchor
+from .crypto import anchor_key
+from .keyfile import keyfile_path, read_keyfile
+from .migrate import newer_than_app
+from .sqlitefile import (
+    DB_DATABASE_ERROR,
+    DB_ERROR,
+    database_facts,
+    file_sha256,
+    move_aside,
+    open_ro,
+    open_rw,
+    quick_check,
+    user_tables,
+)
+from .target import Target, as_target
 
 KEEP = 30
 MANIFEST_FORMAT = 1
@@ -77,115 +86,6 @@ class BackupRefused(DatabaseProblem):
     def __init__(self, message: str, problems: list[str] | None = None):
         super().__init__(message)
         self.problems = problems or []
-
-
-# --------------------------------------------------------------------------- reading a file
-
-
-def connect_ro(path: str | os.PathLike[str]) -> sqlite3.Connection:
-    """Open a SQLite file read-only (``mode=ro`` works for root too, unlike chmod)."""
-    uri = f"file:{quote(os.fspath(Path(path).resolve()))}?mode=ro"
-    return sqlite3.connect(uri, uri=True, isolation_level=None)
-
-
-def open_ro(path: str | os.PathLike[str], data_key: bytes | None = None):
-    """Read-only connection: stdlib sqlite3, or a keyed sqlcipher3 one when ``data_key`` is given."""
-    if data_key is None:
-        return connect_ro(path)
-    from .encrypted import raw_connect_ro
-
-    return raw_connect_ro(path, data_key)
-
-
-def _open_rw(path: str | os.PathLike[str], data_key: bytes | None = None):
-    if data_key is None:
-        return sqlite3.connect(path, isolation_level=None)
-    from .encrypted import raw_connect
-
-    return raw_connect(path, data_key)
-
-
-def is_encrypted_file(db_path: str | os.PathLike[str]) -> bool:
-    """A key file sits beside ``db_path`` (the records are, or are being, encrypted)."""
-    from .keyfile import keyfile_path
-
-    return keyfile_path(db_path).exists()
-
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def user_tables(conn: sqlite3.Connection) -> list[str]:
-    rows = conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name"
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
-def schema_revision(conn: sqlite3.Connection) -> str | None:
-    """The Alembic revision recorded in the file, or None if it has none."""
-    try:
-        rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
-    except _DB_OPERATIONAL_ERROR:
-        return None
-    if not rows:
-        return None
-    return ",".join(sorted(r[0] for r in rows))
-
-
-def table_digest(conn: sqlite3.Connection, table: str) -> tuple[int, str]:
-    """(row count, sha256 of every row) for one table, computed from the values.
-
-    Rows are read in the table's own storage order (rowid, or the key for WITHOUT ROWID
-    tables), which the backup API and a restore keep exactly; sorting by the text keys
-    instead costs three times as long on a 64 MB database. Rows are hashed in chunks
-    (``repr`` of a list of tuples: one C call per 5,000 rows).
-    """
-    h = hashlib.sha256()
-    n = 0
-    cur = conn.execute(f"SELECT * FROM {_q(table)}")
-    h.update(repr([d[0] for d in cur.description]).encode())
-    while True:
-        rows = cur.fetchmany(5000)
-        if not rows:
-            break
-        n += len(rows)
-        h.update(repr(rows).encode("utf-8", "surrogatepass"))
-    return n, h.hexdigest()
-
-
-def database_facts(conn: sqlite3.Connection) -> dict:
-    """Row counts, digests, revision and application id of an open database."""
-    counts: dict[str, int] = {}
-    digests: dict[str, str] = {}
-    whole = hashlib.sha256()
-    for table in user_tables(conn):
-        n, d = table_digest(conn, table)
-        counts[table] = n
-        digests[table] = d
-        whole.update(f"{table}\0{n}\0{d}\n".encode())
-    return {
-        "application_id": conn.execute("PRAGMA application_id").fetchone()[0],
-        "schema_revision": schema_revision(conn),
-        "row_counts": counts,
-        "table_digests": digests,
-        "content_digest": whole.hexdigest(),
-    }
-
-
-def quick_check(conn: sqlite3.Connection) -> list[str]:
-    """``PRAGMA quick_check`` problems (empty when the file is sound)."""
-    rows = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
-    return [] if rows == ["ok"] else rows
-
-
-def file_sha256(path: str | os.PathLike[str]) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 # --------------------------------------------------------------------------- where backups live
@@ -229,8 +129,22 @@ def backup_time(path: Path) -> datetime | None:
     return datetime.strptime(m.group("when"), "%Y%m%dT%H%M%S.%fZ").replace(tzinfo=timezone.utc)
 
 
-def read_manifest(backup: str | os.PathLike[str]) -> dict:
-    return json.loads(manifest_path(backup).read_text(encoding="utf-8"))
+def backups_with_manifests(db_path: Target | str | os.PathLike[str]) -> list[tuple[Path, dict[str, Any]]]:
+    """Every backup of the records with its manifest, newest first (unreadable ones left out)."""
+    out = []
+    for b in list_backups(as_target(db_path).file):
+        try:
+            manifest = read_manifest(b)
+        except (OSError, ValueError):
+            continue
+        if isinstance(manifest, dict):
+            out.append((b, manifest))
+    return out
+
+
+def read_manifest(backup: str | os.PathLike[str]) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(manifest_path(backup).read_text(encoding="utf-8"))
+    return data
 
 
 # --------------------------------------------------------------------------- making one
@@ -242,7 +156,7 @@ def _clean_reason(reason: str) -> str:
 
 
 def make_backup(
-    db_path: str | os.PathLike[str],
+    db_path: Target | str | os.PathLike[str],
     backups_dir: str | os.PathLike[str] | None = None,
     reason: str = "manual",
     *,
@@ -256,12 +170,11 @@ def make_backup(
     up (:class:`BackupFailed`), so it can never push a good backup out of the rotation.
     Encrypted records need ``data_key``; their copy is encrypted with it (see the module notes).
     """
-    src_path = Path(db_path)
+    records = as_target(db_path)
+    src_path = records.file
     if not src_path.is_file() or src_path.stat().st_size == 0:
         raise BackupFailed(f"There are no records at {src_path} to back up.")
-    from .keyfile import keyfile_path
-
-    encrypted = keyfile_path(src_path).exists()
+    encrypted = records.has_key
     if encrypted and data_key is None:
         raise BackupFailed(
             f"{src_path.name} is encrypted, so it is backed up by the app once it is unlocked "
@@ -287,23 +200,23 @@ def make_backup(
     reason = _clean_reason(reason)
     target = d / f"{src_path.stem}-{stamp}-{reason}.db"
     n = 1
-    while target.exists() or manifest_path(target).exists():
+    while any(os.path.lexists(p) for p in (target, manifest_path(target), keyfile_path(target))):  # never over anything
         target = d / f"{src_path.stem}-{stamp}-{n}-{reason}.db"
         n += 1
     partial = target.with_name(target.name + ".partial")
     mpartial = manifest_path(target).with_name(manifest_path(target).name + ".partial")
     key_copy = keyfile_path(target)
     kpartial = key_copy.with_name(key_copy.name + ".partial")
-    synced: _Background | None = None
+    synced: Future[str] | None = None
     if not encrypted:
         data_key = None
     try:
         try:
             src = open_ro(src_path, data_key)
-        except _DB_ERROR as exc:
+        except DB_ERROR as exc:
             raise BackupFailed(f"Could not read the records to back them up: {exc}.") from exc
         try:
-            dst = _open_rw(partial, data_key)
+            dst = open_rw(partial, data_key)
             try:
                 src.backup(dst)  # one step: a consistent snapshot, writers are not blocked (WAL)
                 dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
@@ -318,11 +231,12 @@ def make_backup(
                 # The copy is complete and is only read from here on: flush it to disk and
                 # checksum it on a second thread (both release the GIL) while this one
                 # digests the rows.
-                synced = _Background(_fsync_and_hash, partial)
+                synced = _in_background(_fsync_and_hash, partial)
                 facts = database_facts(dst)
+                facts.update(manifest_anchor(dst, anchor_key(data_key) if data_key is not None else None))
             finally:
                 dst.close()
-        except _DB_DATABASE_ERROR as exc:
+        except DB_DATABASE_ERROR as exc:
             raise _backup_error(exc, src_path) from exc
         finally:
             src.close()
@@ -359,7 +273,7 @@ def make_backup(
         fsync_dir(d)
     except BaseException:
         if synced is not None:
-            synced.join()
+            wait([synced])
         for p in (partial, mpartial, kpartial):
             try:
                 p.unlink()
@@ -376,30 +290,13 @@ def _fsync_and_hash(path: Path) -> str:
     return file_sha256(path)
 
 
-class _Background:
-    """Run ``fn(*args)`` on a thread; ``result()`` waits and re-raises its error."""
-
-    def __init__(self, fn, *args):
-        import threading
-
-        self._value = self._error = None
-        self._thread = threading.Thread(target=self._run, args=(fn, args), daemon=True)
-        self._thread.start()
-
-    def _run(self, fn, args) -> None:
-        try:
-            self._value = fn(*args)
-        except BaseException as exc:  # pragma: no cover - handed to the caller
-            self._error = exc
-
-    def join(self) -> None:
-        self._thread.join()
-
-    def result(self):
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._value
+def _in_background(fn: Callable[[Path], str], path: Path) -> Future[str]:
+    """``fn(path)`` on a thread of its own; the future's ``result()`` re-raises its error."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="backup")
+    try:
+        return pool.submit(fn, path)
+    finally:
+        pool.shutdown(wait=False)  # the task still runs; no more are taken
 
 
 def _backup_error(exc: BaseException, src: Path) -> BackupFailed:
@@ -414,8 +311,6 @@ def _backup_error(exc: BaseException, src: Path) -> BackupFailed:
 def rotate(db_path: str | os.PathLike[str], backups_dir: str | os.PathLike[str] | None = None, *, keep: int = KEEP) -> list[Path]:
     """Delete all but the newest ``keep`` backups of ``db_path``; return what was deleted."""
     gone = []
-    from .keyfile import keyfile_path
-
     for old in list_backups(db_path, backups_dir)[keep:]:
         for p in (old, manifest_path(old), keyfile_path(old)):
             try:
@@ -427,7 +322,7 @@ def rotate(db_path: str | os.PathLike[str], backups_dir: str | os.PathLike[str] 
 
 
 def backup_on_start(
-    db_path: str | os.PathLike[str],
+    db_path: Target | str | os.PathLike[str],
     backups_dir: str | os.PathLike[str] | None = None,
     *,
     now: datetime | None = None,
@@ -440,16 +335,17 @@ def backup_on_start(
     new database). Raises :class:`BackupFailed` when a backup was due but could not be made:
     the caller should tell the user but still open the records.
     """
-    p = Path(db_path)
+    records = as_target(db_path)
+    p = records.file
     if not p.is_file() or p.stat().st_size == 0:
         return None
-    if is_encrypted_file(p) and data_key is None:
+    if records.has_key and data_key is None:
         return None  # only the app, once unlocked, can back up encrypted records
     try:
-        with _closing(open_ro(p, data_key if is_encrypted_file(p) else None)) as conn:
+        with closing(open_ro(p, data_key if records.has_key else None)) as conn:
             if "plans" not in user_tables(conn):
                 return None
-    except _DB_ERROR:
+    except DB_ERROR:
         return None  # the open-time check reports damage; nothing to back up here
     now = now or datetime.now(timezone.utc)
     today = now.astimezone().date()
@@ -459,18 +355,7 @@ def backup_on_start(
             if t is not None and t.astimezone().date() == today:
                 return None
             break
-    return make_backup(p, backups_dir, reason="start", now=now, keep=keep, data_key=data_key)
-
-
-class _closing:
-    def __init__(self, conn):
-        self.conn = conn
-
-    def __enter__(self):
-        return self.conn
-
-    def __exit__(self, *exc: object) -> None:
-        self.conn.close()
+    return make_backup(records, backups_dir, reason="start", now=now, keep=keep, data_key=data_key)
 
 
 # --------------------------------------------------------------------------- checking one
@@ -513,7 +398,7 @@ def verify_backup(path: str | os.PathLike[str], *, deep: bool = True, data_key: 
     if encrypted and data_key is None:
         return problems  # the contents can only be checked once unlocked
     try:
-        with _closing(open_ro(b, data_key if encrypted else None)) as conn:
+        with closing(open_ro(b, data_key if encrypted else None)) as conn:
             qc = quick_check(conn)
             if qc:
                 problems.append(f"SQLite's integrity check failed on the backup: {qc[0]}")
@@ -525,7 +410,7 @@ def verify_backup(path: str | os.PathLike[str], *, deep: bool = True, data_key: 
                         problems.append(f"Table {table} has {got} rows but had {n} when the backup was made.")
                 if not problems and facts["content_digest"] != manifest.get("content_digest"):
                     problems.append("The backup's data does not match its manifest.")
-    except _DB_DATABASE_ERROR as exc:
+    except DB_DATABASE_ERROR as exc:
         problems.append(f"The backup cannot be read as a database ({exc}).")
     return problems
 
@@ -550,10 +435,10 @@ class Restored:
     from_backup: Path
     safety_backup: Path | None  # the records as they were just before, as a backup
     moved_aside: Path | None  # the old file, if it was too damaged to back up
-    row_counts: dict
+    row_counts: dict[str, int]
 
 
-def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str], *, lock=None,
+def restore_backup(path: str | os.PathLike[str], db_path: Target | str | os.PathLike[str], *, lock: Any = None,
                    data_key: bytes | None = None) -> Restored:
     """Put the records back as they were in backup ``path``.
 
@@ -567,12 +452,11 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
     too when the records' own key file is missing or holds a different key). An unencrypted
     backup is not restored over encrypted records: that would leave them unencrypted.
     """
-    from . import check  # check imports this module
-    from .keyfile import keyfile_path, read_keyfile
     from .lock import acquire
 
     b = Path(path)
-    db = Path(db_path)
+    records = as_target(db_path)
+    db = records.file
     if not b.is_file() or not manifest_path(b).is_file():
         # not a backup this app made (or not there at all): say so, before any talk of encryption
         problems = verify_backup(b, deep=False)
@@ -584,12 +468,12 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
     encrypted = is_encrypted_backup(b)
     if encrypted and data_key is None:
         raise BackupRefused(f"The backup {b.name} is encrypted: give the passphrase to restore it. Nothing was changed.")
-    if not encrypted and is_encrypted_file(db):
+    if not encrypted and records.has_key:
         raise BackupRefused(
             f"The backup {b.name} is not encrypted, but the records are: restoring it would leave young "
             "people's records unencrypted on this computer. Nothing was changed. Choose an encrypted backup."
         )
-    if encrypted and db.exists() and db.stat().st_size > 0 and not is_encrypted_file(db):
+    if encrypted and records.size > 0 and not records.has_key:
         raise BackupRefused(
             f"The backup {b.name} is encrypted but the records here are not. Encrypt them first "
             "(pathway-planner encrypt), or restore the backup into a new, empty folder. Nothing was changed."
@@ -602,7 +486,7 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
             problems,
         )
     manifest = read_manifest(b)
-    newer = check.newer_than_app(manifest.get("schema_revision"))
+    newer = newer_than_app(manifest.get("schema_revision"))
     if newer:
         raise BackupRefused(f"The backup {b.name} was made by a newer version of Pathway Planner. {newer} Nothing was changed.")
     own_lock = None
@@ -612,18 +496,18 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
         safety = moved = None
         if db.exists() and db.stat().st_size > 0:
             try:
-                safety = make_backup(db, backups_dir_for(db), reason="before-restore", data_key=data_key)
+                safety = make_backup(records, backups_dir_for(db), reason="before-restore", data_key=data_key)
             except BackupFailed as exc:
                 if "damaged" not in str(exc) and "not a database" not in str(exc):
                     raise BackupFailed(f"{exc} The backup was not restored, so nothing is lost.") from exc
-                moved = check.move_aside(db)
+                moved = move_aside(db)
         elif db.exists():
-            moved = check.move_aside(db)
+            moved = move_aside(db)
         if encrypted:
-            _restore_keyfile(b, db, keyfile_path, read_keyfile)
+            _restore_keyfile(b, db)
         src = open_ro(b, data_key if encrypted else None)
         try:
-            dst = _open_rw(db, data_key if encrypted else None)
+            dst = open_rw(db, data_key if encrypted else None)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=WAL")
@@ -632,7 +516,7 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
                 facts = database_facts(dst)
             finally:
                 dst.close()
-        except _DB_DATABASE_ERROR as exc:
+        except DB_DATABASE_ERROR as exc:
             raise _restore_error(exc, safety, moved) from exc
         finally:
             src.close()
@@ -647,11 +531,9 @@ def restore_backup(path: str | os.PathLike[str], db_path: str | os.PathLike[str]
             own_lock.release()
 
 
-def _restore_keyfile(b: Path, db: Path, keyfile_path, read_keyfile) -> None:
+def _restore_keyfile(b: Path, db: Path) -> None:
     """Make sure the key file beside ``db`` unlocks backup ``b`` (the data key never changes for
     the life of a database, so usually it already does)."""
-    from .keyfile import atomic_write
-
     mine, theirs = keyfile_path(db), keyfile_path(b)
     if not theirs.exists():
         if mine.exists():
@@ -665,8 +547,8 @@ def _restore_keyfile(b: Path, db: Path, keyfile_path, read_keyfile) -> None:
             pass  # a damaged key file of the records: replaced by the backup's below
         # a different key: keep the old key file (it unlocks the records moved aside or backed up)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-        atomic_write(mine.with_name(f"{mine.name}.before-restore-{stamp}"), mine.read_bytes())
-    atomic_write(mine, theirs.read_bytes())
+        write_atomically(mine.with_name(f"{mine.name}.before-restore-{stamp}"), mine.read_bytes())
+    write_atomically(mine, theirs.read_bytes())
 
 
 def _restore_error(exc: BaseException, safety: Path | None, moved: Path | None) -> DatabaseProblem:

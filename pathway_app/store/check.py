@@ -7,7 +7,11 @@
 kind            ok     what happens on open (:func:`guard_open`)
 ==============  =====  ==========================================================
 ``good``        yes    opened
-``missing``     yes    a new database is made
+``missing``     yes    a new database is made (nothing shows records were ever kept here)
+``lost``        no     no records file, but a key file or backups show records were kept
+                       here: nothing is made in their place, newest good backup offered
+``replaced``    no     no records file, but a damaged one was moved aside (no key file, no
+                       backups): said so; a new, empty one is made (with a warning)
 ``blank``       yes    an SQLite file with no tables yet: it is set up
 ``encrypted``   yes    left to the encrypted opener (a key file sits beside it)
 ``empty``       no     0 bytes: moved aside, newest good backup offered
@@ -19,6 +23,9 @@ kind            ok     what happens on open (:func:`guard_open`)
 ``newer``       no     ours, from a newer version of the app: refused, never changed
 ``unreadable``  no     no permission / a folder / I/O error: refused, never changed
 ==============  =====  ==========================================================
+
+Records that can only be read (a read-only folder, file or disk) are checked without being
+changed, like any other; a damaged one is then refused instead of moved aside.
 
 A zero-length file would open as a valid empty database, and byte flips often leave
 ``count(*)`` working, so neither is trusted: the first is reported, the second is caught by
@@ -34,18 +41,22 @@ import os
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..errors import DatabaseProblem
 from . import backup as _backup
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
-COMPANIONS = ("-wal", "-shm", "-journal")
+from . import sqlitefile as _file
+from .engine import APPLICATION_ID
+from .migrate import newer_than_app
+from .sqlitefile import move_aside
+from .target import SQLITE_HEADER as SQLITE_MAGIC
+from .target import Target, as_target
 
 OK_KINDS = frozenset({"good", "missing", "blank", "encrypted"})
 MOVE_ASIDE_KINDS = frozenset({"empty", "truncated", "damaged", "not_database", "text_file"})
-REFUSE_KINDS = frozenset({"foreign", "newer", "unreadable"})
+REFUSE_KINDS = frozenset({"foreign", "newer", "unreadable", "lost"})
+NOTE_KINDS = frozenset({"replaced"})  # not sound, but opening goes ahead (and says so)
 
 
 @dataclass
@@ -58,7 +69,7 @@ class CheckResult:
     details: list[str] = field(default_factory=list)
     schema_revision: str | None = None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "ok": self.ok,
             "kind": self.kind,
@@ -81,66 +92,32 @@ class DatabaseRefused(DatabaseProblem):
 class DatabaseMovedAside(DatabaseProblem):
     """A damaged records file was renamed out of the way; a backup can be restored."""
 
-    def __init__(self, result: CheckResult, moved_to: Path):
+    def __init__(self, result: CheckResult, moved_to: Path | None):
         self.result = result
         self.moved_to = moved_to
         self.newest_good_backup = result.newest_good_backup
-        offer = (
-            f" The newest good backup is {result.newest_good_backup.name} "
-            f"(made {_when(result.newest_good_backup)}); you can restore it."
-            if result.newest_good_backup
-            else " No good backup was found; if you have a copy elsewhere, restore that."
-        )
-        super().__init__(
-            f"{result.message} It has been moved aside to {moved_to.name} (nothing was deleted)."
-            + offer
-        )
+        moved = f" It has been moved aside to {moved_to.name} (nothing was deleted)." if moved_to else ""
+        super().__init__(result.message + moved + _offer(result.newest_good_backup))
+
+
+class RecordsMissing(DatabaseMovedAside):
+    """No records file, where a key file, backups or a damaged file moved aside show there were
+    records: nothing is made in their place. (A :class:`DatabaseMovedAside` without ``moved_to``,
+    so the app offers ``newest_good_backup`` the same way.)"""
+
+    def __init__(self, result: CheckResult):
+        super().__init__(result, None)
+
+
+def _offer(backup: Path | None) -> str:
+    if backup is None:
+        return " No good backup was found; if you have a copy elsewhere, restore that."
+    return f" The newest good backup is {backup.name} (made {_when(backup)}); you can restore it."
 
 
 def _when(b: Path) -> str:
     t = _backup.backup_time(b)
     return t.astimezone().strftime("%d %B %Y at %H:%M") if t else "at an unknown time"
-
-
-# --------------------------------------------------------------------------- what we know
-
-
-def application_id() -> int:
-    from .engine import APPLICATION_ID
-
-    return APPLICATION_ID
-
-
-def known_revisions(script_location: str | None = None) -> frozenset[str]:
-    """Every revision in the migrations this app ships (or in ``script_location``)."""
-    from .. import paths
-
-    return _known_revisions(str(script_location or paths.migrations_dir()))
-
-
-@lru_cache(maxsize=4)
-def _known_revisions(script_location: str) -> frozenset[str]:
-    from .migrate import script_directory
-
-    script = script_directory(Path(script_location))
-    return frozenset(r.revision for r in script.walk_revisions())
-
-
-def newer_than_app(revision: str | None, script_location: str | None = None) -> str:
-    """A sentence if ``revision`` is unknown to this version of the app (so newer), else ''."""
-    if not revision:
-        return ""
-    from .migrate import at_shipped_head
-
-    if script_location is None and at_shipped_head(revision):
-        return ""
-    unknown = [r for r in revision.split(",") if r not in known_revisions(script_location)]
-    if not unknown:
-        return ""
-    return (
-        f"Its records are in format '{revision}', which this version of Pathway Planner does not "
-        "know. Please install the newer version to open them."
-    )
 
 
 # --------------------------------------------------------------------------- checking
@@ -164,40 +141,42 @@ def _header_app_id(header: bytes) -> int | None:
 
 
 def check_database(
-    path: str | os.PathLike[str],
+    where: Target | str | os.PathLike[str],
     *,
     backups_dir: str | os.PathLike[str] | None = None,
     script_location: str | None = None,
     offer_backup: bool = True,
 ) -> CheckResult:
-    """Classify the file at ``path`` without changing it (see the module's table)."""
-    p = Path(path)
-    r = _classify(p, script_location)
+    """Classify the records file (a :class:`~.target.Target` or a path) without changing it
+    (see the module's table)."""
+    t = as_target(where)
+    p = t.file
+    r = _classify(t, script_location, backups_dir)
     r.path = p
     if offer_backup and r.kind not in ("good", "blank", "encrypted"):
         r.newest_good_backup = _backup.newest_good_backup(p, backups_dir)
     return r
 
 
-def _classify(p: Path, script_location: str | None) -> CheckResult:
+def _classify(t: Target, script_location: str | None, backups_dir: str | os.PathLike[str] | None) -> CheckResult:
+    p = t.file
     name = p.name
     try:
         st = p.stat()
     except FileNotFoundError:
-        return CheckResult(True, "missing", f"There is no records file at {p} yet; a new, empty one will be made.")
+        return _missing(t, backups_dir)
     except OSError as exc:
         return CheckResult(False, "unreadable", f"The records file {p} could not be read ({exc.strerror}).")
     if p.is_dir():
         return CheckResult(False, "unreadable", f"{p} is a folder, not a records file.")
-    from .keyfile import keyfile_path
-
-    if keyfile_path(p).exists() and st.st_size > 0:
+    if t.has_key and st.st_size > 0:
         return CheckResult(True, "encrypted", f"{name} is an encrypted records file; it is checked when it is unlocked.")
     if st.st_size == 0:
+        held = " (the encrypted records its key file unlocks)" if t.has_key else ""
         return CheckResult(
             False,
             "empty",
-            f"The records file {name} is empty (0 bytes): whatever it held is not in it any more.",
+            f"The records file {name} is empty (0 bytes): whatever it held{held} is not in it any more.",
         )
     try:
         with open(p, "rb") as fh:
@@ -237,31 +216,33 @@ def _classify(p: Path, script_location: str | None) -> CheckResult:
         if st.st_size % page_size:
             return _truncated(name, f"it ends part-way through a page ({st.st_size:,} bytes)")
     hdr_id = _header_app_id(header)
-    ours = application_id()
+    ours = APPLICATION_ID
     try:
-        conn = _backup.connect_ro(p)
+        conn = _file.connect_ro(p, immutable=t.quiet_read)
     except sqlite3.Error as exc:
         return CheckResult(False, "unreadable", f"The records file {p} could not be opened ({exc}).")
     try:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            tables = _backup.user_tables(conn)
+            tables = _file.user_tables(conn)
         except sqlite3.DatabaseError as exc:
             if hdr_id not in (0, ours, None):
                 return _foreign(name)
             return _damaged(name, str(exc))
-        revision = _backup.schema_revision(conn) if "alembic_version" in tables else None
+        revision = _file.schema_revision(conn) if "alembic_version" in tables else None
+        newer = newer_than_app(revision, script_location)
         if app_id != ours:
             if app_id == 0 and not tables:
                 return CheckResult(True, "blank", f"{name} is an empty database; it will be set up.")
-            if not (app_id == 0 and revision and "plans" in tables):
+            # ours from before the application id was set: a revision of ours and our plans table
+            # (another Alembic program's database with a "plans" table is not ours, nor "newer")
+            if not (app_id == 0 and revision and not newer and "plans" in tables):
                 return _foreign(name, tables)
-        newer = newer_than_app(revision, script_location)
         if newer:
             return CheckResult(False, "newer", f"{name} was made by a newer version of Pathway Planner. {newer}",
                                schema_revision=revision)
         try:
-            problems = _backup.quick_check(conn)
+            problems = _file.quick_check(conn)
         except sqlite3.DatabaseError as exc:
             problems = [str(exc)]
         if problems:
@@ -274,6 +255,49 @@ def _classify(p: Path, script_location: str | None) -> CheckResult:
         return CheckResult(False, "unreadable", f"The records file {p} could not be read ({exc}).")
     finally:
         conn.close()
+
+
+def _missing(t: Target, backups_dir: str | os.PathLike[str] | None) -> CheckResult:
+    """No records file: new; lost (a key file or backups show there were records: nothing may be
+    made in their place); or replaced (a damaged one was moved aside, and nothing else is left)."""
+    p = t.file
+    signs = []
+    if t.has_key:
+        signs.append(f"its key file {t.keyfile.name} is here (so encrypted records were in it)")
+    kept = _backup.list_backups(p, backups_dir)
+    if kept:
+        signs.append(f"{len(kept)} backup{'s' if len(kept) != 1 else ''} of it {'are' if len(kept) != 1 else 'is'} kept")
+    moved = moved_aside_files(p)
+    moved_text = f"a damaged records file was moved aside to {moved[-1].name}" if moved else ""
+    if signs:
+        start_again = (
+            f"remove the key file {t.keyfile.name}" if t.has_key else "move the backups folder out of this folder"
+        )
+        return CheckResult(
+            False,
+            "lost",
+            f"The records file {p} is missing, but records were kept here before: "
+            + "; ".join(signs + ([moved_text] if moved_text else [])) + ". "
+            "Nothing new is made in their place. Restore a backup; or, only if these records are "
+            f"not needed any more, {start_again} to start again with none.",
+        )
+    if moved:
+        return CheckResult(
+            False,
+            "replaced",
+            f"There is no records file at {p}: {moved_text}, and there is no backup of it. A new, "
+            "empty one will be made when the records are next opened.",
+        )
+    return CheckResult(True, "missing", f"There is no records file at {p} yet; a new, empty one will be made.")
+
+
+def moved_aside_files(path: Path) -> list[Path]:
+    """Files :func:`.sqlitefile.move_aside` made of the records file at ``path``, oldest first."""
+    try:
+        found = sorted(path.parent.glob(f"{path.stem}.damaged-*{path.suffix}"))
+    except OSError:
+        return []
+    return [f for f in found if f.is_file()]
 
 
 def _truncated(name: str, detail: str) -> CheckResult:
@@ -305,7 +329,7 @@ def _foreign(name: str, tables: list[str] | None = None) -> CheckResult:
 
 
 def check_encrypted(
-    path: str | os.PathLike[str],
+    where: Target | str | os.PathLike[str],
     data_key: bytes,
     *,
     backups_dir: str | os.PathLike[str] | None = None,
@@ -318,17 +342,14 @@ def check_encrypted(
     application id and the schema revision. Kinds as :func:`check_database` (``good``,
     ``damaged``, ``foreign``, ``newer``, ``unreadable``).
     """
-    from .encrypted import raw_connect_ro
-
-    p = Path(path)
+    t = as_target(where)
+    p = t.file
     name = p.name
-    if not p.exists() or p.stat().st_size == 0:
-        r = CheckResult(True, "missing", f"There is no records file at {p} yet; a new, empty one will be made.")
-        r.path = p
-        return r
-    errors = _backup._DB_ERROR
+    if not t.exists or t.size == 0:
+        return check_database(t, backups_dir=backups_dir, script_location=script_location)
+    errors = _file.DB_ERROR
     try:
-        conn = raw_connect_ro(p, data_key)
+        conn = _file.raw_connect_ro(p, data_key, immutable=t.quiet_read)
     except errors as exc:
         r = CheckResult(False, "unreadable", f"The records file {p} could not be opened ({exc}).")
         r.path = p
@@ -337,18 +358,18 @@ def check_encrypted(
         try:
             problems = [str(x[0]) for x in conn.execute("PRAGMA cipher_integrity_check")]
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            tables = _backup.user_tables(conn)
+            tables = _file.user_tables(conn)
             if not problems:
-                problems = _backup.quick_check(conn)
+                problems = _file.quick_check(conn)
         except errors as exc:
             r = _damaged(name, str(exc))
         else:
-            revision = _backup.schema_revision(conn) if "alembic_version" in tables else None
+            revision = _file.schema_revision(conn) if "alembic_version" in tables else None
             newer = newer_than_app(revision, script_location)
             if problems:
                 r = _damaged(name, problems[0])
                 r.details = problems[:20]
-            elif app_id != application_id() and tables:
+            elif app_id != APPLICATION_ID and tables:
                 r = _foreign(name, tables)
             elif newer:
                 r = CheckResult(False, "newer", f"{name} was made by a newer version of Pathway Planner. {newer}",
@@ -368,38 +389,8 @@ def check_encrypted(
 # --------------------------------------------------------------------------- on open
 
 
-def move_aside(path: str | os.PathLike[str], *, now: datetime | None = None, label: str = "damaged") -> Path:
-    """Rename ``path`` (and its -wal/-shm/-journal) out of the way; never overwrite anything."""
-    p = Path(path)
-    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    n = 0
-    while True:
-        extra = f"-{n}" if n else ""
-        target = p.with_name(f"{p.stem}.{label}-{stamp}{extra}{p.suffix}")
-        if not target.exists() and not any(target.with_name(target.name + c).exists() for c in COMPANIONS):
-            break
-        n += 1
-    _rename_no_clobber(p, target)
-    for c in COMPANIONS:
-        comp = p.with_name(p.name + c)
-        if comp.exists():
-            _rename_no_clobber(comp, target.with_name(target.name + c))
-    return target
-
-
-def _rename_no_clobber(src: Path, dst: Path) -> None:
-    try:
-        os.link(src, dst)  # fails if dst exists: nothing is ever overwritten
-    except OSError:
-        if dst.exists():
-            raise
-        os.rename(src, dst)  # filesystems without hard links (FAT, some shares)
-        return
-    os.unlink(src)
-
-
 def guard_open(
-    path: str | os.PathLike[str],
+    where: Target | str | os.PathLike[str],
     *,
     backups_dir: str | os.PathLike[str] | None = None,
     script_location: str | None = None,
@@ -407,42 +398,53 @@ def guard_open(
     """Run before any connection touches the file. Returns the result when it may be opened.
 
     Raises :class:`DatabaseRefused` (foreign, newer, unreadable: the file is left exactly as
-    it was) or :class:`DatabaseMovedAside` (damaged kinds: the file was renamed aside and
-    ``exc.newest_good_backup`` can be offered for :func:`~.backup.restore_backup`).
+    it was), :class:`RecordsMissing` (lost: nothing is made in their place) or
+    :class:`DatabaseMovedAside` (damaged kinds: the file was renamed aside and
+    ``exc.newest_good_backup`` can be offered for :func:`~.backup.restore_backup`). Damaged
+    records that can only be read are refused, not moved.
     """
-    r = check_database(path, backups_dir=backups_dir, script_location=script_location)
-    if r.ok:
+    t = as_target(where)
+    r = check_database(t, backups_dir=backups_dir, script_location=script_location)
+    if r.ok or r.kind in NOTE_KINDS:
         return r
+    if r.kind == "lost":
+        raise RecordsMissing(r)
     if r.kind in MOVE_ASIDE_KINDS:
-        moved = move_aside(path)
+        if t.read_only:
+            r.message += f" It could not be moved aside because {t.read_only_reason}; nothing was changed."
+            raise DatabaseRefused(r)
+        moved = move_aside(t.file)
         raise DatabaseMovedAside(r, moved)
     raise DatabaseRefused(r)
 
 
-def sqlite_path_for(url: str | None, data_dir: str | os.PathLike[str] | None = None) -> Path:
-    """The SQLite file for ``--db``/``--data-dir``; a server URL gets a plain refusal.
+def guard_encrypted(t: Target, data_key: bytes, *, script_location: str | None = None) -> None:
+    """Before an engine opens encrypted records (which would change them): refuse, untouched, a
+    database made by a newer version of the app or by another program (:class:`DatabaseRefused`).
 
-    File-level safety (backup, restore, check) needs the file itself; a database server has
-    its own backups, which are the right tool there.
+    Cheap (a few pages); damage is left to the engine's first read, which says so in plain words.
     """
-    from .. import paths
+    try:
+        conn = _file.raw_connect_ro(t.file, data_key, immutable=t.quiet_read)
+    except _file.DB_ERROR:
+        return
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = _file.user_tables(conn)
+        revision = _file.schema_revision(conn) if "alembic_version" in tables else None
+    except _file.DB_ERROR:
+        return
+    finally:
+        conn.close()
+    name = t.file.name
+    if app_id != APPLICATION_ID and tables:
+        r = _foreign(name, tables)
+    else:
+        newer = newer_than_app(revision, script_location)
+        if not newer:
+            return
+        r = CheckResult(False, "newer", f"{name} was made by a newer version of Pathway Planner. {newer}",
+                        schema_revision=revision)
+    r.path = t.file
+    raise DatabaseRefused(r)
 
-    if not url:
-        return paths.default_db_path(Path(data_dir) if data_dir else None)
-    from .engine import parse_url
-
-    u = parse_url(url)
-    if u.get_backend_name() != "sqlite":
-        raise DatabaseProblem(
-            f"The records are on a database server ({u.get_backend_name()}), not in a file on this "
-            "computer. Use your server's backups (for example pg_dump, or your IT team's backups); "
-            "Pathway Planner's backup, restore and check work on a SQLite records file."
-        )
-    db = u.database or ""
-    if not db or db == ":memory:" or u.query.get("mode") == "memory":
-        raise DatabaseProblem("An in-memory database has no file to back up, restore or check.")
-    if db.startswith("file:"):
-        from urllib.parse import unquote
-
-        db = unquote(db[len("file:"):].split("?", 1)[0])
-    return Path(db)

@@ -34,9 +34,9 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from ..errors import TryAgainLater, UserFacingError, WrongPassphrase
-from ..errors import _plain_seconds  # noqa: F401  (kept importable from here)
-from .keyfile import KdfParams, KeyFile, KeyFileDamaged, atomic_write, read_keyfile, write_keyfile
+from ..errors import TryAgainLater, UserFacingError, WrongPassphrase, _plain_seconds
+from ..fileio import write_atomically
+from .keyfile import KdfParams, KeyFile, KeyFileDamaged, read_keyfile, write_keyfile
 
 DATA_KEY_BYTES = 32
 SALT_BYTES = 16
@@ -50,6 +50,7 @@ FIRST_DELAY_S = 5.0
 MAX_DELAY_S = 300.0
 
 _KEY_CHECK_LABEL = b"pathway-planner data key check v1"
+_ANCHOR_LABEL = b"pathway-planner audit anchor v1"
 
 
 class WeakPassphrase(UserFacingError):
@@ -87,6 +88,13 @@ def derive(passphrase: str, salt: bytes, params: KdfParams) -> tuple[bytes, byte
 
 def key_check(data_key: bytes) -> bytes:
     return hmac.new(data_key, _KEY_CHECK_LABEL, hashlib.sha256).digest()[:CHECK_BYTES]
+
+
+def anchor_key(data_key: bytes) -> bytes:
+    """The key that authenticates the audit trail's anchors kept outside the database (in backup
+    manifests): derived from the data key, so it never needs storing and proves nothing about
+    the data key itself."""
+    return hmac.new(data_key, _ANCHOR_LABEL, hashlib.sha256).digest()
 
 
 def new_data_key() -> bytes:
@@ -129,7 +137,7 @@ def delay_after(failures: int) -> float:
     """How long to wait after ``failures`` consecutive wrong passphrases."""
     if failures < FREE_ATTEMPTS:
         return 0.0
-    return min(FIRST_DELAY_S * 2 ** (failures - FREE_ATTEMPTS), MAX_DELAY_S)
+    return float(min(FIRST_DELAY_S * 2 ** (failures - FREE_ATTEMPTS), MAX_DELAY_S))
 
 
 @dataclass
@@ -159,7 +167,7 @@ def _write_attempts(keyfile: str | os.PathLike[str], a: Attempts) -> None:
         if a.failures == 0:
             path.unlink(missing_ok=True)
         else:
-            atomic_write(path, json.dumps({"failures": a.failures, "last_failure": a.last_failure}).encode())
+            write_atomically(path, json.dumps({"failures": a.failures, "last_failure": a.last_failure}).encode())
     except OSError:  # a read-only folder must not stop anyone opening their records
         pass
 

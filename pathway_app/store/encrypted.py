@@ -1,16 +1,17 @@
 """The encrypted SQLite database (SQLCipher through SQLAlchemy's ``sqlite+pysqlcipher`` dialect).
 
-- :func:`encrypted_engine` opens ``db_path`` with the raw 32-byte data key (``PRAGMA key =
+- :func:`.engine.make_engine` opens a file with the raw 32-byte data key (``PRAGMA key =
   "x'…'"``, so SQLCipher's own PBKDF2 is skipped: the passphrase was already stretched by
-  Argon2id in :mod:`.crypto`). The URL is built with ``URL.create(password=…)``, never by
-  formatting a string; SQLAlchemy hides the password whenever the URL is printed. The engine
-  gets exactly the SQLite settings of :func:`.engine.make_engine` (foreign keys, WAL,
-  ``synchronous=FULL``, ``BEGIN IMMEDIATE`` for writes) plus SQLCipher's logging silenced and
-  temporary tables kept in memory (so sorts never spill personal data to /tmp).
+  Argon2id in :mod:`.crypto`), with the SQLite settings of every engine plus SQLCipher's logging
+  silenced and temporary tables kept in memory.
 - :func:`open_encrypted` = unlock the key file + open + check. Because the key file proved the
   passphrase right, "file is not a database" now means the *database* is damaged: the person is
   told so (:class:`DatabaseDamaged`) instead of being asked for their passphrase again.
-- :func:`encrypt_database` turns an existing plain database into an encrypted one in place.
+- :func:`encrypt_database` turns an existing plain database into an encrypted one in place,
+  crash-safe end to end: whenever it is stopped, the records are either the complete plain file
+  or the complete encrypted one, and an unencrypted copy it leaves behind
+  (:func:`plain_leftovers`) is overwritten and removed the next time the records are opened
+  or encrypted (:func:`remove_leftovers`); ``check`` reports it meanwhile.
 - :func:`backup_encrypted` copies a live encrypted database (backup API, same key) — the copy
   is encrypted too.
 """
@@ -24,112 +25,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.engine import URL
 
-from ..fileio import make_private
 from ..errors import DatabaseProblem, UserFacingError
+from ..fileio import fsync_dir, make_private
 from . import crypto
-from .keyfile import KdfParams, fsync_dir, keyfile_path
+from .engine import make_engine
+from .keyfile import KdfParams
+from .sqlitefile import COMPANIONS, raw_connect
+from .target import SQLITE_HEADER, State, Target, file_header, resolve_file
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+ENCRYPTING = ".encrypting"  # the encrypted copy while it is made
+BEFORE = ".before-encryption"  # the plain file's second name until the encrypted one is checked
 
 
 class DatabaseDamaged(DatabaseProblem):
     """The passphrase is right but the database file cannot be read: restore from a backup."""
 
 
-# --------------------------------------------------------------------------- what is on disk
-
-
-def file_header(path: Path) -> bytes:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(16)
-    except FileNotFoundError:
-        return b""
-
-
-def is_encrypted(db_path: str | os.PathLike[str]) -> bool:
-    """True when a key file sits beside ``db_path`` and the file is not plain SQLite."""
-    p = Path(db_path)
-    return keyfile_path(p).exists() and file_header(p) != SQLITE_HEADER
-
-
-def encryption_state(db_path: str | os.PathLike[str]) -> str:
-    """One of:
-
-    - ``"new"``: no database and no key file yet;
-    - ``"plain"``: an unencrypted database (or empty file), no key file;
-    - ``"encrypted"``: a key file, and a database that is not plain SQLite (or not made yet);
-    - ``"interrupted"``: a key file beside a *plain* database — an encryption stopped before the
-      swap; the plain database is complete, run :func:`encrypt_database` again;
-    - ``"keyfile-missing"``: a non-empty file that is not plain SQLite and no key file.
-    """
-    p = Path(db_path)
-    has_key = keyfile_path(p).exists()
-    exists = p.exists() and p.stat().st_size > 0
-    header = file_header(p) if exists else b""
-    if not exists:
-        return "encrypted" if has_key else "new"
-    if header == SQLITE_HEADER:
-        return "interrupted" if has_key else "plain"
-    return "encrypted" if has_key else "keyfile-missing"
-
-
 # --------------------------------------------------------------------------- engines
-
-
-def cipher_url(db_path: str | os.PathLike[str], data_key: bytes) -> URL:
-    if len(data_key) != crypto.DATA_KEY_BYTES:
-        raise ValueError("a data key is 32 bytes")
-    # x'<64 hex>' tells SQLCipher this is a raw key: no key derivation of its own.
-    return URL.create("sqlite+pysqlcipher", password=f"x'{data_key.hex()}'", database=os.fspath(db_path))
-
-
-def _cipher_settings(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    try:
-        cur.execute("PRAGMA cipher_log_level = NONE")  # no "HMAC check failed" noise on stderr
-        cur.execute("PRAGMA temp_store = MEMORY")
-    finally:
-        cur.close()
-
-
-def encrypted_engine(db_path: str | os.PathLike[str], data_key: bytes) -> Engine:
-    """An engine on the SQLCipher database at ``db_path`` (created on first write)."""
-    from .engine import make_engine
-
-    engine = make_engine(cipher_url(db_path, data_key))
-    # insert=True: before make_engine's own connect handler, whose first read would log.
-    event.listen(engine, "connect", _cipher_settings, insert=True)
-    return engine
-
-
-def raw_connect(db_path: str | os.PathLike[str], data_key: bytes | None):
-    """A plain sqlcipher3 DBAPI connection (autocommit), keyed when ``data_key`` is given."""
-    import sqlcipher3
-
-    con = sqlcipher3.connect(os.fspath(db_path), isolation_level=None, timeout=5.0)
-    con.execute("PRAGMA cipher_log_level = NONE")
-    if data_key is not None:
-        con.execute("PRAGMA key = \"x'%s'\"" % data_key.hex())
-    con.execute("PRAGMA temp_store = MEMORY")
-    return con
-
-
-def raw_connect_ro(db_path: str | os.PathLike[str], data_key: bytes):
-    """A keyed sqlcipher3 connection that can only read (``mode=ro``, which holds for root too)."""
-    import sqlcipher3
-    from urllib.parse import quote
-
-    uri = f"file:{quote(os.fspath(Path(db_path).resolve()))}?mode=ro"
-    con = sqlcipher3.connect(uri, uri=True, isolation_level=None, timeout=5.0)
-    con.execute("PRAGMA cipher_log_level = NONE")
-    con.execute("PRAGMA key = \"x'%s'\"" % data_key.hex())
-    con.execute("PRAGMA temp_store = MEMORY")
-    return con
 
 
 def integrity_problems(engine: Engine) -> list[str]:
@@ -150,10 +65,9 @@ def open_encrypted(db_path: str | os.PathLike[str], passphrase: str) -> Engine:
     Raises :class:`.crypto.WrongPassphrase` / :class:`.crypto.TryAgainLater` /
     :class:`.keyfile.KeyFileDamaged` / :class:`DatabaseDamaged`.
     """
-    db_path = Path(db_path)
-    data_key = crypto.unlock(keyfile_path(db_path), passphrase)
-    engine = encrypted_engine(db_path, data_key)
-    check_readable(engine, db_path)
+    target = resolve_file(db_path)
+    engine = make_engine(target, crypto.unlock(target.keyfile, passphrase))
+    check_readable(engine, target.file)
     return engine
 
 
@@ -186,18 +100,20 @@ def _damaged(db_path: Path, detail: str = "") -> str:
 def backup_encrypted(src: Engine | str | os.PathLike[str], dest: str | os.PathLike[str], data_key: bytes) -> None:
     """Copy a live encrypted database to ``dest`` with the backup API; the copy uses the same key."""
     Path(dest).parent.mkdir(parents=True, exist_ok=True)
-    src_con = raw_connect(src, data_key) if not isinstance(src, Engine) else None
     dest_con = raw_connect(dest, data_key)
     try:
-        if src_con is not None:
-            src_con.backup(dest_con)
+        if isinstance(src, Engine):
+            with src.connect() as conn:
+                driver: Any = conn.connection.driver_connection
+                driver.backup(dest_con)
         else:
-            with src.connect() as conn:  # type: ignore[union-attr]
-                conn.connection.driver_connection.backup(dest_con)
+            src_con = raw_connect(src, data_key)
+            try:
+                src_con.backup(dest_con)
+            finally:
+                src_con.close()
     finally:
         dest_con.close()
-        if src_con is not None:
-            src_con.close()
 
 
 # --------------------------------------------------------------------------- encrypting in place
@@ -209,9 +125,13 @@ class EncryptionReport:
     keyfile: Path
     tables: dict[str, int] = field(default_factory=dict)  # rows per table, checked before and after
     plain_copies_left: list[Path] = field(default_factory=list)  # older plain backups to deal with
+    #: unencrypted copies an interrupted encryption had left, overwritten and removed now
+    removed: list[Path] = field(default_factory=list)
+    #: the records were already encrypted: this run only cleared up after an interrupted one
+    already: bool = False
 
 
-def _table_fingerprints(con) -> dict[str, tuple[int, str]]:
+def _table_fingerprints(con: Any) -> dict[str, tuple[int, str]]:
     out: dict[str, tuple[int, str]] = {}
     names = [r[0] for r in con.execute(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
@@ -226,7 +146,7 @@ def _table_fingerprints(con) -> dict[str, tuple[int, str]]:
     return out
 
 
-def _db_meta(con) -> tuple[int, int]:
+def _db_meta(con: Any) -> tuple[int, int]:
     return (con.execute("PRAGMA user_version").fetchone()[0], con.execute("PRAGMA application_id").fetchone()[0])
 
 
@@ -260,39 +180,97 @@ def plain_copies(db_path: Path) -> list[Path]:
     return found
 
 
-def encrypt_database(plain_path: str | os.PathLike[str], passphrase: str, *,
+def _leftover_paths(target: Target) -> tuple[Path, list[Path]]:
+    """(the plain file's second name, the half-made encrypted copy and its journal)."""
+    db = target.file
+    tmp = db.with_name(db.name + ENCRYPTING)
+    return db.with_name(db.name + BEFORE), [tmp] + [tmp.with_name(tmp.name + c) for c in COMPANIONS]
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def plain_leftovers(target: Target) -> list[Path]:
+    """Unencrypted copies of the records an interrupted encryption left beside ENCRYPTED records.
+
+    (Beside plain or half-encrypted records, the plain file's second name is the records file
+    itself, not a copy; it goes when the encryption is run again.)
+    """
+    if target.path is None or target.state is not State.ENCRYPTED:
+        return []
+    saved, _tmp = _leftover_paths(target)
+    if saved.is_file() and not _same_file(saved, target.file):
+        return [saved]
+    return []
+
+
+def remove_leftovers(target: Target) -> list[Path]:
+    """Clear up after an interrupted encryption; returns the unencrypted copies removed.
+
+    A second name of the plain records file itself is only unlinked; an unencrypted copy is
+    overwritten before it is deleted (as far as the file system allows); the half-made
+    encrypted copy is deleted. Call it only once the records themselves are known to be sound
+    (encrypted records: unlocked and read; plain ones: before encrypting them again).
+    """
+    saved, tmp = _leftover_paths(target)
+    removed = []
+    changed = False
+    if saved.exists():
+        if _same_file(saved, target.file):
+            saved.unlink()
+        else:
+            _shred(saved)
+            removed.append(saved)
+        changed = True
+    for p in tmp:
+        if p.exists():
+            p.unlink()
+            changed = True
+    if changed:
+        fsync_dir(target.file.parent)
+    return removed
+
+
+def encrypt_database(plain_path: str | os.PathLike[str] | Target, passphrase: str, *,
                      params: KdfParams | None = None) -> EncryptionReport:
     """Encrypt the plain database at ``plain_path`` in place, locked with ``passphrase``.
 
     1. the plain file is checkpointed (no WAL left) and its tables fingerprinted;
     2. ``sqlcipher_export`` writes an encrypted copy beside it (``.encrypting``), which is
        checked (integrity, every table's rows, schema version, application id);
-    3. the key file is written (durably) *before* the swap, so the encrypted file is never on
-       disk without its key; the plain file is copied to ``.before-encryption``;
-    4. the encrypted copy atomically replaces the plain file and is opened and checked again
-       with the passphrase; only then is the plain copy overwritten and deleted. If the check
-       fails the plain file is put back and the key file removed.
+    3. the key file is written (durably) and unlocked again *before* the swap, so the encrypted
+       file is never on disk without a key file known to open it;
+    4. the plain file gets a second name (``.before-encryption``, a hard link: no copy of the
+       data is made), the encrypted copy atomically takes its place and is checked again; only
+       then is the plain file overwritten and deleted. If the check fails the plain file is put
+       back and the key file removed.
 
-    The app must not have the database open (the records lock is taken).
+    Stopped at any point, the records are whole (plain, or encrypted); what an interrupted run
+    left is cleared by the next run or the next opening (:func:`remove_leftovers`). Run on
+    records that are already encrypted, it only clears such leftovers (``report.already``), or
+    says they are encrypted. The app must not have the database open (the records lock is taken).
     """
     from .lock import acquire
 
-    db_path = Path(plain_path)
-    state = encryption_state(db_path)
-    kf_path = keyfile_path(db_path)
-    if state == "encrypted":
-        raise UserFacingError(f"{db_path} is already encrypted.")
-    if state in ("new", "keyfile-missing"):
-        raise UserFacingError(f"{db_path} is not a Pathway Planner database that can be encrypted.")
-    crypto.check_new_passphrase(passphrase)
-    tmp = db_path.with_name(db_path.name + ".encrypting")
-    saved = db_path.with_name(db_path.name + ".before-encryption")
+    target = plain_path if isinstance(plain_path, Target) else resolve_file(plain_path)
+    db_path = target.file
+    kf_path = target.keyfile
+    check_can_encrypt(target)
     with acquire(db_path):
-        if state == "interrupted":  # an earlier run stopped before the swap: start again
+        target = target.refreshed()
+        if target.state is State.ENCRYPTED:
+            return _finish_encrypted(target, passphrase)
+        check_can_encrypt(target)
+        crypto.check_new_passphrase(passphrase)
+        remove_leftovers(target)  # of an earlier run that stopped before the swap: start again
+        if target.state is State.INTERRUPTED:
             kf_path.unlink()
-        for leftover in (tmp, saved):
-            if leftover.exists():
-                _shred(leftover)
+        tmp = db_path.with_name(db_path.name + ENCRYPTING)
+        saved = db_path.with_name(db_path.name + BEFORE)
         data_key = crypto.new_data_key()
         con = raw_connect(db_path, None)
         try:
@@ -309,30 +287,67 @@ def encrypt_database(plain_path: str | os.PathLike[str], passphrase: str, *,
             con.close()
         try:
             _verify_copy(tmp, data_key, before, meta)
+            make_private(tmp)
+            crypto.create_keyfile(kf_path, passphrase, params=params, data_key=data_key)
+            if crypto.unlock(kf_path, passphrase) != data_key:  # pragma: no cover - written, then read back
+                raise DatabaseProblem("The key file did not read back as written; the records were left unencrypted.")
         except BaseException:
             _shred(tmp)
             raise
-        crypto.create_keyfile(kf_path, passphrase, params=params, data_key=data_key)
-        shutil.copy2(db_path, saved)
-        with open(saved, "rb+") as fh:
-            os.fsync(fh.fileno())
-        make_private(tmp, saved)
+        _second_name(db_path, saved)
         os.replace(tmp, db_path)
         fsync_dir(db_path.parent)
         try:
-            check_key = crypto.unlock(kf_path, passphrase)
-            _verify_copy(db_path, check_key, before, meta)
+            _verify_copy(db_path, data_key, before, meta)
         except BaseException:
             os.replace(saved, db_path)
             kf_path.unlink(missing_ok=True)
             fsync_dir(db_path.parent)
             raise
         _shred(saved)
+        fsync_dir(db_path.parent)
         for side in ("-wal", "-shm", "-journal"):
             stale = db_path.with_name(db_path.name + side)
             if stale.exists():  # pragma: no cover - removed by journal_mode=DELETE
                 _shred(stale)
     return EncryptionReport(db_path, kf_path, {k: v[0] for k, v in before.items()}, plain_copies(db_path))
+
+
+def check_can_encrypt(target: Target) -> None:
+    """Refuse (:class:`UserFacingError`) records that cannot be encrypted where they are:
+    read-only, missing, or not a Pathway Planner database. Encrypted ones pass (to clear up)."""
+    db_path = target.file
+    if target.read_only:
+        raise UserFacingError(f"{db_path} can only be read here ({target.read_only_reason}), so it cannot be "
+                              "encrypted where it is. Nothing was changed.")
+    if target.state not in (State.PLAIN, State.INTERRUPTED, State.ENCRYPTED):
+        raise UserFacingError(f"{db_path} is not a Pathway Planner database that can be encrypted.")
+
+
+def _second_name(db_path: Path, saved: Path) -> None:
+    """Give the plain records file a second name, durably (a copy where hard links are not possible)."""
+    try:
+        os.link(db_path, saved)
+    except OSError:  # FAT and some network shares have no hard links
+        shutil.copy2(db_path, saved)
+        with open(saved, "rb+") as fh:
+            os.fsync(fh.fileno())
+    make_private(saved)
+    fsync_dir(db_path.parent)
+
+
+def _finish_encrypted(target: Target, passphrase: str) -> EncryptionReport:
+    """Records already encrypted: clear what an interrupted run left, or say there is nothing to do."""
+    if not plain_leftovers(target):
+        raise UserFacingError(f"{target.file} is already encrypted.")
+    engine = make_engine(target, crypto.unlock(target.keyfile, passphrase))
+    try:
+        check_readable(engine, target.file)  # never remove a plain copy beside damaged records
+    finally:
+        engine.dispose()
+    removed = remove_leftovers(target)
+    return EncryptionReport(target.file, target.keyfile, plain_copies_left=plain_copies(target.file),
+                            removed=removed, already=True)
 
 
 def _verify_copy(path: Path, data_key: bytes, before: dict[str, Any], meta: tuple[int, int]) -> None:

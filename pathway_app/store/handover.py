@@ -30,14 +30,18 @@ import struct
 import zlib
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from ..errors import UserFacingError
+from ..errors import UserFacingError, WrongPassphrase
+from ..fileio import write_atomically
 from . import crypto
-from .keyfile import KdfParams, atomic_write
+from .keyfile import KdfParams
+
+if TYPE_CHECKING:
+    from .interchange import ImportReport
 
 MAGIC = b"PATHWAY-HANDOVER\n"
 VERSION = 1
@@ -55,7 +59,7 @@ class HandoverDamaged(UserFacingError):
     """The file was changed or damaged after it was made; nothing was imported."""
 
 
-class HandoverWrongPassphrase(crypto.WrongPassphrase):
+class HandoverWrongPassphrase(WrongPassphrase):
     """The passphrase is not the one this handover file was sealed with."""
 
 
@@ -91,9 +95,14 @@ def unseal(blob: bytes, passphrase: str) -> bytes:
     if not hmac.compare_digest(hashlib.sha256(fixed).digest()[:_SUM_BYTES], header[len(fixed):]):
         raise HandoverDamaged(_CHANGED)
     _v, mem, t, par, salt, nonce, check = _FIXED.unpack(fixed[len(MAGIC):])
-    if not (8 <= mem <= 4 * 1024 * 1024 and 1 <= t <= 100 and 1 <= par <= 64):
-        raise HandoverDamaged(_CHANGED)
-    key, expected = crypto.derive(passphrase, salt, KdfParams(mem, t, par))
+    params = KdfParams(mem, t, par)
+    if not params.allowed():  # refused before anything is derived: each try would cost what the file asks
+        raise HandoverDamaged(
+            f"This handover file asks for far more work to open than Pathway Planner ever uses ({mem // 1024} MiB, "
+            f"{t} passes), so it was not tried: it was not made by Pathway Planner, or it was changed. "
+            "Nothing was imported; ask for it to be sent again."
+        )
+    key, expected = crypto.derive(passphrase, salt, params)
     if not hmac.compare_digest(check, expected):
         raise HandoverWrongPassphrase(
             "That passphrase does not open this handover file. Check it with the person who sent "
@@ -123,11 +132,12 @@ def export_handover(store: Any, path: str | os.PathLike[str], passphrase: str,
 
     wanted = sorted(set(store.ids() if ids is None else ids))
     blob = seal(export_plans(store, wanted, detail={"to": "handover file", "file": str(path)}), passphrase, params)
-    atomic_write(Path(path), blob)
+    write_atomically(Path(path), blob)
     return wanted
 
 
-def import_handover(store: Any, path: str | os.PathLike[str], passphrase: str, today: date | None = None):
+def import_handover(store: Any, path: str | os.PathLike[str], passphrase: str,
+                    today: date | None = None) -> ImportReport:
     """Open the handover file at ``path`` and import its plans (all or nothing)."""
     from .interchange import import_plans
 

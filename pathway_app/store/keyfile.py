@@ -27,8 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DatabaseProblem
-from ..fileio import fsync_dir  # noqa: F401 - re-exported for encrypted.py
-from ..fileio import write_atomically as atomic_write
+from ..fileio import write_atomically
 
 FORMAT = "pathway-planner-key"
 VERSION = 1
@@ -49,6 +48,21 @@ class KdfParams:
 
     def as_dict(self) -> dict[str, int]:
         return {"memory_kib": self.memory_kib, "time_cost": self.time_cost, "parallelism": self.parallelism}
+
+    def allowed(self) -> bool:
+        """Within what the app itself uses, with a little room (:data:`MAX_KDF`). A file (a key
+        file, a handover file) that asks for more is refused before anything is derived: each
+        try of a passphrase would otherwise cost whatever the file's maker chose (4 GiB, 100
+        passes)."""
+        return (
+            1 <= self.parallelism <= MAX_KDF.parallelism
+            and 8 * self.parallelism <= self.memory_kib <= MAX_KDF.memory_kib
+            and 1 <= self.time_cost <= MAX_KDF.time_cost
+        )
+
+
+#: The most a file may ask for: twice the memory and passes the app uses (64 MiB, 3), 8 lanes.
+MAX_KDF = KdfParams(memory_kib=128 * 1024, time_cost=6, parallelism=8)
 
 
 @dataclass(frozen=True)
@@ -133,6 +147,12 @@ def read_keyfile(path: str | os.PathLike[str]) -> KeyFile:
         if kdf.get("name") != "argon2id" or wrap.get("alg") != "A256GCM":
             raise ValueError("algorithm")
         params = KdfParams(int(kdf["memory_kib"]), int(kdf["time_cost"]), int(kdf["parallelism"]))
+        if not params.allowed():
+            raise KeyFileDamaged(
+                f"The key file {path} asks for far more work to unlock than Pathway Planner ever uses "
+                f"({params.memory_kib // 1024} MiB, {params.time_cost} passes), so it was not tried. "
+                "Put back the copy kept with your backups."
+            )
         return KeyFile(
             params=params,
             salt=_unb64(kdf["salt"], 16, "salt"),
@@ -149,4 +169,4 @@ def read_keyfile(path: str | os.PathLike[str]) -> KeyFile:
 
 def write_keyfile(path: str | os.PathLike[str], kf: KeyFile) -> None:
     """Write ``kf`` to ``path`` atomically and durably (temp file, fsync, rename, fsync dir)."""
-    atomic_write(Path(path), json.dumps(kf.to_json(), indent=2).encode("utf-8") + b"\n")
+    write_atomically(Path(path), json.dumps(kf.to_json(), indent=2).encode("utf-8") + b"\n")

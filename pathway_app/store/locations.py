@@ -17,6 +17,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
+from typing import Any
 
 # Folder names a sync client creates, matched against each part of the path (case-insensitive).
 # Regexes, so that "OneDrive - Anytown Council" and "Dropbox (Personal)" match too.
@@ -123,7 +124,8 @@ def _windows_network_drive(path: PureWindowsPath) -> bool:  # pragma: no cover -
         import ctypes
 
         root = path.anchor or str(path)[:3]
-        return ctypes.windll.kernel32.GetDriveTypeW(root) == 4  # DRIVE_REMOTE
+        windll: Any = getattr(ctypes, "windll")  # Windows only (not in the Linux type stubs)
+        return bool(windll.kernel32.GetDriveTypeW(root) == 4)  # DRIVE_REMOTE
     except Exception:
         return False
 

@@ -5,7 +5,7 @@ version check on each plan stops a silent overwrite, but a PA who opens the app 
 two laptops over a shared folder) is better told at once. So the app holds an exclusive
 ``flock`` on ``<db>.lock`` for as long as it has the records open. The operating system drops
 the lock when the process ends, however it ends, so a crash never leaves a stale lock; the
-file's text (pid, host, user, since) only says who holds it.
+file's text (pid, host, user, since) only says who holds it, and only its owner may read it.
 
 API for the UI::
 
@@ -33,6 +33,7 @@ import os
 import socket
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from ..errors import DatabaseProblem
@@ -47,7 +48,7 @@ except ImportError:  # pragma: no cover - Windows
 class AlreadyOpen(DatabaseProblem):
     """Another copy of the app has these records open."""
 
-    def __init__(self, message: str, holder: dict | None = None, lock_path: Path | None = None):
+    def __init__(self, message: str, holder: dict[str, Any] | None = None, lock_path: Path | None = None):
         super().__init__(message)
         self.holder = holder or {}
         self.lock_path = lock_path
@@ -121,7 +122,7 @@ def _holder_text() -> str:
     )
 
 
-def read_holder(db_path: str | os.PathLike[str]) -> dict:
+def read_holder(db_path: str | os.PathLike[str]) -> dict[str, Any]:
     """Who holds the lock, as written by them (empty when nobody or unreadable)."""
     try:
         text = lock_path_for(db_path).read_text(encoding="utf-8")
@@ -155,7 +156,7 @@ def acquire(db_path: str | os.PathLike[str]) -> Lock:
     lp = lock_path_for(db_path)
     lp.parent.mkdir(parents=True, exist_ok=True)
     try:
-        fd = os.open(lp, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(lp, os.O_RDWR | os.O_CREAT, 0o600)  # who has the records open is for their owner only
     except PermissionError:
         # A read-only folder: nobody can write there, so nobody can hold the write lock either.
         raise AlreadyOpen(
@@ -163,6 +164,10 @@ def acquire(db_path: str | os.PathLike[str]) -> Lock:
             "can only be opened read-only.",
             lock_path=lp,
         ) from None
+    try:
+        os.fchmod(fd, 0o600)  # a lock file left by an older version was readable by everyone
+    except OSError:
+        pass
     if not _try_lock(fd):
         os.close(fd)
         holder = read_holder(db_path)
@@ -173,7 +178,7 @@ def acquire(db_path: str | os.PathLike[str]) -> Lock:
     return Lock(lp, fd)
 
 
-def _already_open_message(holder: dict) -> str:
+def _already_open_message(holder: dict[str, Any]) -> str:
     who = []
     if holder.get("user"):
         who.append(f"by {holder['user']}")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from sqlalchemy import Table
 
@@ -23,33 +23,40 @@ from ..domain.summary import PlanSummary
 from ..domain.vocab import Decision
 from . import models as t
 
+def _table(row_class: type[t.Base]) -> Table:
+    """The Core table of a mapped class (SQLAlchemy's typing says only "FromClause")."""
+    table = row_class.__table__
+    assert isinstance(table, Table)
+    return table
+
+
 # Plan field → (dataclass, table) for the 1:1 sections.
 SECTIONS: dict[str, tuple[type, Table]] = {
-    "education": (m.Education, t.EducationRow.__table__),
-    "home": (m.Home, t.HomeRow.__table__),
-    "staying_put": (m.StayingPut, t.StayingPutRow.__table__),
-    "staying_close": (m.StayingClose, t.StayingCloseRow.__table__),
-    "health": (m.Health, t.HealthRow.__table__),
-    "money": (m.Money, t.MoneyRow.__table__),
-    "identity": (m.Identity, t.IdentityRow.__table__),
-    "contingency": (m.Contingency, t.ContingencyRow.__table__),
+    "education": (m.Education, _table(t.EducationRow)),
+    "home": (m.Home, _table(t.HomeRow)),
+    "staying_put": (m.StayingPut, _table(t.StayingPutRow)),
+    "staying_close": (m.StayingClose, _table(t.StayingCloseRow)),
+    "health": (m.Health, _table(t.HealthRow)),
+    "money": (m.Money, _table(t.MoneyRow)),
+    "identity": (m.Identity, _table(t.IdentityRow)),
+    "contingency": (m.Contingency, _table(t.ContingencyRow)),
 }
 
 # Plan field → (item dataclass, table) for the lists held directly by the plan.
 LISTS: dict[str, tuple[type, Table]] = {
-    "care_episodes": (m.CareEpisode, t.CareEpisodeRow.__table__),
-    "relationships": (m.Relationship, t.RelationshipRow.__table__),
-    "skills": (m.Skill, t.SkillRow.__table__),
-    "life_story": (m.LifeStoryEntry, t.LifeStoryEntryRow.__table__),
-    "support_areas": (m.SupportArea, t.SupportAreaRow.__table__),
-    "reviews": (m.Review, t.ReviewRow.__table__),
-    "advisers": (m.AdviserPeriod, t.AdviserRow.__table__),
-    "prompt_responses": (m.PromptResponse, t.PromptResponseRow.__table__),
-    "sharing": (m.SharingChoice, t.SharingChoiceRow.__table__),
+    "care_episodes": (m.CareEpisode, _table(t.CareEpisodeRow)),
+    "relationships": (m.Relationship, _table(t.RelationshipRow)),
+    "skills": (m.Skill, _table(t.SkillRow)),
+    "life_story": (m.LifeStoryEntry, _table(t.LifeStoryEntryRow)),
+    "support_areas": (m.SupportArea, _table(t.SupportAreaRow)),
+    "reviews": (m.Review, _table(t.ReviewRow)),
+    "advisers": (m.AdviserPeriod, _table(t.AdviserRow)),
+    "prompt_responses": (m.PromptResponse, _table(t.PromptResponseRow)),
+    "sharing": (m.SharingChoice, _table(t.SharingChoiceRow)),
 }
-ACTIONS = t.ActionRow.__table__
-STAFF = t.StayingCloseStaffRow.__table__
-PLANS = t.PlanRow.__table__
+ACTIONS = _table(t.ActionRow)
+STAFF = _table(t.StayingCloseStaffRow)
+PLANS = _table(t.PlanRow)
 
 #: Every table holding part of a plan other than ``plans`` (children are deleted from these).
 CHILD_TABLES: tuple[Table, ...] = (
@@ -208,11 +215,11 @@ def child_rows(plan: m.Plan) -> dict[Table, list[dict[str, Any]]]:
 
 
 def plan_from_rows(
-    plan_values: Mapping[str, Any],
-    sections: Mapping[str, Mapping[str, Any] | None],
-    lists: Mapping[str, list[tuple]],
-    actions: list[tuple],
-    staff: list[tuple],
+    plan_values: Mapping[Any, Any],
+    sections: Mapping[str, Mapping[Any, Any] | None],
+    lists: Mapping[str, Sequence[Sequence[Any]]],
+    actions: Sequence[Sequence[Any]],
+    staff: Sequence[Sequence[Any]],
 ) -> m.Plan:
     """Rebuild a plan. ``lists`` rows hold the item's scalar fields in :func:`scalar_fields`
     order; ``actions`` rows are (area, *Action scalars) ordered by area then position."""
@@ -246,7 +253,8 @@ def plan_from_rows(
         else:
             kwargs[name] = [cp.from_values(r) for r in lists[name]]
     pcp = class_plan(m.Plan)
-    return pcp.from_values((plan_values[n] for n in pcp.scalars), person=person, **kwargs)
+    plan: m.Plan = pcp.from_values((plan_values[n] for n in pcp.scalars), person=person, **kwargs)
+    return plan
 
 
 # --------------------------------------------------------------------------- summaries

@@ -2,10 +2,10 @@
 
 - A database made by a newer version of the app (its revision is unknown here) is refused.
 - A database holding tables but no Alembic revision belongs to someone else: refused.
-- Before an existing database is migrated, it is copied: a plain SQLite file with
-  :func:`.backup.make_backup` (reason ``before-migration-<oldrev>``, with its manifest, kept in
-  the rotation); encrypted records by the copier :func:`pathway_app.store.open_store` passes
-  (the copy stays encrypted). If the copy cannot be made, nothing is migrated.
+- Before an existing database is migrated, it is copied by the copier the caller passes
+  (:func:`pathway_app.store.open_store` passes :func:`.backup.make_backup` with reason
+  ``before-migration-<oldrev>``: a checked backup with its manifest, kept in the rotation, and
+  encrypted when the records are). If the copy cannot be made, nothing is migrated.
 - On PostgreSQL, migrations run under an advisory lock (:func:`.pg.migration_lock`).
 - A new SQLite database gets our ``application_id`` before anything else is written.
 
@@ -17,16 +17,15 @@ migration (batch mode would otherwise cascade-delete child rows).
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
 from sqlalchemy import Connection, Engine, inspect
 
 from .. import paths
 from ..errors import DatabaseProblem
-from .engine import APPLICATION_ID, sqlite_file
+from .engine import APPLICATION_ID
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -84,9 +83,8 @@ def upgrade(
     """Migrate to head. Returns the path of the copy taken before migrating, or None.
 
     ``backup(reason)`` makes that copy of an existing database (one that has a revision) and
-    returns its path; if it fails, nothing is migrated (its error is raised). For a plain SQLite
-    file the default is :func:`.backup.make_backup` with reason ``before-migration-<rev>``;
-    encrypted records pass their own (the copy must stay encrypted). On PostgreSQL the whole
+    returns its path; if it fails, nothing is migrated (its error is raised). Without it no
+    copy is made (a server keeps its own backups). On PostgreSQL the whole
     check-and-migrate runs under :func:`.pg.migration_lock`, so two people starting the app on
     the day of an upgrade do not both migrate (the second finds the work done).
     """
@@ -107,6 +105,27 @@ def upgrade(
         return _upgrade(conn, engine, where, script_location, backup)
 
 
+def would_upgrade(engine: Engine, where: str) -> None:
+    """For records that can only be read: refuse (in plain words) a database that is not at
+    the schema this app uses, since it cannot be brought up to date (or is newer)."""
+    with engine.connect() as conn:
+        if _at_head(conn):
+            return
+        names = set(inspect(conn).get_table_names())
+        current = current_revision(conn) if VERSION_TABLE in names else None
+        conn.rollback()
+    newer = newer_than_app(current)
+    if newer:
+        raise DatabaseProblem(f"{where.capitalize()} was made by a newer version of Pathway Planner. {newer}")
+    if current is None and names:
+        raise DatabaseProblem(f"{where.capitalize()} is not a Pathway Planner database; it was left untouched.")
+    raise DatabaseProblem(
+        f"{where.capitalize()} can only be read here, and it is in an older format that this version of "
+        "Pathway Planner would have to bring up to date first. Open it once where it can be changed "
+        "(or copy it somewhere that can be written to); it was left untouched."
+    )
+
+
 def _at_head(conn: Connection) -> bool:
     """True when the database is already at :data:`HEAD_REVISION` (nothing to migrate)."""
     try:
@@ -118,7 +137,8 @@ def _at_head(conn: Connection) -> bool:
     return len(rows) == 1 and at_shipped_head(rows[0][0])
 
 
-def _upgrade(conn: Connection, engine: Engine, where: str, script_location: Path | None, backup) -> str | None:
+def _upgrade(conn: Connection, engine: Engine, where: str, script_location: Path | None,
+             backup: Callable[[str], "str | os.PathLike[str]"] | None) -> str | None:
     from alembic import command
     from alembic.util.exc import CommandError
 
@@ -149,21 +169,42 @@ def _upgrade(conn: Connection, engine: Engine, where: str, script_location: Path
         return None
     if is_sqlite and app_id not in (0, APPLICATION_ID):  # pragma: no cover - checked before opening
         raise DatabaseProblem(f"{where.capitalize()} is not a Pathway Planner database.")
-    if current is not None:
-        reason = f"before-migration-{current}"
-        if backup is None and is_sqlite:
-            file = sqlite_file(engine.url)
-            if file is not None:
-                from .backup import make_backup
-
-                def backup(reason: str, _file: Path = file):
-                    return make_backup(_file, reason=reason)
-        if backup is not None:
-            copy = os.fspath(backup(reason))  # raises (BackupFailed): then nothing is migrated
+    if current is not None and backup is not None:
+        copy = os.fspath(backup(f"before-migration-{current}"))  # raises (BackupFailed): then nothing is migrated
     if is_sqlite and app_id == 0:
         # autocommit (no transaction is open): mark the file as ours first
-        conn.connection.driver_connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        driver: Any = conn.connection.driver_connection
+        driver.execute(f"PRAGMA application_id={APPLICATION_ID}")
     command.upgrade(alembic_config(conn, script_location), "head")
     if conn.in_transaction():
         conn.commit()
     return copy
+
+
+# --------------------------------------------------------------------------- is it newer than the app?
+
+
+def known_revisions(script_location: str | None = None) -> frozenset[str]:
+    """Every revision in the migrations this app ships (or in ``script_location``)."""
+    return _known_revisions(str(script_location or paths.migrations_dir()))
+
+
+@lru_cache(maxsize=4)
+def _known_revisions(script_location: str) -> frozenset[str]:
+    script = script_directory(Path(script_location))
+    return frozenset(r.revision for r in script.walk_revisions())
+
+
+def newer_than_app(revision: str | None, script_location: str | None = None) -> str:
+    """A sentence if ``revision`` is unknown to this version of the app (so newer), else ''."""
+    if not revision:
+        return ""
+    if script_location is None and at_shipped_head(revision):
+        return ""
+    unknown = [r for r in revision.split(",") if r not in known_revisions(script_location)]
+    if not unknown:
+        return ""
+    return (
+        f"Its records are in format '{revision}', which this version of Pathway Planner does not "
+        "know. Please install the newer version to open them."
+    )

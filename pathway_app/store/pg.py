@@ -23,7 +23,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
 from ..errors import DatabaseProblem
-from .engine import parse_url
+from .target import parse_url
 
 APPLICATION_NAME = "pathway-planner"
 LOCK_TIMEOUT_MS = 10_000
@@ -96,7 +96,7 @@ def server_version(bind: Engine | Connection) -> tuple[int, int]:
     if isinstance(bind, Engine):
         with bind.connect() as conn:
             return server_version(conn)
-    num = int(bind.exec_driver_sql("SHOW server_version_num").scalar())
+    num = int(bind.exec_driver_sql("SHOW server_version_num").scalar_one())
     return num // 10000, num % 10000
 
 
@@ -125,9 +125,22 @@ def create_database(admin_url: URL | str, name: str) -> str:
 
 
 def drop_database(admin_url: URL | str, name: str) -> None:
+    """Drop database ``name``. ``WITH (FORCE)`` ends other sessions in it, but not the server's own
+    (an autovacuum worker may be busy in a database that was just filled): wait for those."""
+    import time
+
+    from sqlalchemy import exc as sa_exc
+
     eng = _admin_engine(admin_url)
     try:
-        with eng.connect() as conn:
-            conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {_ident(name)} WITH (FORCE)")
+        for attempt in range(20):
+            try:
+                with eng.connect() as conn:
+                    conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {_ident(name)} WITH (FORCE)")
+                return
+            except sa_exc.ProgrammingError as exc:
+                if "pg_signal_backend" not in str(exc) or attempt == 19:
+                    raise
+                time.sleep(0.25)
     finally:
         eng.dispose()

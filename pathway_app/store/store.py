@@ -25,17 +25,21 @@ from pathlib import Path
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import Connection, Engine, String, and_, cast, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, String, and_, bindparam, cast, delete, func, insert, select, update
+from sqlalchemy.sql.elements import BindParameter, ColumnElement, Label
 from sqlalchemy import exc as sa_exc
 
 from ..domain import model as m
 from ..domain.serialize import plan_to_dict
 from ..domain.summary import PlanSummary
 from ..domain.validation import ValidationError, validate
-from ..errors import DatabaseProblem, NotFound, RetentionRefused, StaleSaveError
+from ..errors import DatabaseProblem, NotFound, RecordsReadOnly, RetentionRefused, StaleSaveError
 from . import audit as _audit
 from . import mapping as mp
-from .engine import WRITE, describe, plain_errors
+from .anchors import anchor_problems
+from .backup import backups_with_manifests
+from .engine import WRITE, plain_errors
+from .target import Target, resolve
 
 PLANS = mp.PLANS
 MIN_PREFIX = 4
@@ -72,24 +76,16 @@ def _load_statements() -> dict[str, Any]:
     return stmts
 
 
-def _pid():
-    from sqlalchemy import bindparam
-
+def _pid() -> BindParameter[Any]:
     return bindparam("pid")
 
 
-
-def _like_escape(text: str) -> str:
-    """``text`` matched literally by LIKE (with ``escape="\\"``)."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _caseload_filter(search: str, adviser: str | None):
+def _caseload_filter(search: str, adviser: str | None) -> ColumnElement[bool] | None:
     """The WHERE clause shared by the caseload's rows and its count (None: everyone)."""
-    cond = None
+    cond: ColumnElement[bool] | None = None
     key = mp.search_key(search)
     if key:
-        cond = PLANS.c.search_text.like(f"%{_like_escape(key)}%", escape="\\")
+        cond = PLANS.c.search_text.contains(key, autoescape=True)  # "%" and "_" typed are matched as typed
     if adviser is not None:
         by = PLANS.c.summary_adviser == adviser
         cond = by if cond is None else and_(cond, by)
@@ -104,13 +100,16 @@ class Store:
         engine: Engine,
         backup_path: str | None = None,
         *,
+        target: Target | None = None,
         user: str | None = None,
         encrypted: bool = False,
-        path: Path | None = None,
         warnings: list[str] | None = None,
+        audit_key: bytes | None = None,
     ):
         self._engine = engine
-        self._where = describe(engine.url)
+        #: where the records are (worked out once, when they were opened)
+        self.target: Target = target if target is not None else resolve(engine.url)
+        self._where = self.target.where
         #: the copy taken before the last migration on opening, if one was needed
         self.backup_path = backup_path
         #: things the user should know (where the database is, a backup that failed): shown by the UI
@@ -120,17 +119,28 @@ class Store:
         #: the records are encrypted at rest (SQLCipher); False for plain SQLite and PostgreSQL
         self.encrypted: bool = encrypted
         #: the local database file (None on a server, or in memory)
-        self.path: Path | None = Path(path) if path is not None else None
+        self.path: Path | None = self.target.path
+        self._audit_key = audit_key  # keys the audit trail's anchors in backup manifests (encrypted records)
         self._summary_cache: dict[str, tuple[str, tuple[Any, ...]]] = {}
         self._lock = threading.Lock()
         self._audited: bool | None = None  # does this database have the audit tables?
         self._snapshots: OrderedDict[str, tuple[int, dict[str, Any]]] = OrderedDict()
-        url = engine.url
-        self._read_only = "mode=ro" in (url.database or "") or url.query.get("mode") == "ro"
 
     @property
     def engine(self) -> Engine:
         return self._engine
+
+    @property
+    def read_only(self) -> bool:
+        """True when the records can only be read here: every save raises :class:`RecordsReadOnly`.
+
+        The app shows :attr:`read_only_reason` in a banner and turns editing off."""
+        return self.target.read_only
+
+    @property
+    def read_only_reason(self) -> str:
+        """Why the records can only be read, in plain words ("" when they can be changed)."""
+        return self.target.read_only_reason
 
     # ------------------------------------------------------------------ plumbing
 
@@ -151,6 +161,11 @@ class Store:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[Connection]:
+        if self.read_only:
+            raise RecordsReadOnly(
+                f"{self._where.capitalize()} can only be read, not changed ({self.read_only_reason}), "
+                "so nothing was saved."
+            )
         with plain_errors(self._where), self._engine.connect() as conn:
             conn.execution_options(**{WRITE: True})
             with conn.begin():
@@ -187,23 +202,23 @@ class Store:
         text = text.strip()
         if len(text) < MIN_PREFIX:
             raise NotFound(f"'{text}' is too short: give at least {MIN_PREFIX} characters of the identifier.")
-        escaped = _like_escape(text)
         with self._read() as conn:
             rows = conn.execute(
                 select(PLANS.c.id, PLANS.c.given_name, PLANS.c.family_name, PLANS.c.preferred_name)
-                .where(PLANS.c.id.like(escaped + "%", escape="\\"))
+                .where(PLANS.c.id.startswith(text, autoescape=True))
                 .order_by(PLANS.c.id)
                 .limit(6)
             ).all()
-        exact = [r for r in rows if r.id == text]
+        exact: list[str] = [r.id for r in rows if r.id == text]
         if exact:
-            return exact[0].id
+            return exact[0]
         if not rows:
             raise NotFound(f"No young person has an identifier starting '{text}'.")
         if len(rows) > 1:
             names = "; ".join(f"{r.id} ({mp.display_name(r.given_name, r.family_name, r.preferred_name)})" for r in rows[:5])
             raise NotFound(f"'{text}' matches more than one young person ({names}); give more of the identifier.")
-        return rows[0].id
+        found: str = rows[0].id
+        return found
 
     def load(self, plan_id: str, *, opened: bool = True) -> m.Plan:
         """The whole plan, lists in their saved order. Raises :class:`NotFound`.
@@ -265,7 +280,8 @@ class Store:
         make = PlanSummary
         return [make(*cache[pid][1]) for pid, _st in keys]
 
-    def _summary_page(self, cond, stamp, limit: int | None, offset: int) -> list[PlanSummary]:
+    def _summary_page(self, cond: ColumnElement[bool] | None, stamp: Label[str], limit: int | None,
+                      offset: int) -> list[PlanSummary]:
         """One page, read in one query straight from the caseload index."""
         stmt = (
             select(stamp, *(PLANS.c[c] for c in mp.summary_columns()))
@@ -323,7 +339,7 @@ class Store:
         row["version"] = new_version
         row["updated_at"] = now
         audited = self._audit_ready()
-        after = plan_to_dict(plan) if audited else None
+        after = plan_to_dict(plan) if audited else {}
         before = None
         with self._write() as conn:
             if plan.version == 0:
@@ -422,7 +438,7 @@ class Store:
         """Everything recorded about one young person's plan, oldest first.
 
         Each entry: ``seq``, ``when`` (aware UTC datetime), ``at`` (the same as ISO text),
-        ``user``, ``action``, ``plan_version``, ``detail`` (dict) and ``changes``: for a
+        ``user``, ``action``, ``plan_version``, ``detail`` (dict), ``hash`` and ``changes``: for a
         "changed" entry a list of ``{"field", "label", "before", "after"}`` (``field`` is the path
         in the plan, e.g. ``person.phone`` or ``relationships[<id>].name``; ``label`` says it in
         words), otherwise ``[]``.
@@ -443,7 +459,7 @@ class Store:
                     changes.append({"field": path, "label": label, "before": old, "after": new})
             out.append({
                 "seq": e.seq, "when": e.when, "at": e.at, "user": e.user_name, "action": e.action,
-                "plan_version": e.plan_version, "detail": e.detail, "changes": changes,
+                "plan_version": e.plan_version, "detail": e.detail, "changes": changes, "hash": e.hash,
             })
         return out
 
@@ -454,11 +470,34 @@ class Store:
         return plan_to_dict(plan) if plan is not None else None
 
     def verify_audit(self) -> list[str]:
-        """Plain-words problems with the audit trail's hash chain; ``[]`` when it is intact."""
-        if not self._audit_ready():
+        """Plain-words problems with the audit trail; ``[]`` when it is intact.
+
+        The hash chain must be whole, and (for a records file) hold every entry the backups'
+        manifests recorded when they were made (:mod:`.anchors`), so cutting the newest entries
+        off, wiping the trail or recomputing it is found too.
+        """
+        trail = self.audit_trail()
+        if trail == "not yet":
             return []
         with plain_errors(self._where):
-            return _audit.verify_chain(self._engine)
+            problems = [_audit.GONE] if trail == "gone" else _audit.verify_chain(self._engine)
+            if self.target.is_file:
+                lookup = (lambda _seq: None) if trail == "gone" else self._entry_hash
+                problems += anchor_problems(lookup, backups_with_manifests(self.target), self._audit_key)
+        return problems
+
+    def _entry_hash(self, seq: int) -> str | None:
+        with self._read() as conn:
+            found: str | None = conn.execute(select(_audit.AUDIT.c.hash).where(_audit.AUDIT.c.seq == seq)).scalar()
+        return found
+
+    def audit_trail(self) -> str:
+        """"kept"; "not yet" (a database from before the audit trail); "gone" (the records' format
+        keeps one, but its tables have been removed)."""
+        if self._audit_ready():
+            return "kept"
+        with plain_errors(self._where), self._engine.connect() as conn:
+            return "gone" if _audit.trail_removed(conn) else "not yet"
 
     def _audit_ready(self) -> bool:
         if self._audited is None:
@@ -466,10 +505,11 @@ class Store:
                 self._audited = _audit.has_audit_tables(self._engine)
         return self._audited
 
-    def _record_quietly(self, action: str, entries: list[tuple[str, int | None]], detail) -> None:
+    def _record_quietly(self, action: str, entries: list[tuple[str, int | None]],
+                        detail: dict[str, Any] | None) -> None:
         """Record entries that are not part of a write of ours ("opened"). A read-only or full
         database cannot take them: the person still sees the plan, and is told."""
-        if self._read_only or not self._audit_ready():
+        if self.read_only or not self._audit_ready():
             return
         try:
             with self._write() as conn:

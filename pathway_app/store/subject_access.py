@@ -28,12 +28,15 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timezone
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from dateutil.relativedelta import relativedelta
 
 from ..domain.dates import birthday
 from ..domain.serialize import plan_to_dict
+
+if TYPE_CHECKING:
+    from .store import Store
 
 FORMAT = "pathway-planner/subject-access"
 FORMAT_VERSION = 1
@@ -105,7 +108,7 @@ _INDEX = re.compile(r"\[[^\]]*\]")
 
 
 def subject_access_bundle(
-    store: Any,
+    store: Store,
     plan_id: str,
     today: date | None = None,
     requested_on: date | None = None,
@@ -117,16 +120,16 @@ def subject_access_bundle(
     person asked (default: ``today``); the answer is due one calendar month later. Raises
     :class:`~pathway_app.errors.NotFound` for an unknown plan.
 
-    Reading the plan here records no "opened" entry (where the store allows that): the caller
-    records the request once, as "exported", when the files are written
+    Reading the plan here records no "opened" entry: the caller records the request once, as
+    "exported", when the files are written
     (``store.record_event("exported", plan_id, {"document": "subject access"})``).
     """
     today = today or date.today()
     requested_on = requested_on or today
-    plan = _load_quietly(store, plan_id)
+    plan = store.load(plan_id, opened=False)
     plan_d = plan_to_dict(plan)
     history, history_note = _history(store, plan.id)
-    who = produced_by or getattr(store, "user", None) or _current_user()
+    who = produced_by or store.user
     dob = plan.person.date_of_birth
     keep_until = birthday(dob, RETENTION_AGE) if dob else None
     bundle: dict[str, Any] = {
@@ -151,7 +154,7 @@ def subject_access_bundle(
                 f"Care records are kept until the person's {RETENTION_AGE}th birthday."
                 + ("" if keep_until else " The date of birth is not recorded, so that date cannot be worked out.")
             ),
-            "database": getattr(store, "url", ""),
+            "database": store.url,
         },
         "plan": plan_d,
         "prompt_responses": _prompt_responses(plan_d),
@@ -165,90 +168,48 @@ def subject_access_bundle(
 
 def response_due(requested_on: date) -> date:
     """One calendar month after ``requested_on`` (31 January → 28 or 29 February)."""
-    return requested_on + relativedelta(months=1)
+    due: date = requested_on + relativedelta(months=1)
+    return due
 
 
-def _current_user() -> str:
-    from .audit import current_user
-
-    return current_user()
-
-
-def _load_quietly(store: Any, plan_id: str):
-    """The plan, without an "opened" entry where the store can skip it: the caller records the
-    whole request as one "exported" entry once the files are written."""
-    import inspect
-
-    try:
-        quiet = "opened" in inspect.signature(store.load).parameters
-    except (TypeError, ValueError):  # pragma: no cover - a load without a signature
-        quiet = False
-    return store.load(plan_id, opened=False) if quiet else store.load(plan_id)
-
-
-def _history(store: Any, plan_id: str) -> tuple[list[dict[str, Any]] | None, str]:
+def _history(store: Store, plan_id: str) -> tuple[list[dict[str, Any]] | None, str]:
     """The audit entries about the plan as dicts, or None when this database keeps none."""
-    from . import audit
-
-    try:
-        kept = audit.has_audit_tables(audit.engine_of(store))
-    except TypeError:  # a store-like object without an engine (a test's stand-in)
-        kept = callable(getattr(store, "audit_history", None))
-    if not kept:
+    trail = store.audit_trail()
+    if trail == "not yet":
         return None, "This database does not keep a history of who looked at or changed records yet."
-    method = getattr(store, "audit_history", None)
-    found = method(plan_id) if callable(method) else audit.history(store, plan_id)
-    entries = [_entry_dict(e) for e in found]
+    if trail == "gone":
+        return None, ("This database should keep a history of who looked at or changed records, but it "
+                      "has been removed. Tell your manager or data protection officer.")
+    entries = [_entry_dict(e) for e in store.audit_history(plan_id)]
     return entries, "Every time the record was opened, changed, exported or printed, oldest first. Times are UTC."
 
 
-def _entry_dict(e: Any) -> dict[str, Any]:
-    """One entry, from the store's dict (``audit_history``) or an :class:`~.audit.AuditEntry`."""
-    if isinstance(e, dict):
-        get = e.get
-    else:
-        def get(k, default=None):
-            return getattr(e, k, default)
-    detail = dict(get("detail") or {})
-    raw = detail.pop("changes", None) or []
-    given = get("changes")
-    changes = []
-    for c in (given if given else raw):
-        if isinstance(c, dict):
-            item = {"path": c.get("path") or c.get("field"), "before": c.get("before"), "after": c.get("after")}
-            if c.get("label"):
-                item["label"] = c["label"]
-        else:
-            path, before, after = (list(c) + [None, None, None])[:3]
-            item = {"path": path, "before": before, "after": after}
-        changes.append(item)
-    at = get("at")
-    if not at and get("when") is not None:
-        at = get("when").astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+def _entry_dict(e: dict[str, Any]) -> dict[str, Any]:
+    """One entry of :meth:`.store.Store.audit_history`, as the bundle holds it."""
+    detail = {k: v for k, v in e["detail"].items() if k != "changes"}
+    changes = [{"path": c["field"], "before": c["before"], "after": c["after"], "label": c["label"]}
+               for c in e["changes"]]
     return {
-        "seq": get("seq"),
-        "at": at,
-        "user": get("user_name") or get("user") or "",
-        "action": get("action"),
-        "plan_version": get("plan_version"),
+        "seq": e["seq"],
+        "at": e["at"],
+        "user": e["user"],
+        "action": e["action"],
+        "plan_version": e["plan_version"],
         "changes": changes,
         "detail": detail,
-        **({"hash": get("hash")} if get("hash") else {}),
+        "hash": e["hash"],
     }
 
 
 def _prompt_responses(plan_d: dict[str, Any]) -> list[dict[str, Any]]:
     """The plan's prompt responses with the prompt's own words added where the rule is known."""
-    try:
-        from ..domain.guidance.rules import rules_by_id
+    from ..domain.guidance.rules import rules_by_id
 
-        rules = rules_by_id()
-    except Exception:  # the guidance rules are optional for this bundle
-        rules = {}
+    rules = rules_by_id()
     out = []
     for r in plan_d.get("prompt_responses", []):
         rule = rules.get(str(r.get("rule_id", "")).split(":", 1)[0])
-        out.append(dict(r, prompt=getattr(rule, "message", "") if rule is not None else ""))
+        out.append(dict(r, prompt=rule.message if rule is not None else ""))
     return out
 
 
@@ -295,7 +256,7 @@ def recorded_people(plan_d: dict[str, Any]) -> list[tuple[str, str]]:
 
 def _own_name_words(plan_d: dict[str, Any]) -> set[str]:
     p = plan_d.get("person", {})
-    words = set()
+    words: set[str] = set()
     for k in ("given_name", "family_name", "preferred_name"):
         words.update(w.casefold() for w in _WORD.findall(p.get(k, "") or ""))
     return words

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-import copy
 import re
+import shutil
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,11 @@ import plans as _plans
 from conftest import normalise, pdf_text, words_present
 from pathway_app.domain.model import LifeStoryEntry
 from pathway_app.export import subject_access as sa
-from pathway_app.store import audit
+from pathway_app.store import audit, open_store
+from pathway_app.store.engine import make_engine
+from pathway_app.store.store import Store
 from pathway_app.store.subject_access import subject_access_bundle
+from pathway_app.store.target import resolve_file
 
 TODAY = _plans.TODAY
 HEADINGS = (
@@ -30,22 +34,6 @@ HEADINGS = (
 LONG_NOTE_LAST = "KINGFISHERLASTWORD"
 
 
-class FakeStore:
-    """What the bundle needs from a store: load, and (optionally) the record's history."""
-
-    user = "Asha Khan (PA)"
-
-    def __init__(self, plan, history=None):
-        self.plan, self.history = plan, history
-
-    def load(self, plan_id):
-        assert plan_id == self.plan.id
-        return copy.deepcopy(self.plan)
-
-    def audit_history(self, plan_id):
-        return list(self.history or [])
-
-
 def _plan():
     plan = _plans.rich_plan()
     body = _plans.long_text(12_000).rsplit(" ", 1)[0]
@@ -53,25 +41,33 @@ def _plan():
     return plan
 
 
-def _history(plan):
+def _recorded(folder: Path):
+    """A real store holding the plan with a history: Jo Patel creates it, then adds a phone number
+    and a safety note; Ben Ode prints it. Returns Asha Khan's store (open; she answers the
+    request) and the plan as stored."""
+    plan = _plan()
     sam = next(r for r in plan.relationships if r.name == "Sam Carter")
-    E = audit.AuditEntry
-    return [
-        E(1, "2026-11-01T09:00:00.000000Z", "Jo Patel", "created", plan.id, 1, {"name": "Zoë Ørsted"}, audit.GENESIS, "a" * 64),
-        E(2, "2026-11-02T10:30:00.000000Z", "Jo Patel", "changed", plan.id, 2, {"changes": [
-            ["person.phone", "", "07700 900777"],
-            [f"relationships[{sam.id}].safety_notes", "", _plans.SAFETY_NOTE],
-        ]}, "a" * 64, "b" * 64),
-        E(3, "2026-11-03T11:00:00.000000Z", "Ben Ode (manager)", "printed", plan.id, 2, {"edition": "full"}, "b" * 64, "c" * 64),
-    ]
+    note = sam.safety_notes
+    sam.safety_notes, plan.person.phone, plan.version = "", "", 0
+    jo = open_store(url=f"sqlite:///{folder / 'records.db'}", create_unencrypted=True, user="Jo Patel")
+    jo.save(plan, TODAY)
+    plan.person.phone = "07700 900777"
+    next(r for r in plan.relationships if r.name == "Sam Carter").safety_notes = note
+    jo.save(plan, TODAY)
+    Store(jo.engine, user="Ben Ode (manager)").record_event(audit.PRINTED, plan.id, {"edition": "full"})
+    asha = Store(jo.engine, user="Asha Khan (PA)")
+    return asha, asha.load(plan.id, opened=False)
 
 
 @pytest.fixture(scope="module")
 def produced(tmp_path_factory):
-    plan = _plan()
-    bundle = subject_access_bundle(FakeStore(plan, _history(plan)), plan.id, today=TODAY)
-    out = tmp_path_factory.mktemp("sar") / "everything.pdf"
-    path = sa.render_subject_access_pdf(bundle, out)
+    folder = tmp_path_factory.mktemp("sar")
+    store, plan = _recorded(folder)
+    try:
+        bundle = subject_access_bundle(store, plan.id, today=TODAY)
+    finally:
+        store.close()
+    path = sa.render_subject_access_pdf(bundle, folder / "everything.pdf")
     return plan, bundle, path
 
 
@@ -147,10 +143,11 @@ def test_the_review_mark_sits_beside_information_about_other_people(produced):
 
 
 def test_the_history_is_a_table_of_who_did_what(produced):
-    _plan_, _b, path = produced
+    _plan_, bundle, path = produced
     text = " ".join(_reader_text(path))
+    first = datetime.fromisoformat(bundle["history"]["entries"][0]["at"].replace("Z", "+00:00"))
     for words in ("Jo Patel", "Ben Ode (manager)", "Created the record", "Changed the record", "Printed the record",
-                  "1 November 2026, 09:00 UTC", "07700 900777"):
+                  f"{first.day} {first:%B %Y, %H:%M} UTC", "07700 900777"):
         assert words in text, words
     # the safety-note change is marked in the history too
     at = text.index("About me: Phone changed")
@@ -181,13 +178,19 @@ def test_a_failed_render_leaves_the_old_file_and_no_temporary_file(produced, tmp
 
 
 def test_a_record_with_no_history_and_nobody_else_still_reads_well(tmp_path):
+    """A database from before the audit trail (schema 0001) holding a plan with nothing in it."""
     plan = _plans.empty_plan()
-
-    class Old:
-        def load(self, plan_id):
-            return plan
-
-    bundle = subject_access_bundle(Old(), plan.id, today=TODAY)
+    old = tmp_path / "old.db"
+    shutil.copy(Path(__file__).resolve().parents[1] / "fixtures" / "db" / "0001.db", old)
+    store = Store(make_engine(resolve_file(old)))
+    try:
+        plan.person.date_of_birth = date(2008, 1, 1)  # a store saves nothing without one ...
+        store.save(plan, TODAY)
+        with store.engine.begin() as conn:  # ... but records from elsewhere may lack it
+            conn.exec_driver_sql("UPDATE plans SET date_of_birth = NULL WHERE id = ?", (plan.id,))
+        bundle = subject_access_bundle(store, plan.id, today=TODAY)
+    finally:
+        store.close()
     assert bundle["third_party"] == []
     path = sa.render_subject_access_pdf(bundle, tmp_path / "empty.pdf")
     text = normalise(" ".join(_reader_text(path)))

@@ -95,9 +95,9 @@ def migrated_store(engine, script_location):
 @pytest.fixture
 def plain_store(tmp_path, script_location):
     from pathway_app.store.engine import make_engine
-    from sqlalchemy.engine import URL
+    from pathway_app.store.target import resolve_file
 
-    store = migrated_store(make_engine(URL.create("sqlite", database=str(tmp_path / "pathway.db"))), script_location)
+    store = migrated_store(make_engine(resolve_file(tmp_path / "pathway.db")), script_location)
     yield store
     store.close()
 
@@ -105,12 +105,13 @@ def plain_store(tmp_path, script_location):
 @pytest.fixture
 def enc_store(tmp_path, script_location, fast_kdf):
     from pathway_app.store import crypto
-    from pathway_app.store.encrypted import encrypted_engine
+    from pathway_app.store.engine import make_engine
     from pathway_app.store.keyfile import keyfile_path
+    from pathway_app.store.target import resolve_file
 
     db = tmp_path / "pathway.db"
     key = crypto.create_keyfile(keyfile_path(db), "correct horse battery staple")
-    store = migrated_store(encrypted_engine(db, key), script_location)
+    store = migrated_store(make_engine(resolve_file(db), key), script_location)
     yield store
     store.close()
 

@@ -19,7 +19,7 @@ from .conftest import TODAY, make_plan
 
 
 def _write(store):
-    conn = audit.engine_of(store).connect()
+    conn = store.engine.connect()
     conn.execution_options(**{WRITE: True})
     return conn
 
@@ -31,7 +31,7 @@ def _append(store, n=1, action=audit.OPENED, plan_id="p-1", user="Asha (PA)"):
 
 def _raw(store, sql):
     """Run SQL round the app (what someone with the file or a database login could do)."""
-    eng = audit.engine_of(store)
+    eng = store.engine
     with eng.connect() as conn, conn.begin():
         if eng.dialect.name == "postgresql":
             conn.exec_driver_sql("ALTER TABLE audit_log DISABLE TRIGGER USER")
@@ -47,63 +47,63 @@ def test_entries_chain_and_history(any_store):
     _append(any_store, 2, plan_id="p-1")
     _append(any_store, 1, action=audit.PRINTED, plan_id="p-2", user="Ben")
     _append(any_store, 1, action=audit.EXPORTED, plan_id="p-1")
-    assert audit.verify_chain(any_store) == []
-    h = audit.history(any_store, "p-1")
+    assert audit.verify_chain(any_store.engine) == []
+    h = audit.history(any_store.engine, "p-1")
     assert [e.seq for e in h] == [1, 2, 4]
     assert [e.action for e in h] == ["opened", "opened", "exported"]
     assert h[0].prev_hash == audit.GENESIS and h[1].prev_hash == h[0].hash
     assert h[0].user_name == "Asha (PA)"
     assert h[0].at.endswith("Z") and h[0].when.tzinfo is not None
-    assert audit.chain_head(any_store) == (4, h[-1].hash)
+    assert audit.chain_head(any_store.engine) == (4, h[-1].hash)
 
 
 def test_a_save_and_its_entry_commit_or_roll_back_together(any_store):
-    head = audit.chain_head(any_store)
+    head = audit.chain_head(any_store.engine)
     with pytest.raises(RuntimeError):
         with _write(any_store) as conn, conn.begin():
             audit.record(conn, user="x", action=audit.CHANGED, plan_id="p", plan_version=2, detail={"changes": []})
             raise RuntimeError("the save failed")
-    assert audit.chain_head(any_store) == head
-    assert audit.entries(any_store) == []
+    assert audit.chain_head(any_store.engine) == head
+    assert audit.entries(any_store.engine) == []
 
 
 def test_entries_cannot_be_changed_or_deleted_through_the_database(any_store):
     _append(any_store, 2)
-    eng = audit.engine_of(any_store)
+    eng = any_store.engine
     for sql in ("UPDATE audit_log SET user_name = 'someone else'", "DELETE FROM audit_log"):
         with pytest.raises(sa_exc.DatabaseError, match="audit trail cannot be changed"):
             with eng.connect() as conn, conn.begin():
                 conn.exec_driver_sql(sql)
-    assert audit.verify_chain(any_store) == []
-    assert len(audit.entries(any_store)) == 2
+    assert audit.verify_chain(any_store.engine) == []
+    assert len(audit.entries(any_store.engine)) == 2
 
 
 def test_an_edited_entry_is_found(any_store):
     _append(any_store, 4)
     _raw(any_store, "UPDATE audit_log SET user_name = 'someone else' WHERE seq = 2")
-    assert audit.verify_chain(any_store) == ["entry 2 (opened, %s) was changed after it was written" % audit.entries(any_store)[1].at]
+    assert audit.verify_chain(any_store.engine) == ["entry 2 (opened, %s) was changed after it was written" % audit.entries(any_store.engine)[1].at]
 
 
 def test_an_edited_entry_with_a_recomputed_hash_breaks_the_next_link(any_store):
     _append(any_store, 3)
-    e = audit.entries(any_store)[1]
+    e = audit.entries(any_store.engine)[1]
     forged = audit.entry_hash(e.prev_hash, e.seq, e.at, "someone else", e.action, e.plan_id, e.plan_version,
                               audit.canonical(e.detail))
     _raw(any_store, f"UPDATE audit_log SET user_name = 'someone else', hash = '{forged}' WHERE seq = 2")
-    problems = audit.verify_chain(any_store)
+    problems = audit.verify_chain(any_store.engine)
     assert problems == ["entry 3 does not follow on from entry 2: an entry before it was changed or replaced"]
 
 
 def test_a_deleted_entry_is_found(any_store):
     _append(any_store, 5)
     _raw(any_store, "DELETE FROM audit_log WHERE seq IN (2, 3)")
-    assert audit.verify_chain(any_store) == ["entry 2 to 3 is missing: removed after it was written"]
+    assert audit.verify_chain(any_store.engine) == ["entry 2 to 3 is missing: removed after it was written"]
 
 
 def test_cutting_off_the_newest_entries_is_found(any_store):
     _append(any_store, 5)
     _raw(any_store, "DELETE FROM audit_log WHERE seq >= 4")
-    assert audit.verify_chain(any_store) == [
+    assert audit.verify_chain(any_store.engine) == [
         "the newest entries were removed: the trail should go up to entry 5 but stops at 3"]
 
 
@@ -123,8 +123,8 @@ def test_appends_from_two_writers_at_once_keep_one_chain(any_store):
     for t in threads:
         t.join()
     assert errors == []
-    assert audit.verify_chain(any_store) == []
-    assert [e.seq for e in audit.entries(any_store)] == list(range(1, 46))
+    assert audit.verify_chain(any_store.engine) == []
+    assert [e.seq for e in audit.entries(any_store.engine)] == list(range(1, 46))
 
 
 def test_record_change_diff_of_a_real_save(any_store):
@@ -151,14 +151,14 @@ def test_record_change_diff_of_a_real_save(any_store):
     assert changes[f"relationships[{added.id}]"][1]["name"] == "Nan"
     assert "version" not in changes and "updated_at" not in changes
     assert len(changes) == 4
-    h = audit.history(any_store, plan.id)
+    h = audit.history(any_store.engine, plan.id)
     assert [x.action for x in h if x.user_name == "Asha"] == ["created", "changed"]
     # the store wrote its own entries as it went: the same diff, in the save's transaction
     own = [x for x in h if x.user_name != "Asha"]
     assert [x.action for x in own] == ["created", "opened", "opened", "changed", "opened"]
     assert own[0].detail["name"] == edited.person.display_name
     assert own[3].detail["changes"] == e.detail["changes"] and own[3].plan_version == 2
-    assert audit.verify_chain(any_store) == []
+    assert audit.verify_chain(any_store.engine) == []
 
 
 def diff_plans(a, b):
@@ -183,12 +183,15 @@ def test_diff_details():
                                        "I want to learn to cook"]]
 
 
-def test_record_for_store_uses_the_plan_version(any_store):
+def test_an_event_recorded_by_the_store_uses_the_plan_version(any_store):
+    from pathway_app.store.store import Store
+
     plan = make_plan(4)
     any_store.save(plan, TODAY)
-    (e,) = audit.record_for_store(any_store, audit.PRINTED, [plan.id], detail={"edition": "young person"}, user="Asha")
-    assert (e.plan_version, e.detail["edition"]) == (1, "young person")
-    if audit.engine_of(any_store).dialect.name == "postgresql":
+    Store(any_store.engine, user="Asha").record_event(audit.PRINTED, plan.id, {"edition": "young person"})
+    e = audit.entries(any_store.engine)[-1]
+    assert (e.action, e.user_name, e.plan_version, e.detail["edition"]) == (audit.PRINTED, "Asha", 1, "young person")
+    if any_store.engine.dialect.name == "postgresql":
         assert e.detail["db_role"]  # the login the server vouches for
 
 
@@ -204,12 +207,13 @@ def test_audit_command(tmp_path, monkeypatch, script_location):
 
     from pathway_app import cli, paths
     from pathway_app.store import open_store
+    from pathway_app.store.store import Store
 
     monkeypatch.setattr(paths, "migrations_dir", lambda: script_location)
     store = open_store(data_dir=tmp_path, create_unencrypted=True)
     plan = make_plan(41)
     store.save(plan, TODAY)
-    audit.record_for_store(store, audit.PRINTED, [plan.id], detail={"edition": "practitioner"}, user="Asha")
+    Store(store.engine, user="Asha").record_event(audit.PRINTED, plan.id, {"edition": "practitioner"})
     store.close()
 
     def run(*argv):

@@ -17,14 +17,13 @@ from pathway_app.store.encrypted import (
     DatabaseDamaged,
     backup_encrypted,
     encrypt_database,
-    encrypted_engine,
-    encryption_state,
     integrity_problems,
     open_encrypted,
-    raw_connect,
 )
-from pathway_app.store.engine import APPLICATION_ID, WRITE
+from pathway_app.store.engine import APPLICATION_ID, WRITE, make_engine
 from pathway_app.store.keyfile import keyfile_path
+from pathway_app.store.sqlitefile import raw_connect
+from pathway_app.store.target import encryption_state, resolve_file
 
 from .conftest import MARKER, files_containing
 
@@ -48,7 +47,7 @@ def _fill(engine, rows: int = 200) -> None:
 def enc_db(tmp_path, fast_kdf):
     db = tmp_path / "pathway.db"
     key = crypto.create_keyfile(keyfile_path(db), PASS)
-    engine = encrypted_engine(db, key)
+    engine = make_engine(resolve_file(db), key)
     yield db, key, engine
     engine.dispose()
 
@@ -132,11 +131,11 @@ def test_cipher_integrity_check_finds_a_one_byte_change(enc_db):
     db, key, engine = enc_db
     _fill(engine, 50)
     engine.dispose()
-    assert integrity_problems(encrypted_engine(db, key)) == []
+    assert integrity_problems(make_engine(resolve_file(db), key)) == []
     data = bytearray(db.read_bytes())
     data[4096 * 2 + 100] ^= 0x01  # page 3
     db.write_bytes(bytes(data))
-    eng = encrypted_engine(db, key)
+    eng = make_engine(resolve_file(db), key)
     problems = integrity_problems(eng)
     eng.dispose()
     assert problems and any("hmac" in p.lower() or "page" in p.lower() for p in problems)
@@ -172,8 +171,9 @@ def test_sqlcipher_says_nothing_on_stderr_for_a_wrong_key(enc_db, tmp_path):
     _fill(engine, 1)
     engine.dispose()
     code = textwrap.dedent(f"""
-        from pathway_app.store.encrypted import encrypted_engine
-        e = encrypted_engine({str(db)!r}, bytes(32))
+        from pathway_app.store.engine import make_engine
+        from pathway_app.store.target import resolve_file
+        e = make_engine(resolve_file({str(db)!r}), bytes(32))
         try:
             e.connect()
         except Exception as exc:

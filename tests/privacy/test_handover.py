@@ -35,7 +35,7 @@ def test_seal_and_unseal(tmp_path):
 def test_handover_round_trip_between_databases(two_plans, tmp_path, script_location, fast_kdf):
     from .conftest import migrated_store
     from pathway_app.store.engine import make_engine
-    from sqlalchemy.engine import URL
+    from pathway_app.store.target import resolve_file
 
     store, plans = two_plans
     f = tmp_path / "out" / "handover.pphandover"
@@ -43,7 +43,7 @@ def test_handover_round_trip_between_databases(two_plans, tmp_path, script_locat
     name = plans[1].person.family_name
     assert ho.export_handover(store, f, PASS, [plans[1].id, plans[0].id]) == sorted([plans[0].id, plans[1].id])
     assert files_containing(f.parent, name) == [] and files_containing(f.parent, plans[1].id) == []
-    other = migrated_store(make_engine(URL.create("sqlite", database=str(tmp_path / "other.db"))), script_location)
+    other = migrated_store(make_engine(resolve_file(tmp_path / "other.db")), script_location)
     report = ho.import_handover(other, f, PASS, TODAY)
     assert sorted(i for i, _ in report.created) == sorted([plans[0].id, plans[1].id])
     assert plan_to_dict(other.load(plans[1].id)) == plan_to_dict(plans[1])
@@ -134,7 +134,8 @@ def test_handover_commands(tmp_path, monkeypatch, fast_kdf):
 
 def test_encrypt_and_passphrase_commands(tmp_path, monkeypatch, fast_kdf):
     from pathway_app.store import open_store
-    from pathway_app.store.encrypted import encryption_state, open_encrypted
+    from pathway_app.store.encrypted import open_encrypted
+    from pathway_app.store.target import encryption_state
 
     d = tmp_path / "data"
     with open_store(data_dir=d, create_unencrypted=True) as s:
@@ -160,5 +161,59 @@ def test_encrypt_and_passphrase_commands(tmp_path, monkeypatch, fast_kdf):
 
 
 def test_passphrase_is_never_taken_from_a_pipe_without_asking(tmp_path, monkeypatch):
+    from pathway_app.store import open_store
+
+    open_store(data_dir=tmp_path, create_unencrypted=True).close()  # plain records, ready to encrypt
     code, out, err = _cli("encrypt", "--data-dir", str(tmp_path), stdin="", monkeypatch=monkeypatch)
     assert code == 2 and "passphrase" in err
+
+
+def _asking_for(params) -> bytes:
+    """A handover file as a hostile maker would write it: header checksum right, cost its own."""
+    import hashlib
+    import secrets
+
+    fixed = ho.MAGIC + ho._FIXED.pack(ho.VERSION, params.memory_kib, params.time_cost, params.parallelism,
+                                      secrets.token_bytes(16), secrets.token_bytes(12), secrets.token_bytes(16))
+    return fixed + hashlib.sha256(fixed).digest()[:8] + secrets.token_bytes(64)
+
+
+@pytest.mark.parametrize("asks", [(4 * 1024 * 1024, 3, 4), (512 * 1024, 3, 4), (64 * 1024, 100, 4), (64 * 1024, 3, 64)],
+                         ids=["4GiB", "512MiB", "100-passes", "64-lanes"])
+def test_a_handover_file_may_not_choose_its_own_argon2_cost(monkeypatch, tmp_path, asks):
+    """Issue 14 item 7: refused before anything is derived (a crafted file took 12.9 s a try)."""
+    import time
+
+    from pathway_app.store import crypto
+    from pathway_app.store.keyfile import KdfParams
+
+    derived = []
+    monkeypatch.setattr(crypto, "derive", lambda *a: derived.append(a) or (b"k" * 32, b"c" * 16))
+    blob = _asking_for(KdfParams(*asks))
+    start = time.monotonic()
+    with pytest.raises(ho.HandoverDamaged, match="far more work to open"):
+        ho.unseal(blob, PASS)
+    assert derived == [] and time.monotonic() - start < 0.5
+    # what the app itself writes (and a little more) is still tried
+    with pytest.raises(ho.HandoverWrongPassphrase):
+        ho.unseal(_asking_for(KdfParams(128 * 1024, 6, 8)), PASS)
+    assert len(derived) == 1
+
+
+def test_a_key_file_may_not_choose_its_own_argon2_cost(tmp_path, monkeypatch):
+    import json as _json
+
+    from pathway_app.store import crypto
+    from pathway_app.store.keyfile import KeyFileDamaged, keyfile_path
+
+    kf = keyfile_path(tmp_path / "pathway.db")
+    crypto.create_keyfile(kf, PASS, params=FAST)
+    body = _json.loads(kf.read_text())
+    body["kdf"]["memory_kib"] = 4 * 1024 * 1024
+    body.pop("checksum")
+    body["checksum"] = __import__("hashlib").sha256(
+        _json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()).hexdigest()
+    kf.write_text(_json.dumps(body))
+    monkeypatch.setattr(crypto, "derive", lambda *a: pytest.fail("derived"))
+    with pytest.raises(KeyFileDamaged, match="far more work"):
+        crypto.unlock(kf, PASS)

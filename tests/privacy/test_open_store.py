@@ -23,7 +23,8 @@ from pathway_app import cli
 from pathway_app.errors import DatabaseProblem, PassphraseNeeded, RetentionRefused, UserFacingError
 from pathway_app.store import DatabaseDamaged, TryAgainLater, WrongPassphrase, open_store
 from pathway_app.store import backup as b
-from pathway_app.store.encrypted import encryption_state
+from pathway_app.store import sqlitefile
+from pathway_app.store.target import encryption_state
 from pathway_app.store.keyfile import keyfile_path
 from pathway_app.store.lock import acquire
 
@@ -206,7 +207,7 @@ def test_a_failed_pre_migration_backup_stops_the_migration(tmp_path, monkeypatch
     with pytest.raises(b.BackupFailed):
         open_store(data_dir=tmp_path)
     assert "before-migration-0001" in calls
-    con = b.connect_ro(tmp_path / "pathway.db")
+    con = sqlitefile.connect_ro(tmp_path / "pathway.db")
     assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
     con.close()
 
@@ -320,7 +321,7 @@ def test_cli_audit_of_open_change_export_print_and_tamper(tmp_path, monkeypatch,
     assert code == 0 and "intact" in out
     # tamper with the (decrypted) trail round the app, then check again
     from pathway_app.store import crypto
-    from pathway_app.store.encrypted import raw_connect
+    from pathway_app.store.sqlitefile import raw_connect
 
     con = raw_connect(d / "pathway.db", crypto.unlock(keyfile_path(d / "pathway.db"), PASS))
     con.execute("DROP TRIGGER audit_log_no_update")

@@ -3,8 +3,6 @@ and the `subject-access` command run as a user would."""
 
 from __future__ import annotations
 
-import copy
-import inspect
 import json
 import os
 import subprocess
@@ -22,6 +20,7 @@ from pathway_app.domain.vocab import Decision, PromptAnswer
 from pathway_app.errors import NotFound
 from pathway_app.store import audit
 from pathway_app.store.engine import WRITE
+from pathway_app.store.store import Store
 from pathway_app.store.subject_access import generic_path, resolve_path, response_due, subject_access_bundle
 
 from .conftest import TODAY
@@ -69,15 +68,12 @@ def test_the_request_defaults_to_today_and_is_due_a_calendar_month_later(plain_s
     assert response_due(date(2026, 12, 15)) == date(2027, 1, 15)
 
 
-def test_no_date_of_birth_means_no_retention_date_and_says_why():
+def test_no_date_of_birth_means_no_retention_date_and_says_why(plain_store):
     plan = kayla()
-    plan.person.date_of_birth = None  # a store refuses to save this; the bundle copes anyway
-
-    class OldStore:
-        def load(self, plan_id):
-            return plan
-
-    b = subject_access_bundle(OldStore(), plan.id, today=TODAY)
+    plain_store.save(plan, TODAY)
+    with plain_store.engine.begin() as conn:  # a store refuses to save this; records from elsewhere may hold it
+        conn.exec_driver_sql("UPDATE plans SET date_of_birth = NULL")
+    b = subject_access_bundle(plain_store, plan.id, today=TODAY)
     assert b["about"]["keep_until"] is None and b["about"]["date_of_birth"] is None
     assert "not recorded" in b["about"]["retention_note"]
 
@@ -184,7 +180,7 @@ def test_prompt_responses_are_in_the_bundle_and_who_answered_is_marked(plain_sto
 
 
 def _write(store):
-    conn = audit.engine_of(store).connect()
+    conn = store.engine.connect()
     conn.execution_options(**{WRITE: True})
     return conn
 
@@ -199,13 +195,14 @@ def test_the_history_holds_each_look_and_change_with_before_and_after(any_store)
     edited.person.phone = "07700 900555"
     any_store.save(edited, TODAY)
     after = plan_to_dict(any_store.load(plan.id))
-    already = {e.seq for e in audit.history(any_store, plan.id)}  # what the store records itself, if anything
+    already = {e.seq for e in audit.history(any_store.engine, plan.id)}  # what the store records itself, if anything
     with _write(any_store) as conn, conn.begin():
         audit.record_change(conn, user="Asha (PA)", plan_id=plan.id, plan_version=1, before=None, after=before)
         audit.record_change(conn, user="Asha (PA)", plan_id=plan.id, plan_version=2, before=before, after=after)
-    audit.record_for_store(any_store, audit.OPENED, [plan.id], user="Ben (manager)")
-    audit.record_for_store(any_store, audit.PRINTED, [plan.id], user="Ben (manager)", detail={"edition": "full"})
-    audit.record_for_store(any_store, audit.OPENED, ["someone-else"], user="Ben (manager)")
+    ben = Store(any_store.engine, user="Ben (manager)")
+    ben.record_events(audit.OPENED, [plan.id])
+    ben.record_event(audit.PRINTED, plan.id, {"edition": "full"})
+    ben.record_events(audit.OPENED, ["someone-else"])
 
     b = subject_access_bundle(any_store, plan.id, today=TODAY)
     h = b["history"]
@@ -239,8 +236,6 @@ def test_saves_and_opens_recorded_by_the_store_are_in_the_bundle(plain_store):
     """The store's own recording (issue 7 item 3): saves and opens appear without anyone writing them."""
     plan = kayla()
     plain_store.save(plan, TODAY)
-    if not audit.history(plain_store, plan.id):
-        pytest.skip("Store.save does not write audit entries yet")
     edited = plain_store.load(plan.id)
     edited.person.phone = "07700 900555"
     plain_store.save(edited, TODAY)
@@ -252,46 +247,62 @@ def test_saves_and_opens_recorded_by_the_store_are_in_the_bundle(plain_store):
     json.dumps(b)  # the store's datetimes were turned into text
 
 
-def test_the_stores_own_history_method_is_preferred():
+def test_the_history_and_who_produced_it_come_from_the_store(plain_store):
     plan = kayla()
-
-    class FakeStore:
-        user = "Dee (team manager)"
-
-        def load(self, plan_id):
-            assert plan_id == plan.id
-            return copy.deepcopy(plan)
-
-        def audit_history(self, plan_id):
-            return [audit.AuditEntry(1, "2026-11-20T09:00:00.000000Z", "Dee", "opened", plan_id, 3, {}, audit.GENESIS, "h1")]
-
-    b = subject_access_bundle(FakeStore(), plan.id, today=TODAY)
+    plain_store.save(plan, TODAY)
+    dee = Store(plain_store.engine, user="Dee (team manager)")
+    dee.record_event(audit.OPENED, plan.id)
+    b = subject_access_bundle(dee, plan.id, today=TODAY)
     assert b["history"]["available"] is True
-    assert b["history"]["entries"][0]["action"] == "opened" and b["history"]["entries"][0]["user"] == "Dee"
+    last = b["history"]["entries"][-1]
+    assert (last["action"], last["user"]) == ("opened", "Dee (team manager)")
+    assert last["hash"] == audit.chain_head(dee.engine)[1]
     assert b["about"]["produced_by"] == "Dee (team manager)"
 
 
-def test_a_database_without_a_history_says_so():
-    plan = kayla()
+def _old_database(tmp_path: Path) -> Store:
+    """A real database from before the audit trail (schema 0001), opened as it is."""
+    import shutil
 
-    class OldStore:
-        def load(self, plan_id):
-            return plan
+    from pathway_app.store.engine import make_engine
+    from pathway_app.store.target import resolve_file
 
-    b = subject_access_bundle(OldStore(), plan.id, today=TODAY)
+    copy_ = tmp_path / "old.db"
+    shutil.copy(ROOT / "tests" / "fixtures" / "db" / "0001.db", copy_)
+    return Store(make_engine(resolve_file(copy_)))
+
+
+def test_a_database_without_a_history_says_so(tmp_path):
+    store = _old_database(tmp_path)
+    try:
+        plan_id = store.ids()[0]
+        b = subject_access_bundle(store, plan_id, today=TODAY)
+    finally:
+        store.close()
     assert b["history"] == {"available": False, "note": b["history"]["note"], "entries": []}
-    assert "history" in b["history"]["note"]
+    assert "does not keep a history" in b["history"]["note"]
+
+
+def test_a_history_that_was_removed_is_reported_not_called_new(plain_store):
+    plan = kayla()
+    plain_store.save(plan, TODAY)
+    with plain_store.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE audit_log")
+        conn.exec_driver_sql("DROP TABLE audit_head")
+    again = Store(plain_store.engine)
+    b = subject_access_bundle(again, plan.id, today=TODAY)
+    assert b["history"]["available"] is False and "has been removed" in b["history"]["note"]
+    assert again.verify_audit() == [audit.GONE]
 
 
 # --------------------------------------------------------------------------- the command
 
 
 def _new_plain_db(path: Path):
-    """A new unencrypted database, whatever open_store needs to make one today."""
+    """A new unencrypted database (or the one already there)."""
     from pathway_app.store import open_store
 
-    kw = {"create_unencrypted": True} if "create_unencrypted" in inspect.signature(open_store).parameters else {}
-    return open_store(url=f"sqlite:///{path}", **kw)
+    return open_store(url=f"sqlite:///{path}", create_unencrypted=True)
 
 
 def _cli(db: Path, *args: str) -> subprocess.CompletedProcess:
@@ -330,11 +341,10 @@ def test_the_command_writes_the_pdf_and_the_json(cli_db, tmp_path):
     # the request is in the record's history: one "exported" entry, by the person who ran it
     store = _new_plain_db(db)
     try:
-        if callable(getattr(store, "audit_history", None)):
-            hist = store.audit_history(plan.id)
-            last = hist[-1]
-            assert (last["action"], last["user"], last["detail"]) == ("exported", "Asha Khan (PA)", {"document": "subject access"})
-            assert not [e for e in hist if e["action"] == "opened"]  # the bundle read it quietly
+        hist = store.audit_history(plan.id)
+        last = hist[-1]
+        assert (last["action"], last["user"], last["detail"]) == ("exported", "Asha Khan (PA)", {"document": "subject access"})
+        assert not [e for e in hist if e["action"] == "opened"]  # the bundle read it quietly
     finally:
         store.close()
     # a second run replaces both

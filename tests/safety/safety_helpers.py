@@ -117,3 +117,22 @@ def load_digests(db: Path) -> dict[str, str]:
         return {i: content_digest(store.load(i, opened=False)) for i in store.ids()}
     finally:
         store.close()
+
+
+def run_unprivileged(argv: list[str], **kwargs: object) -> "subprocess.CompletedProcess[str]":
+    """Run ``argv`` (from the repository root) without the power to ignore file permissions.
+
+    As root, permissions do not stop anything, so the child runs under ``setpriv`` with the
+    capabilities that override them (``dac_override``, ``dac_read_search``, ``fowner``) dropped;
+    as anyone else it runs as it is.
+    """
+    import os
+    import subprocess
+
+    root = Path(__file__).resolve().parents[2]
+    if os.geteuid() == 0:
+        drop = "-dac_override,-dac_read_search,-fowner"
+        argv = ["setpriv", f"--bounding-set={drop}", f"--inh-caps={drop}", *argv]
+    return subprocess.run(argv, capture_output=True, text=True, encoding="utf-8", cwd=root, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(root)}, **kwargs)  # type: ignore[call-overload]
+

@@ -12,6 +12,7 @@ import pytest
 
 from pathway_app.cli import main
 from pathway_app.store import backup as b
+from pathway_app.store import sqlitefile
 from pathway_app.store import open_store
 from pathway_app.store.lock import AlreadyOpen, acquire
 from pathway_app.store.migrate import head_revision
@@ -22,9 +23,9 @@ AFTER_75 = datetime(2200, 1, 1).date()  # deletion is refused before the young p
 
 
 def _facts(db: Path) -> dict:
-    con = b.connect_ro(db)
+    con = sqlitefile.connect_ro(db)
     try:
-        return b.database_facts(con)
+        return sqlitefile.database_facts(con)
     finally:
         con.close()
 
@@ -35,7 +36,7 @@ def test_backup_has_a_manifest_that_matches_the_data(populated):
     assert path.parent == db.parent / "backups"
     assert path.name.startswith("pathway-") and path.name.endswith("-manual.db")
     m = b.read_manifest(path)
-    assert m["sha256"] == b.file_sha256(path)
+    assert m["sha256"] == sqlitefile.file_sha256(path)
     assert m["size"] == path.stat().st_size
     assert m["schema_revision"] == head_revision()
     assert m["row_counts"]["plans"] == len(digests) == 5

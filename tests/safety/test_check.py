@@ -20,8 +20,8 @@ from pathway_app.store.check import (
     DatabaseRefused,
     check_database,
     guard_open,
-    move_aside,
 )
+from pathway_app.store.sqlitefile import move_aside
 
 from safety_helpers import load_digests
 
@@ -137,8 +137,9 @@ def test_missing_file_offers_the_newest_good_backup(populated):
     newer = b.make_backup(db)
     newer.write_bytes(newer.read_bytes()[:1000])  # the newest backup is damaged: skip it
     db.unlink()
-    r = check_database(db)
-    assert r.ok and r.kind == "missing" and r.newest_good_backup == older
+    r = check_database(db)  # backups show there were records: not "a new one will be made"
+    assert not r.ok and r.kind == "lost" and r.newest_good_backup == older
+    assert "missing" in r.message and "Nothing new is made" in r.message
 
 
 @pytest.mark.parametrize("kind", sorted(MOVED))

@@ -85,3 +85,18 @@ def test_the_second_copy_can_read_but_not_write(tmp_path):
 
 def test_lock_file_sits_beside_the_database(tmp_path):
     assert lock_path_for(tmp_path / "pathway.db") == tmp_path / "pathway.db.lock"
+
+
+def test_the_lock_file_is_for_its_owner_only(tmp_path):
+    """Issue 14 item 8: it says who has the records open (user, computer, process)."""
+    import stat
+
+    db = tmp_path / "pathway.db"
+    old = tmp_path / "pathway.db.lock"
+    old.write_text("")
+    old.chmod(0o644)  # as an older version left it
+    with acquire(db) as lock:
+        assert stat.S_IMODE(lock.path.stat().st_mode) == 0o600
+    fresh = tmp_path / "other.db"
+    with acquire(fresh) as lock:
+        assert stat.S_IMODE(lock.path.stat().st_mode) == 0o600

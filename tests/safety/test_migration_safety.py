@@ -25,10 +25,8 @@ import pytest
 from pathway_app import paths
 from pathway_app.domain.validation import validate
 from pathway_app.errors import DatabaseProblem
-from pathway_app.store import backup as b
-from pathway_app.store import open_store
-from pathway_app.store.check import known_revisions
-from pathway_app.store.migrate import head_revision, script_directory
+from pathway_app.store import open_store, sqlitefile
+from pathway_app.store.migrate import head_revision, known_revisions, script_directory
 
 from safety_helpers import TODAY, raw_problems
 
@@ -38,10 +36,10 @@ FIXTURE_FILES = sorted(FIXTURES.glob("*.db"))
 
 def _rows(db: Path) -> dict[str, dict[tuple, dict]]:
     """{table: {primary key: {column: value}}} for every table of the file."""
-    con = b.connect_ro(db)
+    con = sqlitefile.connect_ro(db)
     try:
         out = {}
-        for t in b.user_tables(con):
+        for t in sqlitefile.user_tables(con):
             cols = con.execute(f'PRAGMA table_info("{t}")').fetchall()
             pk = [c[1] for c in sorted((c for c in cols if c[5]), key=lambda c: c[5])] or [c[1] for c in cols]
             cur = con.execute(f'SELECT * FROM "{t}"')
@@ -56,9 +54,9 @@ def _rows(db: Path) -> dict[str, dict[tuple, dict]]:
 
 
 def _facts(db: Path) -> dict:
-    con = b.connect_ro(db)
+    con = sqlitefile.connect_ro(db)
     try:
-        return b.database_facts(con)
+        return sqlitefile.database_facts(con)
     finally:
         con.close()
 

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import inspect
 
 from pathway_app.domain.serialize import plan_to_dict
-from pathway_app.errors import ImportRefused, RetentionRefused, StaleSaveError
+from pathway_app.errors import ImportRefused, NotFound, RetentionRefused, StaleSaveError
 from pathway_app.store import audit, open_store
 from pathway_app.store.interchange import dumps_plans, export_plans, import_plans
 from pathway_app.store.migrate import current_revision, head_revision
@@ -152,7 +152,7 @@ def test_import_is_all_or_nothing_and_audited(backend_store, make_plan):
     with pytest.raises(ImportRefused):
         import_plans(backend_store, json.dumps(doc).encode(), today=TODAY)
     assert backend_store.count() == 0
-    assert audit.entries(backend_store) == []
+    assert audit.entries(backend_store.engine) == []
     report = import_plans(backend_store, dumps_plans(good), today=TODAY, detail={"file": "x.json"})
     assert len(report.created) == 2
     for p in good:
@@ -175,3 +175,23 @@ def test_paged_and_filtered_caseload(backend_store, make_plan):
     assert mine and all(s.adviser == adviser for s in mine)
     assert backend_store.summaries(adviser=adviser, limit=1) == mine[:1]
     assert backend_store.count_summaries(adviser=adviser) == len(mine)
+
+
+def test_search_and_id_lookup_match_wildcards_as_typed(backend_store, make_plan):
+    """"%", "_" and "/" (SQLAlchemy's escape character) typed in a search mean themselves."""
+    names = [("100%", "Sure"), ("Ann", "under_score"), ("Jo", "either/or"), ("Bo", "Plain")]
+    for i, (given, family) in enumerate(names):
+        p = make_plan(70 + i)
+        p.person.given_name, p.person.family_name, p.person.preferred_name = given, family, ""
+        backend_store.save(p, TODAY)
+    found = {text: [s.family_name for s in backend_store.summaries(text)]
+             for text in ("%", "0%", "_", "r_s", "/", "r/o", "%%")}
+    assert found == {"%": ["Sure"], "0%": ["Sure"], "_": ["under_score"], "r_s": ["under_score"],
+                     "/": ["either/or"], "r/o": ["either/or"], "%%": []}
+    assert backend_store.count_summaries("_") == 1
+    plan = make_plan(80)
+    backend_store.save(plan, TODAY)
+    assert backend_store.resolve_id(plan.id[:6]) == plan.id
+    for wild in ("%%%%", "____", plan.id[:3] + "%", "////"):
+        with pytest.raises(NotFound):
+            backend_store.resolve_id(wild)
