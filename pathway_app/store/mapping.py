@@ -27,6 +27,7 @@ from . import models as t
 SECTIONS: dict[str, tuple[type, Table]] = {
     "education": (m.Education, t.EducationRow.__table__),
     "home": (m.Home, t.HomeRow.__table__),
+    "return_home": (m.ReturnHome, t.ReturnHomeRow.__table__),
     "staying_put": (m.StayingPut, t.StayingPutRow.__table__),
     "staying_close": (m.StayingClose, t.StayingCloseRow.__table__),
     "health": (m.Health, t.HealthRow.__table__),
@@ -37,7 +38,10 @@ SECTIONS: dict[str, tuple[type, Table]] = {
 
 # Plan field → (item dataclass, table) for the lists held directly by the plan.
 LISTS: dict[str, tuple[type, Table]] = {
+    "immigration": (m.ImmigrationMatter, t.ImmigrationMatterRow.__table__),
+    "children": (m.Child, t.ChildRow.__table__),
     "care_episodes": (m.CareEpisode, t.CareEpisodeRow.__table__),
+    "orders": (m.PermanenceOrder, t.PermanenceOrderRow.__table__),
     "relationships": (m.Relationship, t.RelationshipRow.__table__),
     "skills": (m.Skill, t.SkillRow.__table__),
     "life_story": (m.LifeStoryEntry, t.LifeStoryEntryRow.__table__),
