@@ -117,16 +117,18 @@ def to_v2(plan: Plan) -> Plan:
     - A care episode whose legal status was "left care" becomes "other", with a note.
     - New, empty: the date of birth's basis ("stated") and assessment date, children, orders,
       the home's registration ("not recorded"), and the return home.
+
+    A field already there is kept as it is (a file that says version 1 but was written later).
     """
     out = copy.deepcopy(plan)
     person = out.get("person")
     if isinstance(person, dict):
         status = person.pop("immigration_status", "unknown")
         notes = person.pop("immigration_notes", "")
-        person["date_of_birth_basis"] = "disputed" if status == "age_disputed" else "stated"
-        person["age_assessed_on"] = None
-        out["immigration"] = [{"status": status, "since": None, "until": None, "notes": notes,
-                               "id": _derived_id(out.get("id"), "immigration", 0)}]
+        person.setdefault("date_of_birth_basis", "disputed" if status == "age_disputed" else "stated")
+        person.setdefault("age_assessed_on", None)
+        out.setdefault("immigration", [{"status": status, "since": None, "until": None, "notes": notes,
+                                        "id": _derived_id(out.get("id"), "immigration", 0)}])
     out.setdefault("children", [])
     orders: list[dict[str, Any]] = []
     episodes = out.get("care_episodes")
@@ -149,12 +151,13 @@ def to_v2(plan: Plan) -> Plan:
                 ep = {**ep, "legal_status": "other", "notes": _joined(ep.get("notes", ""), LEFT_CARE_NOTE)}
             kept.append(ep)
         out["care_episodes"] = kept
-    out["orders"] = orders
+    if isinstance(out.setdefault("orders", []), list):
+        out["orders"].extend(orders)
     home = out.get("home")
     if isinstance(home, dict):
-        home["registration"] = "not_recorded"
-    out["return_home"] = {"returned_on": None, "with_whom": "", "support": "", "support_until": None,
-                          "review_on": None, "ended_on": None, "notes": ""}
+        home.setdefault("registration", "not_recorded")
+    out.setdefault("return_home", {"returned_on": None, "with_whom": "", "support": "", "support_until": None,
+                                   "review_on": None, "ended_on": None, "notes": ""})
     return out
 
 

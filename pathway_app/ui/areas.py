@@ -43,7 +43,7 @@ from ..domain.vocab import (
     Decision,
     EetStatus,
     HomeType,
-    ImmigrationStatus,
+    CareLegalStatus,
     LegalStatus,
     LifeStoryKind,
     Parenting,
@@ -408,8 +408,6 @@ class AboutPage(AreaPage):
         lay = self.section("Legal status and circumstances")
         lay.addWidget(grid([
             f.choice("legal_status", LegalStatus, "Legal status"),
-            f.choice("immigration_status", ImmigrationStatus, "Immigration status"),
-            f.notes("immigration_notes", "Immigration notes", lines=2),
             f.choice("parenting", Parenting, "Being a parent"),
             f.notes("parenting_notes", "Notes about being a parent", lines=2),
             f.check("youth_justice", "Involved with youth justice"),
@@ -426,7 +424,7 @@ class AboutPage(AreaPage):
                 form.choice("home_type", HomeType, "Kind of home"),
                 form.date("start", "Moved in on"),
                 form.date("end", "Left on", "Leave empty while they still live there"),
-                form.choice("legal_status", LegalStatus, "Legal status"),
+                form.choice("legal_status", CareLegalStatus, "Legal status"),
                 form.check("short_break", "A planned short break",
                            "Short breaks of 4 weeks or less do not count towards the 13 weeks"),
                 form.notes("notes", "Notes", lines=2),
