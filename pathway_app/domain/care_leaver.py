@@ -25,7 +25,9 @@ from that day.
   total since the 14th birthday, with some of that time on or after the 16th birthday;
 - *relevant* (s.23A): aged 16 or 17, was eligible and has left care (or was detained or in
   hospital on the 16th birthday having completed the 13 weeks just before) — unless living
-  with family for six months since (reg 3: then no longer relevant while it lasts);
+  for six months with family, or with someone who has parental responsibility (special
+  guardians, adopters, the person a child arrangements order names: the order's date counts as
+  going to live with them), since (reg 3: then no longer relevant while it lasts);
 - *former relevant* (s.23C): aged 18 or over, and was eligible when looked after at 18, or was
   relevant (and would still be);
 - *qualifying* (s.24): aged 16 or over and under a special guardianship order made straight
@@ -91,8 +93,10 @@ class CareBasis:
     eligible_from_if_stays: date | None = None  # when eligible, if still looked after until then
     sgo_made_on: date | None = None  # a special guardianship order made straight after care
     sgo_ended_on: date | None = None  # the day it stopped early (revoked or discharged)
-    with_family_from: date | None = None  # went back to live with family
-    with_family_to: date | None = None  # no longer living with them from this day
+    # last went to live with family or with someone with parental responsibility (an order's
+    # carers), and the day that ended
+    with_family_from: date | None = None
+    with_family_to: date | None = None
 
 
 @dataclass(frozen=True)
@@ -186,6 +190,20 @@ def _sgo(plan: Plan, today: date) -> PermanenceOrder | None:
     return found
 
 
+def _with_family(plan: Plan, today: date) -> tuple[date | None, date | None]:
+    """When the young person last went to live with family, or with someone who has parental
+    responsibility for them (special guardians, the person a child arrangements order names,
+    adopters: each order gives it), and when that ended; the latest such start by ``today``."""
+    spells = [(o.made_on, o.ended_on) for o in _orders(plan)]
+    rh = plan.return_home
+    if rh.returned_on is not None:
+        spells.append((rh.returned_on, rh.ended_on))
+    started = [sp for sp in spells if sp[0] is not None and sp[0] <= today]
+    if not started:
+        return None, None
+    return max(started, key=lambda sp: sp[0])  # type: ignore[arg-type,return-value]
+
+
 def care_basis(plan: Plan, today: date) -> CareBasis:
     """Work out the dates the care-leaver category rests on, as seen on ``today``."""
     dob = plan.person.date_of_birth
@@ -195,12 +213,12 @@ def care_basis(plan: Plan, today: date) -> CareBasis:
     still = any(end is None or end > today for _s, end, _e, _b in times)
     in_care_to = None if still or not times else max(end for _s, end, _e, _b in times)  # type: ignore[type-var]
     sgo = _sgo(plan, today)
-    rh = plan.return_home
+    family_from, family_to = _with_family(plan, today)
     extra = dict(
         sgo_made_on=sgo.made_on if sgo else None,
         sgo_ended_on=sgo.ended_on if sgo else None,
-        with_family_from=rh.returned_on,
-        with_family_to=rh.ended_on,
+        with_family_from=family_from,
+        with_family_to=family_to,
     )
     if dob is None:
         return CareBasis(None, None, None, False, in_care_to, ever, detained, **extra)
@@ -271,6 +289,7 @@ def _sgo_in_force(basis: CareBasis, today: date, d18: date) -> bool:
 
 
 _REG3 = "Care Leavers (England) Regulations 2010, reg 3"
+_FAMILY = "with family, or with someone who has parental responsibility for them,"
 _S24_1A = "Children Act 1989, s.24(1A)"
 
 
@@ -323,7 +342,7 @@ def category_from_basis(basis: CareBasis, today: date) -> CategoryResult:
         if home is not None:
             return CategoryResult(
                 Category.QUALIFYING,
-                f"{_left_eligible(basis, eligible_from)}, but has lived with family for six months "
+                f"{_left_eligible(basis, eligible_from)}, but has lived for six months {_FAMILY} "
                 f"(since {fmt(basis.with_family_from)}), so is not a relevant child while that lasts "
                 f"({_REG3}); qualifies for advice and assistance.",
                 home,
@@ -383,7 +402,7 @@ def _eighteen_plus(basis: CareBasis, today: date, d16: date, d18: date, eligible
             )
         return CategoryResult(
             Category.QUALIFYING,
-            f"{_left_eligible(basis, eligible_from)}, but has lived with family for six months "
+            f"{_left_eligible(basis, eligible_from)}, but has lived for six months {_FAMILY} "
             f"(since {fmt(basis.with_family_from)}), so is not former relevant while that lasts "
             f"({_REG3}); qualifies for advice and assistance.",
             home,
