@@ -4,6 +4,7 @@ to family; and answering a prompt by doing the thing (``record_done``)."""
 
 from __future__ import annotations
 
+import copy
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -171,6 +172,7 @@ def test_answering_done_records_the_fact_so_the_prompt_goes(rule_id):
     case = CASES[rule_id]
     plan = complete_plan()
     case.raises(plan)
+    plan = copy.deepcopy(plan)  # the cases share their records between tests: answer a copy
     today = case.raises_on
     (prompt,) = [p for p in evaluate(plan, today) if p.rule_id == (case.expect or rule_id)]
     assert prompt.answered_by is not None and prompt.answered_by.label
