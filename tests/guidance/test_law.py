@@ -147,7 +147,16 @@ def test_immigration_reads_every_matter_and_a_disputed_age():
 # --------------------------------------------------------------------------- answering by doing
 
 
-def _value(answer, today):
+#: Values that settle a rule, where the kind alone does not say (a family member for "no family").
+SETTLING = {
+    "M4-no-family": {"name": "Auntie Rose", "relationship_type": "other_family"},
+    "M6-only-professionals": {"name": "Lee", "relationship_type": "friend"},
+}
+
+
+def _value(answer, today, rule_id=""):
+    if rule_id in SETTLING:
+        return SETTLING[rule_id]
     if answer.kind == "date":
         return today
     if answer.kind == "bool":
@@ -176,7 +185,7 @@ def test_answering_done_records_the_fact_so_the_prompt_goes(rule_id):
     today = case.raises_on
     (prompt,) = [p for p in evaluate(plan, today) if p.rule_id == (case.expect or rule_id)]
     assert prompt.answered_by is not None and prompt.answered_by.label
-    done = record_done(plan, prompt, _value(prompt.answered_by, today), by="Sam (PA)", today=today, at=AT)
+    done = record_done(plan, prompt, _value(prompt.answered_by, today, rule_id), by="Sam (PA)", today=today, at=AT)
     assert not done.still_raised
     assert prompt.rule_id not in {p.rule_id for p in evaluate(plan, today)}
     assert plan.prompt_responses[-1] is done.response and done.response.answer.value == "done"
@@ -245,3 +254,12 @@ def test_a_new_adviser_is_added_as_a_record():
     assert (adviser.name, adviser.start) == ("Sam Okafor", TODAY)
     assert done.path == f"advisers[{adviser.id}]"
     assert done.response.note == "Adviser history: Sam Okafor, 1 June 2026"
+
+
+def test_an_answer_that_does_not_settle_the_prompt_says_so():
+    """Adding a friend does not answer "no family recorded": the answer is kept, and the app is told."""
+    plan = complete_plan()
+    plan.relationships = [r for r in plan.relationships if r.name not in ("Jade", "Mum")]
+    (p,) = [p for p in evaluate(plan, TODAY) if p.rule_id == "M4-no-family"]
+    done = record_done(plan, p, {"name": "Lee", "relationship_type": RelationshipType.FRIEND}, by="Ravi", today=TODAY, at=AT)
+    assert done.still_raised and plan.relationships[-1].name == "Lee"
