@@ -10,6 +10,7 @@ person is **eligible from** the next day, if 16 or over and looked after.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -191,6 +192,7 @@ def test_the_category_on_each_side_of_its_boundaries(name, day, category, since)
     assert r.category is category, r.reason
     if since is not ...:
         assert r.since == since, r.reason
+    assert not re.search(r"; [A-Z]", r.reason), r.reason  # reasons read as sentences
     # the summary the caseload keeps (worked out on a save long before) agrees
     assert PlanSummary.of(plan, day).category(day) == r
 
