@@ -137,3 +137,20 @@ def test_a_version_1_file_with_an_order_episode_imports(store):
     plan = store.load(pid, opened=False)
     assert [o.kind for o in plan.orders] == [OrderKind.SPECIAL_GUARDIANSHIP]
     assert plan.orders[0].made_on == date.fromisoformat(old["care_episodes"][0]["start"])
+
+
+def test_a_new_record_shared_by_two_plans_in_a_file_is_named():
+    """Records of the new lists are checked for shared identifiers like every other record."""
+    import pytest
+
+    from pathway_app.errors import ImportRefused
+    from pathway_app.store.interchange import FORMAT_VERSION, read_plans
+
+    doc = json.loads((GOLDEN / f"v{FORMAT_VERSION}.json").read_bytes())
+    a, b = doc["plans"][:2]
+    shared = "3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b"
+    for p in (a, b):
+        p["children"] = [{"name": "Nia", "due_on": None, "born_on": "2026-01-02", "lives_with_young_person": None,
+                          "notes": "", "id": shared}]
+    with pytest.raises(ImportRefused, match=f"same identifier \\({shared}\\) as one in plan 1"):
+        read_plans(json.dumps({**doc, "plans": [a, b]}).encode("utf-8"), TODAY)
