@@ -201,7 +201,12 @@ def _with_family(plan: Plan, today: date) -> tuple[date | None, date | None]:
     started = [sp for sp in spells if sp[0] is not None and sp[0] <= today]
     if not started:
         return None, None
-    return max(started, key=lambda sp: sp[0])  # type: ignore[arg-type,return-value]
+    start, end = max(started, key=lambda sp: sp[0])  # type: ignore[arg-type,return-value]
+    # coming (back) into care ends living with them, whether or not an end was recorded
+    back = [e.start for e in plan.care_episodes if e.start is not None and e.start > start]  # type: ignore[operator]
+    if back and (end is None or min(back) < end):
+        end = min(back)
+    return start, end
 
 
 def care_basis(plan: Plan, today: date) -> CareBasis:

@@ -176,6 +176,10 @@ ROWS: dict[str, tuple[History, list[tuple[date, Category, object]]]] = {
         History([ep(D14, D18)], home_from=D18),
         [(D18 - DAY, ELIGIBLE, D16), (D18, FORMER, D18), (D18 + SIX + DAY, FORMER, D18)],
     ),
+    "an order long ago, then care: living with the order's carers ended when care began": (
+        History([ep(D14, D17)], [(OrderKind.CHILD_ARRANGEMENTS, D14 - timedelta(days=700), None)]),
+        [(D17, RELEVANT, D17), (D17 + SIX, RELEVANT, D17), (D18, FORMER, D18)],
+    ),
     "back home for less than six months: still relevant": (
         History([ep(D14, D17)], home_from=D17 + timedelta(days=30)),
         [(D17 + timedelta(days=30) + SIX - DAY, RELEVANT, D17), (D17 + timedelta(days=30) + SIX, QUALIFYING, ...)],
