@@ -33,10 +33,12 @@ from .domain.model import (
     Action,
     AdviserPeriod,
     CareEpisode,
+    Child,
     Contingency,
     Education,
     Health,
     Home,
+    ImmigrationMatter,
     Identity,
     LifeStoryEntry,
     Money,
@@ -56,6 +58,9 @@ from .domain.vocab import (
     ContactFrequency,
     Decision,
     EetStatus,
+    CareLegalStatus,
+    DateOfBirthBasis,
+    HomeRegistration,
     HomeType,
     ImmigrationStatus,
     LegalStatus,
@@ -156,6 +161,9 @@ def _stamp(plan: Plan, key: str, today: date) -> Plan:
     plan.id = plan_id(key)
     lists: Iterable[tuple[str, list]] = (
         ("care_episodes", plan.care_episodes),
+        ("immigration", plan.immigration),
+        ("children", plan.children),
+        ("orders", plan.orders),
         ("relationships", plan.relationships),
         ("life_story", plan.life_story),
         ("reviews", plan.reviews),
@@ -199,16 +207,16 @@ def _kayla(today: date) -> Plan:
     )
     p.care_episodes = [
         CareEpisode(start=m.age(13, 2), end=m.age(14, 4), home_type=HomeType.FOSTER,
-                    legal_status=LegalStatus.INTERIM_CARE_ORDER, home_name="Pat Hughes (emergency, then short-term)",
+                    legal_status=CareLegalStatus.INTERIM_CARE_ORDER, home_name="Pat Hughes (emergency, then short-term)",
                     notes="Came into care from home after a police protection order. Straddles the 14th birthday: "
                           "only the days from the 14th birthday count towards the 13 weeks."),
         CareEpisode(start=m.age(14, 4), end=m.age(14, 8), home_type=HomeType.FOSTER,
-                    legal_status=LegalStatus.CARE_ORDER, home_name="The Khan family",
+                    legal_status=CareLegalStatus.CARE_ORDER, home_name="The Khan family",
                     notes="Planned move closer to school."),
         CareEpisode(start=m.age(14, 8), end=m.age(14, 8, 12), home_type=HomeType.FOSTER,
-                    legal_status=LegalStatus.CARE_ORDER, short_break=True, home_name="Sunny Lodge short breaks",
+                    legal_status=CareLegalStatus.CARE_ORDER, short_break=True, home_name="Sunny Lodge short breaks",
                     notes="12-night planned short break while the Khans were away."),
-        CareEpisode(start=m.age(14, 8, 12), home_type=HomeType.FOSTER, legal_status=LegalStatus.CARE_ORDER,
+        CareEpisode(start=m.age(14, 8, 12), home_type=HomeType.FOSTER, legal_status=CareLegalStatus.CARE_ORDER,
                     home_name="Maureen and Tony Ellis", notes="Long-term match agreed at panel."),
     ]
     p.relationships = [
@@ -359,9 +367,9 @@ def _reece(today: date) -> Plan:
         achievements="Completed his referral order; Level 1 bike maintenance certificate; 6 months at the bike shop.",
     )
     p.care_episodes = [
-        CareEpisode(start=m.age(11, 6), end=m.age(13, 1), home_type=HomeType.FOSTER, legal_status=LegalStatus.ACCOMMODATED_S20,
+        CareEpisode(start=m.age(11, 6), end=m.age(13, 1), home_type=HomeType.FOSTER, legal_status=CareLegalStatus.ACCOMMODATED_S20,
                     home_name="The Osei family", notes="Ended after a run of missing episodes."),
-        CareEpisode(start=m.age(13, 1), home_type=HomeType.RESIDENTIAL, legal_status=LegalStatus.CARE_ORDER,
+        CareEpisode(start=m.age(13, 1), home_type=HomeType.RESIDENTIAL, legal_status=CareLegalStatus.CARE_ORDER,
                     home_name="Larch House", notes="Four-bed children's home."),
     ]
     p.relationships = [
@@ -499,12 +507,12 @@ def _nadia(today: date) -> Plan:
         interests="Baking, K-dramas, the gym.", achievements="Passed GCSE English and maths (grade 5).",
     )
     p.care_episodes = [
-        CareEpisode(start=m.age(14, 6), end=m.age(14, 11), home_type=HomeType.FOSTER, legal_status=LegalStatus.ACCOMMODATED_S20,
+        CareEpisode(start=m.age(14, 6), end=m.age(14, 11), home_type=HomeType.FOSTER, legal_status=CareLegalStatus.ACCOMMODATED_S20,
                     home_name="The Green family", notes="Went home to Dad after a family group conference."),
         CareEpisode(start=m.age(15, 8), end=m.age(16, 9), home_type=HomeType.RESIDENTIAL,
-                    legal_status=LegalStatus.ACCOMMODATED_S20, home_name="Willow Court",
+                    legal_status=CareLegalStatus.ACCOMMODATED_S20, home_name="Willow Court",
                     notes="Came back into care after home broke down again (gap in care of about 9 months)."),
-        CareEpisode(start=m.age(16, 9), home_type=HomeType.SEMI_INDEPENDENT, legal_status=LegalStatus.ACCOMMODATED_S20,
+        CareEpisode(start=m.age(16, 9), home_type=HomeType.SEMI_INDEPENDENT, legal_status=CareLegalStatus.ACCOMMODATED_S20,
                     home_name="Brookside supported flats", notes="Staff on site 9am–10pm; floating support at night."),
     ]
     p.relationships = [
@@ -531,6 +539,7 @@ def _nadia(today: date) -> Plan:
                     "after dark. Aged 17 — she should not be managing alone; consider supported lodgings.",
         planned_type=HomeType.SUPPORTED_LODGINGS, planned_description="Supported lodgings with a host family near college",
         planned_move_date=m.ahead(months=3), fallback="Brookside flat kept until the lodgings have settled.",
+        registration=HomeRegistration.REGISTERED,
     )
     p.health = Health(
         physical="Healthy.", emotional_wellbeing="Low mood at night; sleeps badly.",
@@ -599,9 +608,9 @@ def _callum(today: date) -> Plan:
         achievements="A-levels (A, B, B); a first in his first-year portfolio.",
     )
     p.care_episodes = [
-        CareEpisode(start=m.age(9, 3), end=m.age(11, 0), home_type=HomeType.FOSTER, legal_status=LegalStatus.CARE_ORDER,
+        CareEpisode(start=m.age(9, 3), end=m.age(11, 0), home_type=HomeType.FOSTER, legal_status=CareLegalStatus.CARE_ORDER,
                     home_name="The Adams family"),
-        CareEpisode(start=m.age(11, 0), end=m.age(18), home_type=HomeType.FOSTER, legal_status=LegalStatus.CARE_ORDER,
+        CareEpisode(start=m.age(11, 0), end=m.age(18), home_type=HomeType.FOSTER, legal_status=CareLegalStatus.CARE_ORDER,
                     home_name="Linda Shaw"),
     ]
     p.relationships = [
@@ -695,19 +704,23 @@ def _dawit(today: date) -> Plan:
         given_name="ዳዊት", family_name="Tekle", preferred_name="Dawit", pronouns="he/him", date_of_birth=m.dob,
         phone="07700 900105", address="With Hiwet and Daniel Berhe, 3 Station Terrace, Northmoor",
         legal_status=LegalStatus.ACCOMMODATED_S20, local_authority=LA,
-        immigration_status=ImmigrationStatus.ASYLUM_CLAIM_PENDING,
-        immigration_notes="Claim made on arrival; substantive interview held; waiting for a decision. "
-                          "Solicitor: Kassa & Co (legal aid). If refused, appeal rights and a new solicitor check needed.",
+        date_of_birth_basis=DateOfBirthBasis.ASSESSED, age_assessed_on=arrived + timedelta(days=41),
         about_me_own_words="ስመይ ዳዊት እዩ። My name is Dawit. I want to study and be safe. I play football every day.",
         strengths="Hard-working, polite, learns fast; helps other new arrivals at college.",
         interests="Football, running, Eritrean music, church.",
         achievements="Entry 3 ESOL in one year; college football team.",
     )
+    p.immigration = [
+        ImmigrationMatter(
+            status=ImmigrationStatus.ASYLUM_CLAIM_PENDING, since=arrived + timedelta(days=9),
+            notes="Claim made on arrival; substantive interview held; waiting for a decision. "
+                  "Solicitor: Kassa & Co (legal aid). If refused, appeal rights and a new solicitor check needed."),
+    ]
     p.care_episodes = [
         CareEpisode(start=arrived, end=arrived + timedelta(days=23), home_type=HomeType.FOSTER,
-                    legal_status=LegalStatus.ACCOMMODATED_S20, home_name="Emergency foster home (the Lees)",
+                    legal_status=CareLegalStatus.ACCOMMODATED_S20, home_name="Emergency foster home (the Lees)",
                     notes="First home after arriving; not a short break."),
-        CareEpisode(start=arrived + timedelta(days=23), home_type=HomeType.FOSTER, legal_status=LegalStatus.ACCOMMODATED_S20,
+        CareEpisode(start=arrived + timedelta(days=23), home_type=HomeType.FOSTER, legal_status=CareLegalStatus.ACCOMMODATED_S20,
                     home_name="Hiwet and Daniel Berhe", notes="Tigrinya-speaking foster family."),
     ]
     p.relationships = [
@@ -828,10 +841,11 @@ def _shannon(today: date) -> Plan:
         strengths="Devoted to Ava; organised; asks for help when she needs it.",
         interests="Baby groups, walks by the canal, nail art.", achievements="Level 2 childcare (started before Ava).",
     )
+    p.children = [Child(name="Ava", born_on=ava_born, lives_with_young_person=True)]
     p.care_episodes = [
-        CareEpisode(start=m.age(13, 6), end=m.age(15, 2), home_type=HomeType.FOSTER, legal_status=LegalStatus.CARE_ORDER,
+        CareEpisode(start=m.age(13, 6), end=m.age(15, 2), home_type=HomeType.FOSTER, legal_status=CareLegalStatus.CARE_ORDER,
                     home_name="The Walkers"),
-        CareEpisode(start=m.age(15, 2), end=m.age(18), home_type=HomeType.FOSTER, legal_status=LegalStatus.CARE_ORDER,
+        CareEpisode(start=m.age(15, 2), end=m.age(18), home_type=HomeType.FOSTER, legal_status=CareLegalStatus.CARE_ORDER,
                     home_name="Sue Parry"),
     ]
     p.relationships = [
@@ -915,7 +929,7 @@ def _tom(today: date) -> Plan:
         interests="Rugby, fishing with Steve, fixing things.", achievements="Apprentice of the month (twice).",
     )
     p.care_episodes = [CareEpisode(start=m.age(8, 0), end=m.age(18), home_type=HomeType.FOSTER,
-                                   legal_status=LegalStatus.CARE_ORDER, home_name="Karen and Steve Lowe")]
+                                   legal_status=CareLegalStatus.CARE_ORDER, home_name="Karen and Steve Lowe")]
     p.relationships = [
         _rel("Karen Lowe", RT.FOSTER_CARER, "Mum (foster carer)", Closeness.VERY_CLOSE, CF.DAILY, "lives with her",
              ThereAt25.YES, in_plan=True),
@@ -984,7 +998,7 @@ def _mia(today: date) -> Plan:
         strengths="Musical, thoughtful, protective of her nan.", interests="Guitar, writing songs, skateboarding.",
         achievements="Grade 4 guitar; performed at the school concert.",
     )
-    p.care_episodes = [CareEpisode(start=m.age(12, 3), home_type=HomeType.KINSHIP, legal_status=LegalStatus.CARE_ORDER,
+    p.care_episodes = [CareEpisode(start=m.age(12, 3), home_type=HomeType.KINSHIP, legal_status=CareLegalStatus.CARE_ORDER,
                                    home_name="Jean Lawson (grandmother), approved kinship foster carer")]
     p.relationships = [
         _rel("Jean Lawson", RT.KINSHIP_CARER, "my nan", Closeness.VERY_CLOSE, CF.DAILY, "lives with her", ThereAt25.YES,

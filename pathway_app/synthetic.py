@@ -20,6 +20,7 @@ from .domain.model import (
     Action,
     AdviserPeriod,
     CareEpisode,
+    ImmigrationMatter,
     LifeStoryEntry,
     Plan,
     PromptResponse,
@@ -39,6 +40,7 @@ from .domain.vocab import (
     ContactFrequency,
     Decision,
     EetStatus,
+    CareLegalStatus,
     HomeType,
     ImmigrationStatus,
     LegalStatus,
@@ -162,10 +164,12 @@ def synthetic_plan(rng: random.Random, today: date, size: str = "typical") -> Pl
     p.local_authority = rng.choice(AUTHORITIES)
     p.legal_status = rng.choice(CARE_LEGAL)
     if givens is NAMES[5][0] or givens is NAMES[9][0] or rng.random() < 0.15:
-        p.immigration_status = rng.choice(
+        status = rng.choice(
             (ImmigrationStatus.REFUGEE, ImmigrationStatus.ASYLUM_CLAIM_PENDING, ImmigrationStatus.LIMITED_LEAVE)
         )
-        p.immigration_notes = "Arrived as an unaccompanied child; solicitor is helping with the claim."
+        plan.immigration = [ImmigrationMatter(  # its id from the plan's, so the rng's sequence is unchanged
+            status=status, notes="Arrived as an unaccompanied child; solicitor is helping with the claim.",
+            id=str(uuid.uuid5(uuid.UUID(plan.id), "immigration")))]
     if rng.random() < 0.08:
         p.parenting = Parenting.PARENT
         p.parenting_notes = "Has a baby daughter; wants a flat near the family centre."
@@ -188,7 +192,7 @@ def synthetic_plan(rng: random.Random, today: date, size: str = "typical") -> Pl
             end = d18 if d18 <= today else None
         home = rng.choice(CARE_TYPES)
         episodes.append(
-            CareEpisode(start=start, end=end, home_type=home, legal_status=p.legal_status,
+            CareEpisode(start=start, end=end, home_type=home, legal_status=CareLegalStatus(p.legal_status.value),
                         home_name=rng.choice(HOME_NAMES), notes=rng.choice(("", "Settled well.", "Moved after a breakdown.")),
                         id=_rid(rng))
         )

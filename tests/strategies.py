@@ -80,7 +80,8 @@ def _ordered(a, b):
 def plans(draw, today: date = TODAY, version: int | None = 0):
     """A valid plan as it could be on ``today``; ``version`` None draws one (1..50)."""
     dob = draw(st.dates(date(1995, 1, 1), today - timedelta(days=365 * 10)))
-    person = draw(record(m.YoungPerson, given_name=name, date_of_birth=st.just(dob), email=email))
+    person = draw(record(m.YoungPerson, given_name=name, date_of_birth=st.just(dob), email=email,
+                         age_assessed_on=st.one_of(st.none(), st.dates(dob, today))))
 
     # care episodes: one after another, starting after birth
     episodes = []
@@ -96,6 +97,26 @@ def plans(draw, today: date = TODAY, version: int | None = 0):
         episodes[-1].end = None
 
     plan = m.Plan(person=person, care_episodes=episodes)
+    matters = draw(st.lists(record(m.ImmigrationMatter), max_size=3))
+    for mt in matters:
+        mt.since, mt.until = _ordered(mt.since, mt.until)
+    plan.immigration = matters
+    plan.children = draw(st.lists(record(m.Child, born_on=st.one_of(st.none(), st.dates(dob + timedelta(days=1), today))),
+                                  max_size=2))
+    # an order ends being looked after: made before the first time in care (none runs past it)
+    first = episodes[0].start if episodes else today
+    if first > dob:
+        orders = draw(st.lists(record(m.PermanenceOrder, made_on=st.dates(dob, first)), max_size=2))
+        for o in orders:
+            if o.ended_on is not None and o.ended_on <= o.made_on:
+                o.ended_on = None
+        plan.orders = orders
+    rh = draw(record(m.ReturnHome))
+    if rh.returned_on is not None:
+        for f in ("ended_on", "support_until", "review_on"):
+            if getattr(rh, f) is not None and getattr(rh, f) < rh.returned_on:
+                setattr(rh, f, None)
+    plan.return_home = rh
     plan.relationships = draw(st.lists(record(m.Relationship, name=name), max_size=4))
     ed = draw(record(m.Education))
     ed.start, ed.expected_end = _ordered(ed.start, ed.expected_end)
@@ -146,7 +167,8 @@ def plans(draw, today: date = TODAY, version: int | None = 0):
 
     plan.id = str(uuid.UUID(int=base))
     for lst in (plan.care_episodes, plan.relationships, plan.life_story, plan.reviews, plan.advisers,
-                plan.prompt_responses, plan.skills, plan.staying_close.staff):
+                plan.prompt_responses, plan.skills, plan.staying_close.staff, plan.immigration,
+                plan.children, plan.orders):
         for item in lst:
             item.id = next_id()
     for sa in plan.support_areas:

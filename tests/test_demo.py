@@ -95,7 +95,7 @@ def test_the_six_required_young_people_are_there(today):
     assert D.care_leaver_category(d, today).category is Category.FORMER_RELEVANT
 
     e = the_one(plans, "seeking asylum with a name in a non-Latin script", lambda p: (
-        p.person.immigration_status is ImmigrationStatus.ASYLUM_CLAIM_PENDING))
+        any(m.status is ImmigrationStatus.ASYLUM_CLAIM_PENDING and m.current_on(today) for m in p.immigration)))
     assert has_script(e.person.given_name) and not is_latin_letters(e.person.given_name)
     assert is_latin_letters(e.person.preferred_name)
     assert e.person.display_name.startswith(e.person.preferred_name)

@@ -83,17 +83,22 @@ def test_show_says_codes_and_dates_in_words():
 # --------------------------------------------------------------------------- subject access
 
 
-class _Store:
-    user = "Asha Khan (PA)"
+def _store_with(tmp_path, plan, history):
+    """Real records holding ``plan`` and, after its own entries, ``history``'s changes
+    (recorded through the audit trail's own writer, by the people named)."""
+    from pathway_app.store import open_store
+    from pathway_app.store.engine import WRITE
 
-    def __init__(self, plan, history):
-        self.plan, self.history = plan, history
-
-    def load(self, plan_id):
-        return copy.deepcopy(self.plan)
-
-    def audit_history(self, plan_id):
-        return list(self.history)
+    store = open_store(data_dir=tmp_path / "data", create_unencrypted=True)
+    plan = copy.deepcopy(plan)
+    plan.version = 0
+    store.save(plan, TODAY)
+    with store.engine.connect() as conn:
+        conn.execution_options(**{WRITE: True})
+        with conn.begin():
+            for user, version, detail in history:
+                audit.record(conn, user=user, action="changed", plan_id=plan.id, plan_version=version, detail=detail)
+    return store
 
 
 def _with_history():
@@ -104,9 +109,8 @@ def _with_history():
     story = LifeStoryEntry(title="Old flat on Mill Lane", text="Where we lived first.")
     action = Action(what="Book a GP appointment")
     plan.area(Area.HEALTH).actions.append(action)
-    E = audit.AuditEntry
     history = [
-        E(1, "2026-11-01T09:00:00.000000Z", "Jo Patel", "changed", plan.id, 2, {"changes": [
+        ("Jo Patel", 2, {"changes": [
             [f"relationships[{gone.id}]", None, plan_to_dict(Plan(relationships=[gone]))["relationships"][0]],
             [f"life_story[{story.id}]", None, {"id": story.id, "title": story.title, "text": story.text}],
             [f"relationships[{gone.id}].closeness", "close", "not_close"],
@@ -114,12 +118,12 @@ def _with_history():
             [f"support_areas[health].actions[{action.id}].status", "not_started", "in_progress"],
             ["home.current_type", "foster", "staying_put"],
             ["relationships#order", [r.id for r in plan.relationships], [r.id for r in reversed(plan.relationships)]],
-        ]}, audit.GENESIS, "a" * 64),
-        E(2, "2026-11-02T09:00:00.000000Z", "Jo Patel", "changed", plan.id, 3, {"changes": [
+        ]}),
+        ("Jo Patel", 3, {"changes": [
             [f"relationships[{gone.id}]", plan_to_dict(Plan(relationships=[gone]))["relationships"][0], None],
             [f"life_story[{story.id}]", {"id": story.id, "title": story.title, "text": story.text}, None],
             [f"relationships[{donna.id}].safety_notes", donna.safety_notes, "Call first."],
-        ]}, "a" * 64, "b" * 64),
+        ]}),
     ]
     return plan, history, donna, action
 
@@ -134,9 +138,10 @@ def _changes(bundle) -> list[str]:
     return out
 
 
-def test_the_history_names_records_by_title_but_never_by_words_marked_for_review():
+def test_the_history_names_records_by_title_but_never_by_words_marked_for_review(tmp_path):
     plan, history, donna, action = _with_history()
-    bundle = subject_access_bundle(_Store(plan, history), plan.id, today=TODAY)
+    with _store_with(tmp_path, plan, history) as store:
+        bundle = subject_access_bundle(store, plan.id, today=TODAY)
     changes = _changes(bundle)
     text = "\n".join(changes)
     # a record still in the plan, by its title; a removed one by its old value
@@ -155,7 +160,8 @@ def test_the_history_names_records_by_title_but_never_by_words_marked_for_review
 
 def test_the_subject_access_pdf_shows_no_path(tmp_path):
     plan, history, _donna, _action = _with_history()
-    bundle = subject_access_bundle(_Store(plan, history), plan.id, today=TODAY)
+    with _store_with(tmp_path, plan, history) as store:
+        bundle = subject_access_bundle(store, plan.id, today=TODAY)
     pdf = sa.render_subject_access_pdf(bundle, tmp_path / "sar.pdf")
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True).stdout.decode()
     text = re.sub(r"\s+", " ", text).replace(plan.id, "")  # the reference is on the cover on purpose

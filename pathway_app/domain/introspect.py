@@ -105,3 +105,17 @@ def walk(cls: type, prefix: str = "") -> Iterator[tuple[str, FieldSpec]]:
 def field_ids(cls: type) -> dict[str, FieldSpec]:
     """Every field id under ``cls`` with its spec (see :func:`walk`)."""
     return dict(walk(cls))
+
+
+def iter_records(obj: Any, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """(list field id, record) for every record in every list under dataclass ``obj``, depth
+    first: ``("care_episodes", <CareEpisode>)``, ``("support_areas.actions", <Action>)``."""
+    for s in specs(type(obj)):
+        fid = f"{prefix}.{s.name}" if prefix else s.name
+        value = getattr(obj, s.name)
+        if s.kind == "record":
+            yield from iter_records(value, fid)
+        elif s.kind == "records":
+            for item in value:
+                yield fid, item
+                yield from iter_records(item, fid)

@@ -10,7 +10,9 @@ Text fields are ``str`` and empty when unknown, so a form never has to tell ``No
 
 Convention for care episodes: ``start`` is the first day looked after in that home and ``end``
 the day the episode ended (the young person was no longer there from that day), so an episode
-covers ``end - start`` days; ``end`` is ``None`` while it continues.
+covers ``end - start`` days; ``end`` is ``None`` while it continues. A special guardianship
+order, a child arrangements order or an adoption order is not a time in care but what ends it:
+a :class:`PermanenceOrder` with the day it was made.
 """
 
 from __future__ import annotations
@@ -22,13 +24,17 @@ from datetime import date, datetime, timezone
 from .vocab import (
     ActionStatus,
     Area,
+    CareLegalStatus,
     Closeness,
     ContactFrequency,
+    DateOfBirthBasis,
     Decision,
     EetStatus,
+    HomeRegistration,
     HomeType,
     ImmigrationStatus,
     LegalStatus,
+    OrderKind,
     LifeStoryKind,
     Parenting,
     PromptAnswer,
@@ -62,13 +68,13 @@ class YoungPerson:
     preferred_name: str = ""
     pronouns: str = ""
     date_of_birth: date | None = None
+    date_of_birth_basis: DateOfBirthBasis = DateOfBirthBasis.STATED
+    age_assessed_on: date | None = None  # the day of the age assessment (assessed or disputed)
     phone: str = ""
     email: str = ""
     address: str = ""
     legal_status: LegalStatus = LegalStatus.UNKNOWN
     local_authority: str = ""
-    immigration_status: ImmigrationStatus = ImmigrationStatus.BRITISH
-    immigration_notes: str = ""
     parenting: Parenting = Parenting.NO
     parenting_notes: str = ""
     youth_justice: bool = False
@@ -88,13 +94,54 @@ class YoungPerson:
 
 
 @dataclass
+class ImmigrationMatter:
+    """One immigration fact and its dates: a status held, a claim or appeal waiting, an age
+    dispute. Several can hold at once (limited leave, with an appeal pending)."""
+
+    status: ImmigrationStatus = ImmigrationStatus.UNKNOWN
+    since: date | None = None  # granted, claimed, lodged or raised on
+    until: date | None = None  # the last day it applies: leave ends, or a claim or appeal decided
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+    def current_on(self, day: date) -> bool:
+        """Whether this holds on ``day`` (from ``since`` to ``until``, both included)."""
+        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
+
+
+@dataclass
+class Child:
+    """The young person's own child, or a baby on the way (``due_on`` with no ``born_on``)."""
+
+    name: str = ""
+    due_on: date | None = None
+    born_on: date | None = None
+    lives_with_young_person: bool | None = None
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
 class CareEpisode:
     start: date | None = None
     end: date | None = None
     home_type: HomeType = HomeType.FOSTER
-    legal_status: LegalStatus = LegalStatus.UNKNOWN
+    legal_status: CareLegalStatus = CareLegalStatus.UNKNOWN
     short_break: bool = False  # a planned short break (respite) — does not count if ≤ 4 weeks
     home_name: str = ""
+    notes: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class PermanenceOrder:
+    """An order that ended being looked after: a special guardianship order, a child
+    arrangements order or adoption, on ``made_on``. Time in care stops on that day."""
+
+    kind: OrderKind = OrderKind.SPECIAL_GUARDIANSHIP
+    made_on: date | None = None
+    with_whom: str = ""  # the special guardians, the person named in the order, the adopters
+    ended_on: date | None = None  # revoked or discharged early (an SGO or CAO ends at 18 anyway)
     notes: str = ""
     id: str = field(default_factory=new_id)
 
@@ -144,6 +191,20 @@ class Home:
     planned_description: str = ""
     planned_move_date: date | None = None
     fallback: str = ""  # if the move doesn't work out: can the last home stay open?
+    registration: HomeRegistration = HomeRegistration.NOT_RECORDED  # supported accommodation
+
+
+@dataclass
+class ReturnHome:
+    """Going back to live with family, and the support the council still gives after it."""
+
+    returned_on: date | None = None
+    with_whom: str = ""
+    support: str = ""  # what the council still provides
+    support_until: date | None = None
+    review_on: date | None = None  # when that support is next reviewed
+    ended_on: date | None = None  # the return broke down: no longer living there from this day
+    notes: str = ""
 
 
 @dataclass
@@ -320,10 +381,14 @@ def _all_skills() -> list[Skill]:
 @dataclass
 class Plan:
     person: YoungPerson = field(default_factory=YoungPerson)
+    immigration: list[ImmigrationMatter] = field(default_factory=list)
+    children: list[Child] = field(default_factory=list)
     care_episodes: list[CareEpisode] = field(default_factory=list)
+    orders: list[PermanenceOrder] = field(default_factory=list)
     relationships: list[Relationship] = field(default_factory=list)
     education: Education = field(default_factory=Education)
     home: Home = field(default_factory=Home)
+    return_home: ReturnHome = field(default_factory=ReturnHome)
     staying_put: StayingPut = field(default_factory=StayingPut)
     staying_close: StayingClose = field(default_factory=StayingClose)
     health: Health = field(default_factory=Health)
@@ -361,6 +426,13 @@ class Plan:
 
     def all_actions(self) -> list[tuple[Area, Action]]:
         return [(sa.area, a) for sa in self.support_areas for a in sa.actions]
+
+    def advisers_on(self, day: date) -> list[AdviserPeriod]:
+        """The personal advisers in post on ``day`` (from their start to their end, both included)."""
+        return [
+            a for a in self.advisers
+            if (a.start is None or a.start <= day) and (a.end is None or day <= a.end)
+        ]
 
     def current_adviser(self) -> AdviserPeriod | None:
         current = [a for a in self.advisers if a.end is None]

@@ -16,7 +16,7 @@ from typing import Any
 from . import fieldpath
 from .dates import birthday, fmt, iter_overlaps
 from .fields import catalogue, noun, value_words, where
-from .introspect import specs
+from .introspect import iter_records, specs
 from .model import Plan
 from .vocab import CARE_HOME_TYPES, Decision, SKILL_KEYS
 
@@ -115,8 +115,15 @@ def validate(plan: Plan, today: date | None = None) -> list[Problem]:
             dob = None  # no birthdays can be worked out from it
     if p.email and not _EMAIL.match(p.email.strip()):
         c.add("person.email", f"“{p.email.strip()}” does not look like an email address")
+    if p.age_assessed_on is not None:
+        if today is not None and p.age_assessed_on > today:
+            c.add("person.age_assessed_on", "the date of the age assessment is in the future")
+        elif dob is not None and p.age_assessed_on < dob:
+            c.add("person.age_assessed_on", "the date of the age assessment is before the date of birth")
 
     _care_history(c, plan, dob)
+    _orders(c, plan, dob)
+    _circumstances(c, plan, dob, today)
     for i, r in enumerate(plan.relationships):
         if not r.name.strip():
             c.add(_rec("relationships", r, i) + ".name", "a person needs a name")
@@ -125,6 +132,11 @@ def validate(plan: Plan, today: date | None = None) -> list[Problem]:
     h = plan.home
     if h.planned_move_date and h.current_since and h.planned_move_date < h.current_since:
         c.add("home.planned_move_date", "the planned move date is before they moved into the home they live in now")
+    rh = plan.return_home
+    for name in ("ended_on", "support_until", "review_on"):
+        d = getattr(rh, name)
+        if d is not None and rh.returned_on is not None and d < rh.returned_on:
+            c.add(f"return_home.{name}", f"{noun('return_home.' + name)} is before {noun('return_home.returned_on')}")
     e = plan.education
     if e.start and e.expected_end and e.expected_end < e.start:
         c.add("education.expected_end", "the expected finish date is before the start date")
@@ -183,6 +195,39 @@ def _care_history(c: _Checker, plan: Plan, dob: date | None) -> None:
               f"the time here overlaps the time at {other} (a young person lives in one home at a time)")
 
 
+def _orders(c: _Checker, plan: Plan, dob: date | None) -> None:
+    """An order (special guardianship, child arrangements, adoption) ends being looked after:
+    a time in care may not run past the day it was made."""
+    for i, o in enumerate(plan.orders):
+        path = _rec("orders", o, i)
+        if o.made_on is None:
+            c.add(f"{path}.made_on", f"{noun('orders.made_on')} is needed (the order ended being looked after that day)")
+            continue
+        if dob is not None and o.made_on < dob:
+            c.add(f"{path}.made_on", f"{noun('orders.made_on')} is before the date of birth")
+        if o.ended_on is not None and o.ended_on <= o.made_on:
+            c.add(f"{path}.ended_on", f"{noun('orders.ended_on')} must be after {noun('orders.made_on')}")
+        kind = value_words("orders.kind", o.kind)
+        for j, ep in enumerate(plan.care_episodes):
+            if ep.start is not None and ep.start < o.made_on and (ep.end is None or ep.end > o.made_on):
+                c.add(f"{_rec('care_episodes', ep, j)}.end",
+                      f"the time here runs past the {kind.lower()} made on {fmt(o.made_on)}, which "
+                      "ended being looked after: it should end on that day")
+
+
+def _circumstances(c: _Checker, plan: Plan, dob: date | None, today: date | None) -> None:
+    for i, m in enumerate(plan.immigration):
+        if m.since is not None and m.until is not None and m.until < m.since:
+            c.add(f"{_rec('immigration', m, i)}.until", f"{noun('immigration.until')} is before {noun('immigration.since')}")
+    for i, ch in enumerate(plan.children):
+        path = _rec("children", ch, i)
+        if ch.born_on is not None:
+            if today is not None and ch.born_on > today:
+                c.add(f"{path}.born_on", f"{noun('children.born_on')} is in the future")
+            if dob is not None and ch.born_on <= dob:
+                c.add(f"{path}.born_on", f"{noun('children.born_on')} is before the young person's own")
+
+
 def _staying_put_and_close(c: _Checker, plan: Plan, dob: date | None) -> None:
     sp = plan.staying_put
     if sp.start and sp.end and sp.end < sp.start:
@@ -220,13 +265,7 @@ def _bookkeeping(c: _Checker, plan: Plan) -> None:
 
 def _identifiers(c: _Checker, plan: Plan) -> None:
     ids: list[tuple[str, str]] = [("id", plan.id)]
-    for lst_name, lst in (("care_episodes", plan.care_episodes), ("relationships", plan.relationships),
-                          ("life_story", plan.life_story), ("reviews", plan.reviews),
-                          ("advisers", plan.advisers), ("prompt_responses", plan.prompt_responses),
-                          ("skills", plan.skills), ("staying_close.staff", plan.staying_close.staff)):
-        ids.extend((lst_name, x.id) for x in lst)
-    for sa in plan.support_areas:
-        ids.extend(("support_areas.actions", a.id) for a in sa.actions)
+    ids.extend((fid, rec.id) for fid, rec in iter_records(plan) if hasattr(rec, "id"))
     bad = [(where_, i) for where_, i in ids if not is_uuid(i)]
     if bad:
         where_, i = bad[0]

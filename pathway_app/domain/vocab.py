@@ -54,6 +54,8 @@ INDEPENDENT_HOME_TYPES = frozenset(
 
 
 class LegalStatus(Vocab):
+    """The young person's legal status now (which may be an order that ended care)."""
+
     ACCOMMODATED_S20 = "s20"
     CARE_ORDER = "care_order"
     INTERIM_CARE_ORDER = "interim_care_order"
@@ -63,6 +65,48 @@ class LegalStatus(Vocab):
     LEFT_CARE = "left_care"
     OTHER = "other"
     UNKNOWN = "unknown"
+
+
+class CareLegalStatus(Vocab):
+    """The legal basis of a time in care: only ways of being *looked after*.
+
+    A special guardianship order, a child arrangements order or adoption is not a way of being
+    looked after but what ends it: recorded as a :class:`OrderKind` with its date.
+    """
+
+    ACCOMMODATED_S20 = "s20"
+    CARE_ORDER = "care_order"
+    INTERIM_CARE_ORDER = "interim_care_order"
+    REMAND = "remand"
+    OTHER = "other"
+    UNKNOWN = "unknown"
+
+
+class OrderKind(Vocab):
+    """Orders that end being looked after (codes shared with :class:`LegalStatus`)."""
+
+    SPECIAL_GUARDIANSHIP = "sgo"
+    CHILD_ARRANGEMENTS = "cao"
+    ADOPTION = "adoption"
+
+
+class DateOfBirthBasis(Vocab):
+    """How the date of birth is known: common to question for unaccompanied young people."""
+
+    STATED = "stated"  # as the young person or their documents say
+    ASSESSED = "assessed"  # set by an age assessment
+    DISPUTED = "disputed"  # the young person (or another authority) disputes it
+
+
+class HomeRegistration(Vocab):
+    """Whether the home is supported accommodation registered with Ofsted (from October 2023 a
+    looked-after 16- or 17-year-old may live only in registered supported accommodation, or a
+    foster home, children's home or other regulated home)."""
+
+    NOT_RECORDED = "not_recorded"
+    REGISTERED = "registered"
+    UNREGISTERED = "unregistered"
+    NOT_APPLICABLE = "not_applicable"
 
 
 class ImmigrationStatus(Vocab):
@@ -109,7 +153,9 @@ class RelationshipType(Vocab):
     TEACHER = "teacher"
     FRIEND = "friend"
     PARTNER = "partner"
-    MENTOR = "mentor"
+    MENTOR = "mentor"  # a volunteer or informal mentor
+    PAID_MENTOR = "paid_mentor"  # a mentor paid by a service
+    SUPPORT_WORKER = "support_worker"  # staff of supported accommodation or housing
     COMMUNITY = "community"  # faith, club, neighbour ...
     OTHER_PROFESSIONAL = "other_professional"
     OTHER = "other"
@@ -130,10 +176,12 @@ RELATIONSHIP_GROUP: dict[RelationshipType, PeopleGroup] = {
     RelationshipType.FOSTER_CARER: PeopleGroup.CARERS,
     RelationshipType.KINSHIP_CARER: PeopleGroup.CARERS,
     RelationshipType.RESIDENTIAL_KEY_WORKER: PeopleGroup.CARERS,
+    RelationshipType.SUPPORT_WORKER: PeopleGroup.CARERS,
     RelationshipType.PERSONAL_ADVISER: PeopleGroup.PROFESSIONALS,
     RelationshipType.SOCIAL_WORKER: PeopleGroup.PROFESSIONALS,
     RelationshipType.TEACHER: PeopleGroup.PROFESSIONALS,
     RelationshipType.OTHER_PROFESSIONAL: PeopleGroup.PROFESSIONALS,
+    RelationshipType.PAID_MENTOR: PeopleGroup.PROFESSIONALS,
     RelationshipType.MENTOR: PeopleGroup.FRIENDS,
     RelationshipType.FRIEND: PeopleGroup.FRIENDS,
     RelationshipType.PARTNER: PeopleGroup.FRIENDS,
@@ -144,6 +192,13 @@ RELATIONSHIP_GROUP: dict[RelationshipType, PeopleGroup] = {
 FAMILY_TYPES = frozenset(t for t, g in RELATIONSHIP_GROUP.items() if g is PeopleGroup.FAMILY)
 PROFESSIONAL_TYPES = frozenset(
     t for t, g in RELATIONSHIP_GROUP.items() if g is PeopleGroup.PROFESSIONALS
+)
+#: People who are paid to be in the young person's life: professionals, a children's home key
+#: worker, supported-accommodation staff and a mentor paid by a service. A network of only these
+#: is no personal network (research message M6), and none of them counts as someone who will be
+#: there at 25 (M1): their job ends.
+PAID_ROLE_TYPES = PROFESSIONAL_TYPES | frozenset(
+    {RelationshipType.RESIDENTIAL_KEY_WORKER, RelationshipType.SUPPORT_WORKER, RelationshipType.PAID_MENTOR}
 )
 
 

@@ -15,6 +15,7 @@ from ..domain import dates, fields, geometry
 from ..domain.labels import label
 from ..domain.model import Action, Plan, Relationship, YoungPerson
 from ..domain.vocab import OPEN_ACTION, Area, EetStatus, RelationshipStatus
+from ..domain.wording import ordinal
 from .model import Block, Heading, KeyValues, MapPerson, MapSpec, Para, Picture, Quote, Section, Signatures, Table, TimelineSpec
 
 # --------------------------------------------------------------------------- formatting helpers
@@ -101,7 +102,7 @@ def key_dates(plan: Plan, today: date, *, first_person: bool) -> list[tuple[str,
     if dob:
         for age, d in dates.key_birthdays(dob).items():
             suffix = " (passed)" if d < today else ""
-            rows.append((f"I turn {age}" if first_person else f"{age}th birthday", dates.fmt(d) + suffix))
+            rows.append((f"I turn {age}" if first_person else f"{ordinal(age)} birthday", dates.fmt(d) + suffix))
     due = dates.needs_assessment_due(plan, today)
     if plan.needs_assessment_done_on:
         rows.append(("My needs assessment" if first_person else "Needs assessment", f"done on {dates.fmt(plan.needs_assessment_done_on)}"))
@@ -119,7 +120,14 @@ def key_dates(plan: Plan, today: date, *, first_person: bool) -> list[tuple[str,
     if pa:
         who = "My personal adviser supports me until" if first_person else "Personal adviser support ends"
         rows.append((who, dates.fmt(pa) + (" (asked to continue to 25)" if plan.pa_support_to_25 and not first_person else "")))
+    rows.extend((i.label, dates.fmt(i.when)) for i in _family_dates(plan, today))
     return rows
+
+
+def _family_dates(plan: Plan, today: date) -> list[dates.DueItem]:
+    """The plan's own dates beyond actions: a baby due, children's birthdays, immigration leave
+    ending, the review of support after going back to family."""
+    return [i for i in dates.plan_dates(plan, today) if i.kind != "action"]
 
 
 def timeline(plan: Plan, today: date, *, first_person: bool) -> Picture | None:
@@ -149,6 +157,11 @@ def timeline(plan: Plan, today: date, *, first_person: bool) -> Picture | None:
     for _area, a in plan.all_actions():
         if a.by_when and a.status in OPEN_ACTION:
             events.append(Event(a.by_when, shorten(a.what, 30), "action"))
+    for c in plan.children:  # a birth (or a baby due) is a milestone of the young person's own road
+        if c.born_on is not None:
+            events.append(Event(c.born_on, shorten(f"{c.name.strip() or 'Baby'} born", 30), "baby"))
+    events.extend(Event(i.when, shorten(i.label, 30), i.kind) for i in _family_dates(plan, today)
+                  if i.kind != "child_birthday")
     spec = TimelineSpec({age: dates.birthday(dob, age) for age in range(16, 26)}, events, today)
     caption = (
         "My timeline from 16 to 25. The red line is today."

@@ -26,6 +26,7 @@ from typing import Any, Iterable
 
 from ..domain import model as m
 from ..domain.fields import describe
+from ..domain.introspect import iter_records
 from ..domain.serialize import DecodeError, plan_from_dict, plan_to_dict
 from ..domain.validation import validate
 from ..errors import DatabaseProblem, ImportRefused
@@ -215,13 +216,7 @@ def _differs(store: Any, plan: m.Plan) -> bool:
 
 
 def _record_ids(plan: m.Plan) -> list[str]:
-    ids: list[str] = []
-    for lst in (plan.care_episodes, plan.relationships, plan.life_story, plan.reviews,
-                plan.advisers, plan.prompt_responses, plan.skills, plan.staying_close.staff):
-        ids.extend(x.id for x in lst)
-    for sa in plan.support_areas:
-        ids.extend(a.id for a in sa.actions)
-    return ids
+    return [rec.id for _fid, rec in iter_records(plan) if hasattr(rec, "id")]
 
 
 # --------------------------------------------------------------------------- import

@@ -34,6 +34,7 @@ def _table(row_class: type[t.Base]) -> Table:
 SECTIONS: dict[str, tuple[type, Table]] = {
     "education": (m.Education, _table(t.EducationRow)),
     "home": (m.Home, _table(t.HomeRow)),
+    "return_home": (m.ReturnHome, _table(t.ReturnHomeRow)),
     "staying_put": (m.StayingPut, _table(t.StayingPutRow)),
     "staying_close": (m.StayingClose, _table(t.StayingCloseRow)),
     "health": (m.Health, _table(t.HealthRow)),
@@ -44,7 +45,10 @@ SECTIONS: dict[str, tuple[type, Table]] = {
 
 # Plan field → (item dataclass, table) for the lists held directly by the plan.
 LISTS: dict[str, tuple[type, Table]] = {
+    "immigration": (m.ImmigrationMatter, _table(t.ImmigrationMatterRow)),
+    "children": (m.Child, _table(t.ChildRow)),
     "care_episodes": (m.CareEpisode, _table(t.CareEpisodeRow)),
+    "orders": (m.PermanenceOrder, _table(t.PermanenceOrderRow)),
     "relationships": (m.Relationship, _table(t.RelationshipRow)),
     "skills": (m.Skill, _table(t.SkillRow)),
     "life_story": (m.LifeStoryEntry, _table(t.LifeStoryEntryRow)),

@@ -127,13 +127,17 @@ class PlanRow(Base):
     # summary: the CareBasis worked out on the day of saving (basis_on)
     basis_on: Mapped[date]
     basis_date_of_birth: Mapped[date | None]
-    basis_eligible_on: Mapped[date | None]
-    basis_thirteen_weeks_on: Mapped[date | None]
+    basis_eligible_from: Mapped[date | None]
+    basis_thirteen_weeks_completed_on: Mapped[date | None]
     basis_looked_after_since_16: Mapped[bool]
     basis_in_care_to: Mapped[date | None]
     basis_ever_in_care: Mapped[bool]
     basis_detained_at_16: Mapped[bool]
-    basis_eligible_if_stays_on: Mapped[date | None]
+    basis_eligible_from_if_stays: Mapped[date | None]
+    basis_sgo_made_on: Mapped[date | None]
+    basis_sgo_ended_on: Mapped[date | None]
+    basis_with_family_from: Mapped[date | None]
+    basis_with_family_to: Mapped[date | None]
     # summary: facts from the sections, copied on save
     summary_adviser: Mapped[str]
     summary_last_review_on: Mapped[date | None]
@@ -142,7 +146,8 @@ class PlanRow(Base):
     summary_planned_move_date: Mapped[date | None]
     # the rest of YoungPerson
     legal_status: Mapped[str] = mapped_column(CODE)
-    immigration_status: Mapped[str] = mapped_column(CODE)
+    date_of_birth_basis: Mapped[str] = mapped_column(CODE)
+    age_assessed_on: Mapped[date | None]
     parenting: Mapped[str] = mapped_column(CODE)
     youth_justice: Mapped[bool]
     detained_or_in_hospital_on_16th_birthday: Mapped[bool]
@@ -150,7 +155,6 @@ class PlanRow(Base):
     phone: Mapped[str]
     email: Mapped[str]
     address: Mapped[str]
-    immigration_notes: Mapped[str]
     parenting_notes: Mapped[str]
     youth_justice_notes: Mapped[str]
     about_me_own_words: Mapped[str]
@@ -187,6 +191,19 @@ class HomeRow(Base):
     planned_description: Mapped[str]
     planned_move_date: Mapped[date | None]
     fallback: Mapped[str]
+    registration: Mapped[str] = mapped_column(CODE)
+
+
+class ReturnHomeRow(Base):
+    __tablename__ = "return_home"
+    plan_id: Mapped[str] = _plan_fk(primary_key=True)
+    returned_on: Mapped[date | None]
+    with_whom: Mapped[str]
+    support: Mapped[str]
+    support_until: Mapped[date | None]
+    review_on: Mapped[date | None]
+    ended_on: Mapped[date | None]
+    notes: Mapped[str]
 
 
 class StayingPutRow(Base):
@@ -274,6 +291,41 @@ class CareEpisodeRow(Base):
     legal_status: Mapped[str] = mapped_column(CODE)
     short_break: Mapped[bool]
     home_name: Mapped[str]
+    notes: Mapped[str]
+
+
+class ImmigrationMatterRow(Base):
+    __tablename__ = "immigration_matters"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    plan_id: Mapped[str] = _plan_fk()
+    position: Mapped[int]
+    status: Mapped[str] = mapped_column(CODE)
+    since: Mapped[date | None]
+    until: Mapped[date | None]
+    notes: Mapped[str]
+
+
+class ChildRow(Base):
+    __tablename__ = "children"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    plan_id: Mapped[str] = _plan_fk()
+    position: Mapped[int]
+    name: Mapped[str]
+    due_on: Mapped[date | None]
+    born_on: Mapped[date | None]
+    lives_with_young_person: Mapped[bool | None]
+    notes: Mapped[str]
+
+
+class PermanenceOrderRow(Base):
+    __tablename__ = "permanence_orders"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    plan_id: Mapped[str] = _plan_fk()
+    position: Mapped[int]
+    kind: Mapped[str] = mapped_column(CODE)
+    made_on: Mapped[date | None]
+    with_whom: Mapped[str]
+    ended_on: Mapped[date | None]
     notes: Mapped[str]
 
 

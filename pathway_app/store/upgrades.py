@@ -13,6 +13,8 @@ Adding a field to the plan means one step here that gives old plans the field's 
 
 from __future__ import annotations
 
+import copy
+import uuid
 from typing import Any, Callable
 
 Plan = dict[str, Any]
@@ -55,3 +57,123 @@ def upgrade(plan: Plan, from_version: int) -> Plan:
 def _to_v2(plan: Plan) -> Plan:
     """Version 2 records the young person's choices about sharing their words (none yet)."""
     return {**plan, "sharing": []}
+
+
+# --------------------------------------------------------------------------- 2 → 3
+
+#: Words for the codes an old care episode's notes mention (kept as they were in version 1).
+_V1_HOME_WORDS = {
+    "foster": "Foster home",
+    "kinship": "Kinship or connected person's home",
+    "residential": "Children's home",
+    "semi_independent": "Semi-independent home",
+    "supported_lodgings": "Supported lodgings",
+    "with_parent": "Living with a parent",
+    "custody": "Custody",
+    "staying_put": "Staying Put (with former foster carers)",
+    "staying_close": "Staying Close (near the children's home)",
+    "own_tenancy": "Own tenancy",
+    "university": "University accommodation",
+    "supported_housing": "Supported housing",
+    "other": "Other",
+}
+_V1_ORDER_WORDS = {"sgo": "Special guardianship order", "cao": "Child arrangements order"}
+#: Version 1 let a care episode's legal status be an order that ends care, or "left care".
+V1_ORDER_STATUSES = frozenset(_V1_ORDER_WORDS)
+V1_LEFT_CARE = "left_care"
+
+
+def _v1_day(iso: Any) -> str:
+    """An ISO date from a version-1 file in words (as it was, if it is not a date)."""
+    from datetime import date
+
+    try:
+        d = date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return str(iso)
+    return f"{d.day} {d:%B %Y}"
+
+
+def order_note(code: str, start: Any, end: Any, home_type: Any, short_break: Any) -> str:
+    """What an order made from a version-1 care episode says about where it came from."""
+    when = f"from {_v1_day(start)}" + (f" to {_v1_day(end)}" if end else "")
+    home = _V1_HOME_WORDS.get(home_type, str(home_type))
+    brk = ", a planned short break" if short_break else ""
+    return (f"Moved from the care history, where it was recorded as a time in care {when} "
+            f"({home}{brk}) with the legal status “{_V1_ORDER_WORDS[code]}”: the order ended "
+            "being looked after on the day it was made.")
+
+
+LEFT_CARE_NOTE = "Legal status recorded as “Left care”, which is not a way of being looked after."
+
+
+def _joined(*texts: str) -> str:
+    return "\n".join(t for t in texts if t and t.strip())
+
+
+@step(2)
+def to_v3(plan: Plan) -> Plan:
+    """Version 3: the law and the facts (issue 12).
+
+    - ``person.immigration_status`` and ``immigration_notes`` become the first of the plan's
+      ``immigration`` matters (status and notes, no dates); "age disputed" also marks the date of
+      birth as disputed.
+    - A care episode whose legal status was a special guardianship order ("sgo") or a child
+      arrangements order ("cao") was never time in care: it becomes an order (same code) made
+      on the episode's start, with whom = the home's name and its notes kept, plus a note saying
+      where it came from (its dates, kind of home and short break in words). An episode with no
+      start stays, as "other", with that note.
+    - A care episode whose legal status was "left care" becomes "other", with a note.
+    - New, empty: the date of birth's basis ("stated") and assessment date, children, orders,
+      the home's registration ("not recorded"), and the return home.
+
+    A field already there is kept as it is (a file that says version 1 but was written later).
+    """
+    out = copy.deepcopy(plan)
+    person = out.get("person")
+    if isinstance(person, dict):
+        status = person.pop("immigration_status", "unknown")
+        notes = person.pop("immigration_notes", "")
+        person.setdefault("date_of_birth_basis", "disputed" if status == "age_disputed" else "stated")
+        person.setdefault("age_assessed_on", None)
+        out.setdefault("immigration", [{"status": status, "since": None, "until": None, "notes": notes,
+                                        "id": _derived_id(out.get("id"), "immigration", 0)}])
+    out.setdefault("children", [])
+    orders: list[dict[str, Any]] = []
+    episodes = out.get("care_episodes")
+    if isinstance(episodes, list):
+        kept = []
+        for ep in episodes:
+            if not isinstance(ep, dict):
+                kept.append(ep)
+                continue
+            code = ep.get("legal_status")
+            if code in V1_ORDER_STATUSES:
+                note = order_note(code, ep.get("start"), ep.get("end"), ep.get("home_type"), ep.get("short_break"))
+                if ep.get("start"):
+                    orders.append({"kind": code, "made_on": ep.get("start"), "with_whom": ep.get("home_name", ""),
+                                   "ended_on": None, "notes": _joined(ep.get("notes", ""), note),
+                                   "id": ep.get("id")})
+                    continue
+                ep = {**ep, "legal_status": "other", "notes": _joined(ep.get("notes", ""), note)}
+            elif code == V1_LEFT_CARE:
+                ep = {**ep, "legal_status": "other", "notes": _joined(ep.get("notes", ""), LEFT_CARE_NOTE)}
+            kept.append(ep)
+        out["care_episodes"] = kept
+    if isinstance(out.setdefault("orders", []), list):
+        out["orders"].extend(orders)
+    home = out.get("home")
+    if isinstance(home, dict):
+        home.setdefault("registration", "not_recorded")
+    out.setdefault("return_home", {"returned_on": None, "with_whom": "", "support": "", "support_until": None,
+                                   "review_on": None, "ended_on": None, "notes": ""})
+    return out
+
+
+def _derived_id(plan_id: Any, what: str, n: int) -> str:
+    """A stable id for a record an upgrade makes: the same file upgrades to the same ids."""
+    base = plan_id if isinstance(plan_id, str) else ""
+    return str(uuid.uuid5(_UPGRADE_NAMESPACE, f"{base}/{what}/{n}"))
+
+
+_UPGRADE_NAMESPACE = uuid.UUID("8f0b7f0e-6a43-4a7e-9d1c-1a2f3e4d5c6b")

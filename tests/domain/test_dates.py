@@ -170,10 +170,10 @@ def test_episode_straddling_the_14th_birthday_counts_only_from_the_14th_birthday
     # Looked after from well before 14 until 91 days after the 14th birthday.
     plan = plan_with(ep(D14 - timedelta(days=300), D14 + timedelta(days=91)))
     basis = D.care_basis(plan, D17)
-    assert basis.thirteen_weeks_on == D14 + timedelta(days=90)
+    assert basis.thirteen_weeks_completed_on == D14 + timedelta(days=90)
     # One day fewer after the 14th birthday: the 300 days before it do not help.
     plan = plan_with(ep(D14 - timedelta(days=300), D14 + timedelta(days=90)))
-    assert D.care_basis(plan, D17).thirteen_weeks_on is None
+    assert D.care_basis(plan, D17).thirteen_weeks_completed_on is None
 
 
 def test_straddling_14th_birthday_then_back_in_care_after_16():
@@ -181,16 +181,19 @@ def test_straddling_14th_birthday_then_back_in_care_after_16():
     first = ep(D14 - timedelta(days=200), D14 + timedelta(days=60))
     second_start = D16 + timedelta(days=10)
     plan = plan_with(first, ep(second_start))
-    eligible_day = second_start + timedelta(days=30)
+    eligible_day = second_start + timedelta(days=31)  # the 31st day back completes the 13 weeks
     assert cat(plan, eligible_day - DAY).category is Category.NOT_YET
     r = cat(plan, eligible_day)
     assert r.category is Category.ELIGIBLE and r.since == eligible_day
 
 
 def test_exactly_91_days_is_eligible_then_relevant_after_leaving():
+    # looked after for the whole of 91 days: 13 weeks completed on the 91st day, their last; they
+    # were eligible as they left, from the next day, the day they left
     plan = plan_with(ep(D16, D16 + timedelta(days=91)))
     basis = D.care_basis(plan, D17)
-    assert basis.eligible_on == D16 + timedelta(days=90)
+    assert basis.thirteen_weeks_completed_on == D16 + timedelta(days=90)
+    assert basis.eligible_from == D16 + timedelta(days=91)
     r = cat(plan, D17)
     assert r.category is Category.RELEVANT
     assert r.since == D16 + timedelta(days=91)
@@ -199,7 +202,7 @@ def test_exactly_91_days_is_eligible_then_relevant_after_leaving():
 def test_90_days_is_not_eligible_but_qualifying_after_leaving():
     left = D16 + timedelta(days=90)
     plan = plan_with(ep(D16, left))
-    assert D.care_basis(plan, D17).eligible_on is None
+    assert D.care_basis(plan, D17).eligible_from is None
     r = cat(plan, D17)
     assert r.category is Category.QUALIFYING
     assert r.since == left
@@ -210,10 +213,10 @@ def test_90_days_is_not_eligible_but_qualifying_after_leaving():
 def test_the_day_before_and_the_day_of_eligibility():
     start = D16 + timedelta(days=10)
     plan = plan_with(ep(start))
-    day = start + timedelta(days=90)  # the 91st day looked after
-    before = cat(plan, day - DAY)
+    day = start + timedelta(days=91)  # the day after the 91st day looked after
+    before = cat(plan, day - DAY)  # the 91st day itself: the 13 weeks are not over until it ends
     assert before.category is Category.NOT_YET
-    assert f"eligible on {fmt(day)}" in before.reason
+    assert f"eligible from {fmt(day)}" in before.reason
     on = cat(plan, day)
     assert on.category is Category.ELIGIBLE
     assert on.since == day
@@ -225,7 +228,7 @@ def test_planned_short_break_up_to_28_days_does_not_count(break_days, eligible):
     b_start = D16 + timedelta(days=5)
     b = ep(b_start, b_start + timedelta(days=break_days), short_break=True)
     reg_start = b_start + timedelta(days=60)
-    today = reg_start + timedelta(days=61)  # 62 days looked after in the ordinary episode
+    today = reg_start + timedelta(days=62)  # 62 whole days looked after in the ordinary episode
     plan = plan_with(b, ep(reg_start))
     r = cat(plan, today)
     # 62 + 29 = 91 is exactly 13 weeks; 62 + 28 would be, but a 28-day break is not counted
@@ -233,14 +236,15 @@ def test_planned_short_break_up_to_28_days_does_not_count(break_days, eligible):
     if eligible:
         assert r.since == today
     else:
-        assert D.care_basis(plan, today).eligible_if_stays_on == reg_start + timedelta(days=90)
+        assert D.care_basis(plan, today).eligible_from_if_stays == reg_start + timedelta(days=91)
 
 
 def test_an_ordinary_28_day_episode_does_count():
     e = ep(D16 + timedelta(days=5), D16 + timedelta(days=33))
     reg_start = D16 + timedelta(days=60)
-    today = reg_start + timedelta(days=62)
+    today = reg_start + timedelta(days=63)
     plan = plan_with(e, ep(reg_start))
+    assert cat(plan, today - DAY).category is Category.NOT_YET
     assert cat(plan, today).category is Category.ELIGIBLE
 
 
@@ -248,8 +252,8 @@ def test_a_gap_in_care_two_episodes_adding_up_to_13_weeks():
     first = ep(D16 - timedelta(days=60), D16 - timedelta(days=20))  # 40 days
     second_start = D16 + timedelta(days=30)
     plan = plan_with(first, ep(second_start))  # 51 more days needed
-    day = second_start + timedelta(days=50)
-    assert D.care_basis(plan, day).thirteen_weeks_on == day
+    day = second_start + timedelta(days=51)  # the 51st day is over
+    assert D.care_basis(plan, day).thirteen_weeks_completed_on == day - DAY
     assert cat(plan, day - DAY).category is Category.NOT_YET
     r = cat(plan, day)
     assert r.category is Category.ELIGIBLE and r.since == day
@@ -315,7 +319,7 @@ def test_coming_into_care_too_late_to_reach_13_weeks_before_18():
     r = cat(plan, D18 - DAY)
     assert r.category is Category.NOT_YET
     assert "18th birthday" in r.reason
-    assert D.care_basis(plan, D18 - DAY).eligible_if_stays_on is None
+    assert D.care_basis(plan, D18 - DAY).eligible_from_if_stays is None
 
 
 def test_detained_on_the_16th_birthday_after_13_weeks_is_relevant():
@@ -349,8 +353,8 @@ def test_stale_basis_gives_the_same_category_for_someone_still_in_care():
     plan = plan_with(ep(start))
     earlier = D16 - timedelta(days=150)
     # not reached yet on the earlier day: the basis keeps the day they will be, if still looked after
-    assert D.care_basis(plan, earlier).thirteen_weeks_on == start + timedelta(days=90)
-    assert D.care_basis(plan, earlier).eligible_on is None
+    assert D.care_basis(plan, earlier).thirteen_weeks_completed_on == start + timedelta(days=90)
+    assert D.care_basis(plan, earlier).eligible_from is None
     summary = PlanSummary.of(plan, earlier)
     for later in (D16 - DAY, D16, D16 + timedelta(days=100), D18, D18 + timedelta(days=50)):
         assert summary.category(later) == cat(plan, later), later
@@ -361,7 +365,7 @@ def test_stale_basis_when_eligibility_comes_after_16():
     start = D16 + timedelta(days=40)
     plan = plan_with(ep(start))
     summary = PlanSummary.of(plan, start + timedelta(days=5))
-    day = start + timedelta(days=90)
+    day = start + timedelta(days=91)
     assert summary.category(day - DAY) == cat(plan, day - DAY)
     assert summary.category(day) == cat(plan, day)
     assert summary.category(day).category is Category.ELIGIBLE
@@ -427,7 +431,7 @@ def test_needs_assessment_due_uses_the_projected_date_before_eligibility():
     start = D16 + timedelta(days=10)
     plan = plan_with(ep(start))
     assert D.needs_assessment_due(plan, start + timedelta(days=5)) == (
-        start + timedelta(days=90) + D.relativedelta(months=3)
+        start + timedelta(days=91) + D.relativedelta(months=3)
     )
 
 
@@ -435,7 +439,7 @@ def test_needs_assessment_due_at_month_end_is_never_late():
     # eligible on 30 November -> due the last day of February
     dob = date(2009, 11, 30)
     plan = plan_with(ep(date(2024, 1, 1)), dob=dob)
-    assert D.care_basis(plan, date(2025, 12, 1)).eligible_on == date(2025, 11, 30)
+    assert D.care_basis(plan, date(2025, 12, 1)).eligible_from == date(2025, 11, 30)
     assert D.needs_assessment_due(plan, date(2025, 12, 1)) == date(2026, 2, 28)
 
 
@@ -614,12 +618,12 @@ def test_leaving_care_the_day_before_the_16th_birthday_is_not_qualifying():
 def test_13_weeks_reached_but_left_care_on_the_16th_birthday_is_not_eligible():
     plan = plan_with(ep(D14, D16))
     basis = D.care_basis(plan, D17)
-    assert basis.thirteen_weeks_on == D14 + timedelta(days=90)
-    assert basis.eligible_on is None
+    assert basis.thirteen_weeks_completed_on == D14 + timedelta(days=90)
+    assert basis.eligible_from is None
     assert cat(plan, D17).category is Category.NOT_YET
     # one more day in care, on the 16th birthday itself, and they were eligible that day
     plan = plan_with(ep(D14, D16 + DAY))
-    assert D.care_basis(plan, D17).eligible_on == D16
+    assert D.care_basis(plan, D17).eligible_from == D16
     r = cat(plan, D17)
     assert r.category is Category.RELEVANT and r.since == D16 + DAY
 

@@ -14,6 +14,7 @@ from pathway_app.domain.model import (
     Action,
     AdviserPeriod,
     CareEpisode,
+    ImmigrationMatter,
     LifeStoryEntry,
     Plan,
     PromptResponse,
@@ -42,8 +43,8 @@ from pathway_app.domain.vocab import (
 def rich_plan() -> Plan:
     plan = Plan(person=YoungPerson(given_name="ሰላም", family_name="Tesfay", preferred_name="Selam",
                                    date_of_birth=date(2008, 2, 29),
-                                   immigration_status=ImmigrationStatus.ASYLUM_CLAIM_PENDING,
-                                   about_me_own_words="I like football 😀 and ☕"))
+                                   about_me_own_words="I like football 😀 and ☕"),
+                immigration=[ImmigrationMatter(status=ImmigrationStatus.ASYLUM_CLAIM_PENDING, since=date(2023, 5, 1))])
     plan.care_episodes = [CareEpisode(start=date(2023, 4, 1), end=date(2023, 4, 20), short_break=True),
                           CareEpisode(start=date(2024, 1, 5), home_type=HomeType.RESIDENTIAL)]
     plan.relationships = [Relationship(name="Abeba", closeness=Closeness.VERY_CLOSE,
@@ -122,9 +123,11 @@ def test_round_trip_of_a_new_plan():
 
 def test_to_dict_writes_codes_iso_dates_and_utc_times():
     d = plan_to_dict(rich_plan())
-    assert list(d)[:3] == ["person", "care_episodes", "relationships"]
+    assert list(d)[:6] == ["person", "immigration", "children", "care_episodes", "orders", "relationships"]
     assert d["person"]["date_of_birth"] == "2008-02-29"
-    assert d["person"]["immigration_status"] == "asylum_claim_pending"
+    assert d["person"]["date_of_birth_basis"] == "stated"
+    assert d["immigration"][0]["status"] == "asylum_claim_pending"
+    assert d["immigration"][0]["since"] == "2023-05-01"
     assert d["relationships"][0]["there_at_25"] == "maybe"
     assert d["home"]["planned_type"] == "staying_close"
     assert d["home"]["current_since"] is None

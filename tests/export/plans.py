@@ -27,6 +27,7 @@ from pathway_app.domain.vocab import (
     Decision,
     EetStatus,
     HomeType,
+    CareLegalStatus,
     LegalStatus,
     PromptAnswer,
     RelationshipStatus,
@@ -70,8 +71,8 @@ def rich_plan() -> Plan:
     yp.interests = "Drawing, skateboarding, cooking Danish food with Łukasz, music."
     yp.achievements = "Passed my GCSE Art with a 7. Finished a 10k run for charity."
     p.care_episodes = [
-        CareEpisode(start=date(2021, 6, 1), end=date(2022, 2, 1), home_type=HomeType.RESIDENTIAL, legal_status=LegalStatus.ACCOMMODATED_S20, home_name="Elm House"),
-        CareEpisode(start=date(2022, 2, 1), home_type=HomeType.FOSTER, legal_status=LegalStatus.CARE_ORDER, home_name="The Ștefan family"),
+        CareEpisode(start=date(2021, 6, 1), end=date(2022, 2, 1), home_type=HomeType.RESIDENTIAL, legal_status=CareLegalStatus.ACCOMMODATED_S20, home_name="Elm House"),
+        CareEpisode(start=date(2022, 2, 1), home_type=HomeType.FOSTER, legal_status=CareLegalStatus.CARE_ORDER, home_name="The Ștefan family"),
     ]
     R = Relationship
     p.relationships = [

@@ -178,23 +178,27 @@ def test_a_failed_render_leaves_the_old_file_and_no_temporary_file(produced, tmp
 
 
 def test_a_record_with_no_history_and_nobody_else_still_reads_well(tmp_path):
-    """A database from before the audit trail (schema 0001) holding a plan with nothing in it."""
+    """A plan with nothing in it, on records whose history has been removed (said, not hidden)."""
+    from pathway_app.store import open_store
+
     plan = _plans.empty_plan()
-    old = tmp_path / "old.db"
-    shutil.copy(Path(__file__).resolve().parents[1] / "fixtures" / "db" / "0001.db", old)
-    store = Store(make_engine(resolve_file(old)))
+    store = open_store(data_dir=tmp_path / "data", create_unencrypted=True)
     try:
         plan.person.date_of_birth = date(2008, 1, 1)  # a store saves nothing without one ...
         store.save(plan, TODAY)
         with store.engine.begin() as conn:  # ... but records from elsewhere may lack it
             conn.exec_driver_sql("UPDATE plans SET date_of_birth = NULL WHERE id = ?", (plan.id,))
+            conn.exec_driver_sql("DROP TABLE audit_log")
+            conn.exec_driver_sql("DROP TABLE audit_head")
+        store = Store(store.engine)  # a store that has not yet looked for the trail
         bundle = subject_access_bundle(store, plan.id, today=TODAY)
     finally:
         store.close()
     assert bundle["third_party"] == []
     path = sa.render_subject_access_pdf(bundle, tmp_path / "empty.pdf")
     text = normalise(" ".join(_reader_text(path)))
-    assert "does not yet keep a history" in text
+    assert "no history of who opened or changed your record to show here" in text
+    assert "has been removed" in text
     assert "Nothing in this document is about anyone else." in text
     assert "Nothing recorded for:" in text  # empty fields are named, not silently left out
 

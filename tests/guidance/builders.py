@@ -31,6 +31,7 @@ from pathway_app.domain.vocab import (
     Decision,
     EetStatus,
     HomeType,
+    CareLegalStatus,
     LegalStatus,
     RelationshipType,
     SkillLevel,
@@ -56,7 +57,7 @@ def complete_plan() -> Plan:
             strengths="Kind, funny, good with little kids",
             achievements="Level 2 food hygiene",
         ),
-        care_episodes=[CareEpisode(start=date(2015, 1, 10), home_type=HomeType.FOSTER, legal_status=LegalStatus.CARE_ORDER)],
+        care_episodes=[CareEpisode(start=date(2015, 1, 10), home_type=HomeType.FOSTER, legal_status=CareLegalStatus.CARE_ORDER)],
         relationships=[
             Relationship(
                 name="Jade",

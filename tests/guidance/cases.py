@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
-from pathway_app.domain.model import Action, AdviserPeriod, LifeStoryEntry, Money, Plan, Relationship
+from pathway_app.domain.model import Action, AdviserPeriod, ImmigrationMatter, LifeStoryEntry, Money, Plan, Relationship
 from pathway_app.domain.vocab import (
     ActionStatus,
     Area,
     ContactFrequency,
     Decision,
     EetStatus,
+    HomeRegistration,
     HomeType,
     ImmigrationStatus,
     LifeStoryKind,
@@ -211,6 +212,13 @@ CASES: dict[str, Case] = {
             _set("home.fallback", "Pat will keep the room for three months"),
         ),
     ),
+    "M13-return-home-support": Case(
+        raises=_set("return_home.returned_on", date(2026, 5, 1)),
+        quiet=_all(_set("return_home.returned_on", date(2026, 5, 1)),
+                   _set("return_home.support", "Weekly visits from Ravi; family support worker"),
+                   _set("return_home.support_until", date(2026, 11, 1))),
+        notes="support recorded to the end of the six months after going back",
+    ),
     "M13-return-to-family": Case(
         raises=_set("home.planned_type", HomeType.WITH_PARENT),
         quiet=_set("home.planned_type", HomeType.SUPPORTED_LODGINGS),
@@ -297,8 +305,12 @@ CASES: dict[str, Case] = {
         quiet=_set("person.parenting_notes", "Would like children one day"),
     ),
     "M24-immigration": Case(
-        raises=_set("person.immigration_status", ImmigrationStatus.ASYLUM_CLAIM_PENDING),
-        quiet=_set("person.immigration_status", ImmigrationStatus.REFUGEE),
+        raises=_set("immigration", [ImmigrationMatter(status=ImmigrationStatus.ASYLUM_CLAIM_PENDING, since=date(2025, 1, 6))]),
+        quiet=_set("immigration", [
+            ImmigrationMatter(status=ImmigrationStatus.ASYLUM_CLAIM_PENDING, since=date(2025, 1, 6), until=date(2026, 2, 1)),
+            ImmigrationMatter(status=ImmigrationStatus.REFUGEE, since=date(2026, 2, 2)),
+        ]),
+        notes="the claim was decided: refugee status since",
     ),
     "M26-youth-justice": Case(
         raises=_set("person.youth_justice", True),
@@ -343,6 +355,15 @@ CASES: dict[str, Case] = {
     "S-home-arrangement-ending": Case(
         raises=_set("staying_put.end", date(2026, 12, 1)),
         quiet=_all(_set("staying_put.end", date(2026, 12, 1)), _set("home.planned_description", "A flat near Pat's")),
+    ),
+    "S-no-personal-adviser": Case(
+        raises=_advisers(AdviserPeriod(name="Ravi", start=date(2025, 4, 1), end=date(2026, 5, 31))),
+        quiet=_advisers(AdviserPeriod(name="Ravi", start=date(2025, 4, 1), end=date(2026, 6, 1))),
+        notes="an adviser is in post to their last day",
+    ),
+    "S-unregistered-accommodation": Case(
+        raises=_all(_set("home.current_type", HomeType.SEMI_INDEPENDENT), _set("home.registration", HomeRegistration.UNREGISTERED)),
+        quiet=_all(_set("home.current_type", HomeType.SEMI_INDEPENDENT), _set("home.registration", HomeRegistration.REGISTERED)),
     ),
     "S-support-after-21": Case(
         raises=lambda p: None,

@@ -42,7 +42,7 @@ def test_fingerprint_is_stable_and_short_and_does_not_depend_on_today():
     a = next(p for p in evaluate(plan, TODAY) if p.rule_id == "M3-sibling-contact")
     b = next(p for p in evaluate(plan, date(2026, 12, 25)) if p.rule_id == "M3-sibling-contact")
     assert a.fingerprint == b.fingerprint and len(a.fingerprint) == 12
-    assert a.why == "Rare or no contact: Jade" and a.message == "M3"
+    assert a.why == "Rare or no contact: Jade." and a.message == "M3"
 
 
 def test_count_open_matches_evaluate():
@@ -63,7 +63,7 @@ def test_every_predicate_is_documented_and_its_facts_can_be_read(name):
 def test_every_predicate_is_used_by_a_rule():
     from pathway_app.domain.guidance import load_rules
 
-    used = {p.name for r in load_rules() for p, _ in r.leaves}
+    used = {p.name for r in load_rules() for p, _ in (*r.leaves, *r.raise_leaves)}
     assert set(PREDICATES) - used == set()
 
 

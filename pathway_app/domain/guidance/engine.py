@@ -22,6 +22,7 @@ from typing import Iterable
 from ..labels import label
 from ..model import Plan, PromptResponse, utcnow
 from ..vocab import Area, PromptAnswer
+from ..wording import sentences
 from .predicates import ABOUT_ME, AREA_ORDER, Ctx
 from .rules import Rule, load_rules, rules_by_id
 from .types import Prompt, Urgency
@@ -73,20 +74,30 @@ def _area_words(subject: str, first_person: bool) -> str:
 
 
 def _why(rule: Rule, ctx: Ctx) -> str:
+    """The plan facts that raised the rule, each a sentence ("Move planned on 1 September 2026.
+    No way to keep in touch recorded for: Pat.")."""
     bits = []
     for pred, arg in rule.leaves:
         if pred.why is not None and pred.check(ctx, arg):
             text = pred.why(ctx, arg)
-            if text and text not in bits:
+            if text:
                 bits.append(text)
-    return "; ".join(bits)
+    return sentences(bits)
+
+
+def fill_words(text: str, ctx: Ctx, subject: str | None, first_person: bool) -> str:
+    """A rule's wording for this young person: {area} and their pronouns filled in."""
+    if subject is not None:
+        text = text.replace("{area}", _area_words(subject, first_person))
+    if "{" in text:
+        for key, word in ctx.pronouns().forms().items():
+            text = text.replace("{" + key + "}", word)
+    return text
 
 
 def _make(rule: Rule, ctx: Ctx, subject: str | None, urgency: Urgency, fp: str, resp, why: str) -> Prompt:
-    practitioner, young = rule.practitioner_text, rule.young_person_text
-    if subject is not None:
-        practitioner = practitioner.replace("{area}", _area_words(subject, False))
-        young = young.replace("{area}", _area_words(subject, True))
+    practitioner = fill_words(rule.practitioner_text, ctx, subject, False)
+    young = fill_words(rule.young_person_text, ctx, subject, True)
     return Prompt(
         rule_id=rule.instance_id(subject),
         area=subject if subject is not None else rule.area,
@@ -99,6 +110,8 @@ def _make(rule: Rule, ctx: Ctx, subject: str | None, urgency: Urgency, fp: str, 
         response=resp,
         message=rule.message,
         why=why,
+        applies_from=rule.applies_words,
+        answered_by=rule.answered_by,
     )
 
 

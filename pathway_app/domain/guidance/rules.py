@@ -15,10 +15,17 @@ Each file is ``{"theme": "...", "rules": [rule, ...]}``; a rule is::
       "practitioner_text": "...",           # to the PA, carer or key worker
       "young_person_text": "...",           # first person, plain words
       "citation": [{"source": "care_inquiry", "section": "5.5"}],
-      "suggested_actions": ["...", "..."]
+      "suggested_actions": ["...", "..."],
+      "applies_from": "pathway_plan",       # from when it applies (required for a statutory
+                                            #   check): age_16 | looked_after | pathway_plan;
+                                            #   the prompt stays quiet before
+      "answered_by": {"field": "needs_assessment_done_on", "kind": "date"}   # optional: the
+                                            #   field answering "done" fills in (see types)
     }
 
-``{area}`` in the wording becomes the area's name (only in ``for_each`` rules).
+``{area}`` in the wording becomes the area's name (only in ``for_each`` rules); ``{they}``,
+``{them}``, ``{their}`` and ``{themselves}`` (or capitalised, ``{Their}``) become the young
+person's pronouns as recorded ("he", "his", "himself"), "they" when none are.
 
 Everything is checked when the rules load; the first problem found is raised as a
 :class:`RuleError` naming the file and the rule. Loading happens once (cached).
@@ -35,9 +42,14 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from ...paths import resource
+from .. import dates
+from ..fields import label as field_label
+from ..introspect import field_ids
+from ..model import Plan
+from ..wording import THEY
 from .predicates import AREA_ORDER, PREDICATES, SCHEDULE_1_CODES, ArgError, Ctx, Predicate, path_reader
 from .sources import Citation, Source, format_citation, load_sources
-from .types import Urgency
+from .types import AnswerField, Urgency
 
 RULE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 MESSAGE_ID = re.compile(r"^M([1-9]|1[0-9]|2[0-6])$")
@@ -61,8 +73,13 @@ FIELDS = {
     "citation",
     "suggested_actions",
     "notes",
+    "applies_from",
+    "answered_by",
 }
-REQUIRED = FIELDS - {"for_each", "raise_to", "notes"}
+REQUIRED = FIELDS - {"for_each", "raise_to", "notes", "applies_from", "answered_by"}
+#: The young person's pronouns in a rule's wording: {their} → "his", {Their} → "His".
+PRONOUN_PLACEHOLDERS = frozenset(THEY.forms())
+ANSWER_KINDS = ("date", "bool", "text", "choice", "record")
 
 
 class RuleError(ValueError):
@@ -81,6 +98,46 @@ class RuleError(ValueError):
 Check = Callable[[Ctx], bool]
 
 
+# --------------------------------------------------------------------------- from when a rule applies
+
+
+def _from_16(ctx: Ctx) -> bool:
+    b = ctx.birthday(16)
+    return b is not None and ctx.today >= b
+
+
+def _while_looked_after(ctx: Ctx) -> bool:
+    """Looked after; or relevant and 16 or 17 (the council still chooses the home)."""
+    return ctx.looked_after() or ctx.category() is dates.Category.RELEVANT
+
+
+_PATHWAY_PLAN_CATEGORIES = frozenset({dates.Category.ELIGIBLE, dates.Category.RELEVANT, dates.Category.FORMER_RELEVANT})
+
+
+def _pathway_plan_due(ctx: Ctx) -> bool:
+    """Eligible, relevant or former relevant, before personal adviser support ends."""
+    if ctx.category() not in _PATHWAY_PLAN_CATEGORIES:
+        return False
+    end = dates.pa_support_end(ctx.plan)
+    return end is None or ctx.today < end
+
+
+#: ``applies_from`` codes: (the words saying from when, the check). A rule stays quiet before.
+APPLIES: dict[str, tuple[str, Check]] = {
+    "age_16": ("From the 16th birthday.", _from_16),
+    "looked_after": (
+        "While the young person is looked after, or relevant and 16 or 17.",
+        _while_looked_after,
+    ),
+    "pathway_plan": (
+        "From when the young person is eligible (16 or 17, looked after, and 13 weeks looked after "
+        "since the 14th birthday completed), while relevant and former relevant, until personal "
+        "adviser support ends (at 21, or 25 if they ask for it).",
+        _pathway_plan_due,
+    ),
+}
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -96,14 +153,21 @@ class Rule:
     test: Check = field(repr=False, compare=False)
     raise_to: tuple[tuple[Urgency, Check], ...] = field(default=(), repr=False, compare=False)
     for_each: str = ""
+    applies_from: str = ""  # an APPLIES code, or "" (applies whenever the condition holds)
+    answered_by: AnswerField | None = None
     subjects: tuple[str | None, ...] = (None,)
     leaves: tuple[tuple[Predicate, Any], ...] = field(default=(), repr=False, compare=False)
+    raise_leaves: tuple[tuple[Predicate, Any], ...] = field(default=(), repr=False, compare=False)  # raise_to's
     readers: tuple[Callable[[Ctx], Any], ...] = field(default=(), repr=False, compare=False)
     file: str = ""
     order: int = 0
 
     def instance_id(self, subject: str | None) -> str:
         return self.id if subject is None else f"{self.id}:{subject}"
+
+    @property
+    def applies_words(self) -> str:
+        return APPLIES[self.applies_from][0] if self.applies_from else ""
 
     def urgency_for(self, ctx: Ctx) -> Urgency:
         u = self.urgency
@@ -176,12 +240,12 @@ def _text(raw: Mapping, key: str, for_each: str) -> str:
         names = {n for _, n, _, _ in string.Formatter().parse(text) if n is not None}
     except ValueError as exc:
         raise RuleError(f"{key} has a broken {{placeholder}}: {exc}") from None
-    allowed = {"area"} if for_each else set()
+    allowed = ({"area"} if for_each else set()) | PRONOUN_PLACEHOLDERS
     bad = names - allowed
     if bad:
         raise RuleError(
             f"{key} uses unknown placeholder(s) {sorted(bad)}"
-            + ("" if for_each else " ({area} is only for for_each rules)")
+            + ("" if for_each or "area" not in bad else " ({area} is only for for_each rules)")
         )
     m = BANNED_WORDS.search(text)
     if m:
@@ -206,6 +270,49 @@ def _citations(raw: Any, sources: Mapping[str, Source]) -> tuple[Citation, ...]:
             )
         out.append(Citation(src.key, str(c["section"])))
     return tuple(out)
+
+
+def _answered_by(raw: Any) -> AnswerField | None:
+    """The field answering "done" fills in, checked against the plan's fields."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not {"field", "kind"} <= set(raw) or set(raw) - {"field", "kind", "fields", "choices"}:
+        raise RuleError('answered_by must be {"field": <field id>, "kind": <kind>} (with "fields" for a record, '
+                        'optionally "choices" for a choice)')
+    fid, kind = raw["field"], raw["kind"]
+    specs = field_ids(Plan)
+    spec = specs.get(fid) if isinstance(fid, str) else None
+    if spec is None:
+        raise RuleError(f"answered_by: {fid!r} is not a field of the plan")
+    parts = fid.split(".")
+    if any(specs[".".join(parts[:i])].kind == "records" for i in range(1, len(parts))):
+        raise RuleError(f"answered_by: {fid!r} is inside a list; name the list with kind record")
+    if kind not in ANSWER_KINDS:
+        raise RuleError(f"answered_by: kind must be one of {', '.join(ANSWER_KINDS)}, not {kind!r}")
+    fields: list[str] = raw.get("fields", [])
+    choices: list[str] = raw.get("choices", [])
+    if kind == "record":
+        if spec.kind != "records":
+            raise RuleError(f"answered_by: {fid!r} is not a list, so it cannot take kind record")
+        if not isinstance(fields, list) or not fields:
+            raise RuleError('answered_by: a record needs "fields", the fields to ask for')
+        for f in fields:
+            sub = specs.get(f"{fid}.{f}") if isinstance(f, str) else None
+            if sub is None or not sub.scalar or f == "id":
+                raise RuleError(f"answered_by: {f!r} is not a field of a record of {fid!r} that can be asked for")
+    else:
+        if spec.kind != kind:
+            raise RuleError(f"answered_by: {fid!r} is a {spec.kind} field, not {kind}")
+        if fields:
+            raise RuleError('answered_by: "fields" is only for kind record')
+    if choices:
+        if kind != "choice" or not isinstance(choices, list):
+            raise RuleError('answered_by: "choices" is only for kind choice, as a list of codes')
+        codes = {m.value for m in spec.type}
+        bad = [c for c in choices if c not in codes]
+        if bad:
+            raise RuleError(f"answered_by: {bad} are not codes of {spec.type.__name__} (known: {', '.join(sorted(codes))})")
+    return AnswerField(fid, kind, field_label(fid), tuple(fields), tuple(choices))
 
 
 def build_rule(raw: Any, sources: Mapping[str, Source], file: str = "", order: int = 0) -> Rule:
@@ -236,16 +343,30 @@ def build_rule(raw: Any, sources: Mapping[str, Source], file: str = "", order: i
         urgency = URGENCIES.get(raw["urgency"])
         if urgency is None:
             raise RuleError(f"urgency must be consider, soon or now, not {raw['urgency']!r}")
+        applies_from = raw.get("applies_from", "")
+        if applies_from and applies_from not in APPLIES:
+            raise RuleError(f"applies_from must be one of {', '.join(APPLIES)}, not {applies_from!r}")
+        if message == "" and not applies_from:
+            raise RuleError(f"a statutory check must say from when it applies: applies_from ({', '.join(APPLIES)})")
+        answered_by = _answered_by(raw.get("answered_by"))
         test, leaves = compile_condition(raw["condition"])
+        if applies_from:
+            applies, condition = APPLIES[applies_from][1], test
+
+            def test(ctx: Ctx, applies=applies, condition=condition) -> bool:
+                return applies(ctx) and condition(ctx)
+
         raise_to = []
+        raise_leaves: list[tuple[Predicate, Any]] = []
         for i, r in enumerate(raw.get("raise_to", [])):
             if not isinstance(r, dict) or set(r) != {"urgency", "when"}:
                 raise RuleError(f'raise_to[{i}] must be {{"urgency": ..., "when": <condition>}}')
             level = URGENCIES.get(r["urgency"])
             if level is None or level <= urgency:
                 raise RuleError(f"raise_to[{i}] urgency must be higher than {raw['urgency']}, not {r['urgency']!r}")
-            fn, _ = compile_condition(r["when"], f"raise_to[{i}].when")
+            fn, used = compile_condition(r["when"], f"raise_to[{i}].when")
             raise_to.append((level, fn))
+            raise_leaves.extend(used)
         practitioner = _text(raw, "practitioner_text", for_each)
         young = _text(raw, "young_person_text", for_each)
         cits = _citations(raw["citation"], sources)
@@ -280,8 +401,11 @@ def build_rule(raw: Any, sources: Mapping[str, Source], file: str = "", order: i
         test=test,
         raise_to=tuple(raise_to),
         for_each=for_each,
+        applies_from=applies_from,
+        answered_by=answered_by,
         subjects=FOR_EACH[for_each] if for_each else (None,),
         leaves=tuple(leaves),
+        raise_leaves=tuple(raise_leaves),
         readers=tuple(readers),
         file=file,
         order=order,

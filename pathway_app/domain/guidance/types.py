@@ -21,6 +21,23 @@ class Urgency(IntEnum):
 
 
 @dataclass(frozen=True)
+class AnswerField:
+    """The field of the plan a prompt is answered by doing the thing (a rule's ``answered_by``):
+    answering "done" asks for its value and records it in the plan, so the prompt goes.
+
+    ``kind`` is the field's kind: ``date``, ``bool``, ``text`` or ``choice`` for a field of the plan
+    or of one of its sections; ``record`` to add a record to a list, with ``fields`` its fields
+    to ask for. ``choices`` (for ``choice``) limits the codes offered. ``label`` is the
+    catalogue's words for the field, to ask with."""
+
+    field: str  # a field id: "needs_assessment_done_on", "money.local_offer_explained_on", "reviews"
+    kind: str  # date | bool | text | choice | record
+    label: str
+    fields: tuple[str, ...] = ()  # record: the fields asked for, e.g. ("name", "start")
+    choices: tuple[str, ...] = ()  # choice: the codes offered (all of the vocabulary if empty)
+
+
+@dataclass(frozen=True)
 class Prompt:
     rule_id: str  # e.g. "M1-no-one-at-25", "S-review-overdue"
     area: str  # a plan area code: an Area value, or "about_me", "people", "home" ...
@@ -33,3 +50,5 @@ class Prompt:
     response: PromptResponse | None = None  # the latest response, if any
     message: str = ""  # research message id, e.g. "M1" (empty for statutory checks)
     why: str = field(default="", compare=False)  # the plan facts that raised it, for the PA
+    applies_from: str = field(default="", compare=False)  # from when it applies, in words
+    answered_by: AnswerField | None = field(default=None, compare=False)  # the field "done" fills in

@@ -14,7 +14,8 @@ from typing import Sequence
 from ...domain import dates
 from ...domain.labels import label
 from ...domain.model import Plan
-from ...domain.vocab import SCHEDULE_1_AREAS, Area, Decision, ImmigrationStatus, Parenting, RelationshipType
+from ...domain.vocab import SCHEDULE_1_AREAS, Area, Decision, HomeRegistration, Parenting, RelationshipType
+from ...domain.wording import pronouns
 from ..blocks import (
     action_status,
     actions_by_date,
@@ -44,7 +45,7 @@ def build(plan: Plan, today: date, prompts: Sequence | None) -> tuple[list[Block
         _key_dates(plan, today),
         _about_me(plan, fn),
         _people(plan),
-        _home(plan),
+        _home(plan, today),
         Section(field_name("support_areas"), "areas", [Para(
             "The ten areas every pathway plan covers (Care Leavers (England) Regulations 2010, Schedule 1): "
             "for each, the young person's own words, the assessment and what will be done, by whom and by when.")]),
@@ -72,7 +73,8 @@ def _cover(plan: Plan, today: date) -> list[Block]:
                 ("Name", " ".join(x for x in (p.given_name, p.family_name) if x)),
                 (field_name("person.preferred_name"), p.preferred_name),
                 (field_name("person.pronouns"), p.pronouns),
-                (field_name("person.date_of_birth"), fmt_date(p.date_of_birth) + (f" (age {dates.age_on(p.date_of_birth, today)})" if p.date_of_birth else "")),
+                (field_name("person.date_of_birth"), dates.date_of_birth_words(p.date_of_birth, p.date_of_birth_basis, p.age_assessed_on)
+                 + (f", age {dates.age_on(p.date_of_birth, today)}" if p.date_of_birth else "")),
                 ("Care-leaver category", label(cat.category.value, "Category")),
                 ("Why", cat.reason),
                 (field_name("person.local_authority"), p.local_authority),
@@ -101,7 +103,7 @@ def _about_me(plan: Plan, fn: str) -> Section:
     if p.about_me_own_words.strip():
         s.blocks.append(Quote(p.about_me_own_words, fn, f"In {fn}'s words"))
     else:
-        s.blocks.append(Callout(f"{fn}'s own words about themselves are not recorded yet.", tone="missing"))
+        s.blocks.append(Callout(f"{fn}'s own words about {pronouns(p.pronouns).themselves} are not recorded yet.", tone="missing"))
     s.blocks.append(
         key_values(
             [
@@ -110,14 +112,33 @@ def _about_me(plan: Plan, fn: str) -> Section:
                 (field_name("person.achievements"), p.achievements),
                 (field_name("person.parenting"), label(p.parenting) if p.parenting != Parenting.NO else ""),
                 ("", p.parenting_notes),
-                (field_name("person.immigration_status"), label(p.immigration_status) if p.immigration_status != ImmigrationStatus.BRITISH else ""),
-                (field_name("person.immigration_notes"), p.immigration_notes),
                 (field_name("person.youth_justice"), "Yes" if p.youth_justice else ""),
                 (field_name("person.youth_justice_notes"), p.youth_justice_notes),
             ]
         )
     )
+    s.blocks.extend(_circumstances(plan))
     return s
+
+
+def _circumstances(plan: Plan) -> list[Block]:
+    """Immigration matters and the young person's children, in the catalogue's words."""
+    out: list[Block] = []
+    if plan.immigration:
+        f = lambda n: field_name(f"immigration.{n}")  # noqa: E731
+        out.append(Heading(field_name("immigration")))
+        rows = [(label(m.status), fmt_date(m.since), fmt_date(m.until), m.notes)
+                for m in sorted(plan.immigration, key=lambda m: (m.since is None, m.since or date.min))]
+        out.append(Table((f("status"), f("since"), f("until"), f("notes")), rows, (0.3, 0.15, 0.15, 0.4)))
+    if plan.children:
+        f = lambda n: field_name(f"children.{n}")  # noqa: E731
+        out.append(Heading(field_name("children")))
+        rows = [(c.name, fmt_date(c.due_on), fmt_date(c.born_on),
+                 "" if c.lives_with_young_person is None else ("Yes" if c.lives_with_young_person else "No"), c.notes)
+                for c in plan.children]
+        out.append(Table((f("name"), f("due_on"), f("born_on"), f("lives_with_young_person"), f("notes")), rows,
+                         (0.2, 0.15, 0.15, 0.15, 0.35)))
+    return out
 
 
 def _people(plan: Plan) -> Section:
@@ -149,7 +170,7 @@ def _people(plan: Plan) -> Section:
     return s
 
 
-def _home(plan: Plan) -> Section:
+def _home(plan: Plan, today: date) -> Section:
     s = Section("Home and moving on", "home")
     h = plan.home
     s.blocks.append(
@@ -161,9 +182,12 @@ def _home(plan: Plan) -> Section:
                 (field_name("home.planned_description"), (label(h.planned_type) if h.planned_type else "") + (f" — {h.planned_description}" if h.planned_description else "")),
                 (field_name("home.planned_move_date"), fmt_date(h.planned_move_date)),
                 (field_name("home.fallback"), h.fallback),
+                (field_name("home.registration"),
+                 label(h.registration) if h.registration in (HomeRegistration.REGISTERED, HomeRegistration.UNREGISTERED) else ""),
             ]
         )
     )
+    s.blocks.extend(_return_home(plan))
     s.blocks.append(Heading(field_name("staying_put")))
     s.blocks.extend(_staying_put_summary(plan))
     s.blocks.append(Heading(field_name("staying_close")))
@@ -180,7 +204,54 @@ def _home(plan: Plan) -> Section:
         header = (field_name("care_episodes.start"), field_name("care_episodes.end"), "Home",  # kind and name of the home
                   field_name("care_episodes.legal_status"), field_name("care_episodes.notes"))
         s.blocks.append(Table(header, rows, (0.14, 0.14, 0.28, 0.18, 0.26)))
+    if plan.orders:
+        f = lambda n: field_name(f"orders.{n}")  # noqa: E731
+        s.blocks.append(Heading(field_name("orders")))
+        rows = [(label(o.kind), fmt_date(o.made_on), o.with_whom, fmt_date(o.ended_on), o.notes) for o in plan.orders]
+        s.blocks.append(Table((f("kind"), f("made_on"), f("with_whom"), f("ended_on"), f("notes")), rows,
+                              (0.2, 0.14, 0.22, 0.14, 0.3)))
+    s.blocks.extend(_category_dates(plan, today))
     return s
+
+
+def _return_home(plan: Plan) -> list[Block]:
+    rh = plan.return_home
+    if rh.returned_on is None and not (rh.with_whom.strip() or rh.support.strip() or rh.notes.strip()):
+        return []
+    f = lambda n: field_name(f"return_home.{n}")  # noqa: E731
+    return [
+        Heading(field_name("return_home")),
+        key_values([(f("returned_on"), fmt_date(rh.returned_on)), (f("with_whom"), rh.with_whom),
+                    (f("support"), rh.support), (f("support_until"), fmt_date(rh.support_until)),
+                    (f("review_on"), fmt_date(rh.review_on)), (f("ended_on"), fmt_date(rh.ended_on)),
+                    (f("notes"), rh.notes)]),
+    ]
+
+
+def _category_dates(plan: Plan, today: date) -> list[Block]:
+    """The dates the care-leaver category rests on, each on its own line."""
+    cd = dates.category_dates(plan, today)
+    if not cd.periods and cd.sgo_made_on is None:
+        return []
+    out: list[Block] = [Heading("How the care-leaver category was worked out")]
+    if cd.periods:
+        rows = [(fmt_date(pd.start), fmt_date(pd.end, "now"), pd.home_name,
+                 str(pd.days_counted) if pd.counts else "0", pd.why_not
+                 + (("; " if pd.why_not else "") + f"ended by the {label(pd.ended_by).lower()}" if pd.ended_by else ""))
+                for pd in cd.periods]
+        out.append(Table(("From", "To", "Home", "Days that count", "Note"), rows, (0.14, 0.14, 0.26, 0.14, 0.32)))
+    out.append(key_values([
+        ("Days counted since the 14th birthday", str(cd.days_counted)),
+        ("13 weeks completed on", fmt_date(cd.thirteen_weeks_completed_on)),
+        ("Eligible from", fmt_date(cd.eligible_from)),
+        ("Eligible from, if still looked after", fmt_date(cd.eligible_from_if_stays)),
+        ("Relevant from", fmt_date(cd.relevant_from)),
+        ("Former relevant from", fmt_date(cd.former_relevant_from)),
+        ("Qualifying from", fmt_date(cd.qualifying_from)),
+        ("Special guardianship order made on", fmt_date(cd.sgo_made_on)),
+        ("Needs assessment due", fmt_date(dates.needs_assessment_due(plan, today))),
+    ]))
+    return out
 
 
 def _staying_put_summary(plan: Plan) -> list[Block]:

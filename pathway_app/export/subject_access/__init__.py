@@ -285,8 +285,7 @@ class _Parts:
         s = Section(HISTORY_TITLE, "history", [Para(h.get("note", ""), "muted")])
         if not h.get("available"):
             s.blocks.append(Callout(
-                "This database does not yet keep a history of who opened or changed records, so there is "
-                "nothing to show here.", tone="missing"))
+                "There is no history of who opened or changed your record to show here.", tone="missing"))
             return s
         staff = self.flags.get("history.entries[].user")
         if staff:

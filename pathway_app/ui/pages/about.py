@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain import model as m
 from ...domain.labels import label as vocab_label
-from ...domain.vocab import HomeType, ImmigrationStatus, LegalStatus, LifeStoryKind, Parenting
+from ...domain.vocab import CareLegalStatus, HomeType, LegalStatus, LifeStoryKind, Parenting
 from ..fields import Form, grid, pretty_date
 from ..records import Column
 from .base import AreaPage, person_of, wide
@@ -46,8 +46,6 @@ class AboutPage(AreaPage):
         lay = self.section("Legal status and circumstances")
         lay.addWidget(grid([
             f.choice("legal_status", LegalStatus, "Legal status"),
-            f.choice("immigration_status", ImmigrationStatus, "Immigration status"),
-            f.notes("immigration_notes", "Immigration notes", lines=2),
             f.choice("parenting", Parenting, "Being a parent"),
             f.notes("parenting_notes", "Notes about being a parent", lines=2),
             f.check("youth_justice", "Involved with youth justice"),
@@ -64,7 +62,7 @@ class AboutPage(AreaPage):
                 form.choice("home_type", HomeType, "Kind of home"),
                 form.date("start", "Moved in on"),
                 form.date("end", "Left on", "Leave empty while they still live there"),
-                form.choice("legal_status", LegalStatus, "Legal status"),
+                form.choice("legal_status", CareLegalStatus, "Legal status"),
                 form.check("short_break", "A planned short break",
                            "Short breaks of 4 weeks or less do not count towards the 13 weeks"),
                 form.notes("notes", "Notes", lines=2),

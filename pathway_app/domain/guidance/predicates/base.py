@@ -14,6 +14,7 @@ from dateutil.relativedelta import relativedelta
 from ... import dates
 from ...model import Plan, Relationship, SupportArea
 from ...vocab import Area
+from ...wording import Pronouns, listing, pronouns
 
 #: The plan sections a prompt can belong to, in the order prompts are listed.
 ABOUT_ME = "about_me"
@@ -51,8 +52,23 @@ class Ctx:
             self._memo[key] = fn()
         return self._memo[key]
 
+    def basis(self) -> dates.CareBasis:
+        """The dates the care-leaver category rests on, on this day."""
+        return self.memo("basis", lambda: dates.care_basis(self.plan, self.today))
+
+    def category(self) -> dates.Category:
+        return self.memo("category", lambda: dates.category_from_basis(self.basis(), self.today).category)
+
+    def looked_after(self) -> bool:
+        """Looked after on this day (in care, not ended by an order)."""
+        b = self.basis()
+        return b.ever_in_care and b.in_care_to is None
+
+    def pronouns(self) -> Pronouns:
+        return self.memo("pronouns", lambda: pronouns(self.plan.person.pronouns))
+
     def assessment_due(self) -> date | None:
-        return self.memo("assessment_due", lambda: dates.needs_assessment_due(self.plan, self.today))
+        return self.memo("assessment_due", lambda: dates.needs_assessment_due(self.plan, self.today, self.basis()))
 
     def review_due(self) -> date | None:
         return self.memo("review_due", lambda: dates.next_review_due(self.plan, self.today))
@@ -232,5 +248,5 @@ DOB = "person.date_of_birth"
 
 
 def name_list(rels: list[Relationship]) -> str:
-    """The people's names for a prompt's "why" line."""
-    return ", ".join(r.name.strip() or "(no name)" for r in rels)
+    """The people's names for a prompt's "why" line: "Pat, Dee and Lee"."""
+    return listing(r.name.strip() or "(no name)" for r in rels)

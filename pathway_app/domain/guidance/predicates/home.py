@@ -9,7 +9,9 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from ... import dates
-from ...vocab import Decision, HomeType, LegalStatus, RelationshipStatus, RelationshipType
+from ...labels import label
+from ...wording import sentences
+from ...vocab import Decision, HomeRegistration, HomeType, LegalStatus, OrderKind, RelationshipStatus, RelationshipType
 from .base import DOB, Ctx, predicate, takes_age, takes_age_months, takes_codes, takes_true
 from .relationships import REL_FACTS
 
@@ -34,7 +36,7 @@ def _dates_near(ctx: Ctx, arg: tuple[int, int]) -> list[tuple[str, date]]:
     "move_or_end_near_birthday",
     takes_age_months,
     (DOB, "home.planned_move_date", "staying_put.decision", "staying_put.end", "staying_close.decision", "staying_close.end"),
-    why=lambda ctx, arg: "; ".join(f"{w} on {dates.fmt(d)}" for w, d in _dates_near(ctx, arg)),
+    why=lambda ctx, arg: sentences(f"{w} on {dates.fmt(d)}" for w, d in _dates_near(ctx, arg)),
 )
 def move_or_end_near_birthday(ctx: Ctx, arg: tuple[int, int]) -> bool:
     """[age, months]: a planned move, or the end of Staying Put / Staying Close, is still to
@@ -117,3 +119,58 @@ def no_continuing_key_worker(ctx: Ctx, _: bool) -> bool:
         and r.status is RelationshipStatus.CONTINUING
         for r in ctx.plan.relationships
     )
+
+
+# ---- what ends being looked after, registration, going back to family
+
+
+@predicate("home_registration_in", takes_codes(HomeRegistration), ("home.registration",))
+def home_registration_in(ctx: Ctx, codes: frozenset) -> bool:
+    """[codes]: whether the home they live in now is registered with Ofsted as supported
+    accommodation is recorded as one of these (registered, unregistered, not_applicable, not_recorded)."""
+    return ctx.plan.home.registration in codes
+
+
+def _orders_in_force(ctx: Ctx, kinds: frozenset) -> list:
+    return [
+        o for o in ctx.plan.orders
+        if o.kind in kinds and o.made_on is not None and o.made_on <= ctx.today
+        and (o.ended_on is None or o.ended_on > ctx.today)
+    ]
+
+
+@predicate(
+    "order_in_force",
+    takes_codes(OrderKind),
+    ("orders.*.kind", "orders.*.made_on", "orders.*.ended_on"),
+    why=lambda ctx, kinds: sentences(f"{label(o.kind)} made on {dates.fmt(o.made_on)}" for o in _orders_in_force(ctx, kinds)),
+)
+def order_in_force(ctx: Ctx, kinds: frozenset) -> bool:
+    """[codes]: an order of one of these kinds (sgo, cao, adoption) has been made and has not
+    ended early (revoked or discharged)."""
+    return bool(_orders_in_force(ctx, kinds))
+
+
+SUPPORT_AFTER_RETURN_MONTHS = 6  # research message M13: at least six months after going back
+
+
+def _return_support_short(ctx: Ctx) -> bool:
+    rh = ctx.plan.return_home
+    if rh.returned_on is None or (rh.ended_on is not None and rh.ended_on <= ctx.today):
+        return False
+    six = rh.returned_on + relativedelta(months=SUPPORT_AFTER_RETURN_MONTHS)
+    if ctx.today >= six:
+        return False
+    return not rh.support.strip() or (rh.support_until is not None and rh.support_until < six)
+
+
+@predicate(
+    "return_home_support_short",
+    takes_true,
+    ("return_home.returned_on", "return_home.ended_on", "return_home.support", "return_home.support_until"),
+    why=lambda ctx, _: f"Went back to live with family on {dates.fmt(ctx.plan.return_home.returned_on)}",
+)
+def return_home_support_short(ctx: Ctx, _: bool) -> bool:
+    """The young person went back to live with family less than six months ago (or will soon),
+    and no support is recorded, or it is recorded to end before six months are up."""
+    return _return_support_short(ctx)

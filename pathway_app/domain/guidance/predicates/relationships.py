@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...model import Plan, Relationship
-from ...vocab import FAMILY_TYPES, PROFESSIONAL_TYPES, RARE_CONTACT, RelationshipStatus, RelationshipType, ThereAt25
+from ...vocab import FAMILY_TYPES, PAID_ROLE_TYPES, RARE_CONTACT, RelationshipStatus, RelationshipType, ThereAt25
 from .base import Ctx, name_list, predicate, takes_changes, takes_months, takes_true
 
 
@@ -36,14 +36,15 @@ def _at25(plan: Plan) -> list[Relationship]:
     return [
         r
         for r in plan.relationships
-        if r.there_at_25 is ThereAt25.YES and r.relationship_type not in PROFESSIONAL_TYPES
+        if r.there_at_25 is ThereAt25.YES and r.relationship_type not in PAID_ROLE_TYPES
     ]
 
 
 @predicate("no_one_there_at_25", takes_true, REL_FACTS + ("relationships.*.there_at_25",))
 def no_one_there_at_25(ctx: Ctx, _: bool) -> bool:
-    """No one outside their job (family, carer, friend, mentor ...) is recorded as likely to be
-    there for the young person at 25. A professional marked "yes" does not count: their job ends."""
+    """No one outside a paid role (family, carer, friend, volunteer mentor ...) is recorded as
+    likely to be there for the young person at 25. Someone paid to be there (a professional, a
+    key worker, support worker or paid mentor) marked "yes" does not count: their job ends."""
     return not _at25(ctx.plan)
 
 
@@ -139,10 +140,17 @@ def relationships_without_what_they_bring(ctx: Ctx, _: bool) -> bool:
     return bool(_no_bring(ctx.plan))
 
 
-@predicate("no_personal_network", takes_true, REL_FACTS)
+@predicate(
+    "no_personal_network",
+    takes_true,
+    REL_FACTS,
+    why=lambda ctx, _: ("Everyone recorded is paid to be there: " + name_list(_current(ctx.plan))) if _current(ctx.plan) else "",
+)
 def no_personal_network(ctx: Ctx, _: bool) -> bool:
-    """Everyone recorded (if anyone) is a professional: no family, carer, friend or community."""
-    return not any(r.relationship_type not in PROFESSIONAL_TYPES for r in _current(ctx.plan))
+    """Everyone recorded (if anyone) is paid to be there — a professional, a children's home key
+    worker, supported-accommodation staff or a mentor paid by a service: no family, carer,
+    friend, volunteer or community."""
+    return not any(r.relationship_type not in PAID_ROLE_TYPES for r in _current(ctx.plan))
 
 
 # ---- personal advisers

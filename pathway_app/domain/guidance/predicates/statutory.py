@@ -9,6 +9,7 @@ from typing import Any
 
 from ... import dates
 from ...vocab import OPEN_ACTION, Decision
+from ...wording import listing, sentences
 from .base import DOB, Ctx, norm, predicate, takes_months, takes_true
 
 
@@ -73,7 +74,7 @@ def _incomplete_actions(ctx: Ctx) -> list[Any]:
     "area_actions_missing_who_or_when",
     takes_true,
     ("@area.actions.*.who", "@area.actions.*.by_when", "@area.actions.*.status"),
-    why=lambda ctx, _: "Without who or by when: " + "; ".join(a.what.strip() or "(no description)" for a in _incomplete_actions(ctx)),
+    why=lambda ctx, _: "Without who or by when: " + listing(f"“{a.what.strip()}”" if a.what.strip() else "an action with no description" for a in _incomplete_actions(ctx)),
 )
 def area_actions_missing_who_or_when(ctx: Ctx, _: bool) -> bool:
     """(per area) An open action in this area has no one named to do it, or no date."""
@@ -100,7 +101,7 @@ def _arrangement_ends(ctx: Ctx, months: int) -> list[tuple[str, date]]:
     "home_arrangement_ends_within_months",
     takes_months,
     (DOB, "staying_put.decision", "staying_put.end", "staying_close.decision", "staying_close.end"),
-    why=lambda ctx, m: "; ".join(f"{w} on {dates.fmt(d)}" for w, d in _arrangement_ends(ctx, m)),
+    why=lambda ctx, m: sentences(f"{w} on {dates.fmt(d)}" for w, d in _arrangement_ends(ctx, m)),
 )
 def home_arrangement_ends_within_months(ctx: Ctx, months: int) -> bool:
     """months: an agreed Staying Put (at the latest the 21st birthday) or Staying Close
@@ -125,3 +126,21 @@ def no_contingency_plan(ctx: Ctx, _: bool) -> bool:
 def pa_support_to_25(ctx: Ctx, _: bool) -> bool:
     """The young person has asked for personal adviser support from 21 to 25."""
     return ctx.plan.pa_support_to_25
+
+
+# ---- the personal adviser
+
+
+@predicate(
+    "no_personal_adviser",
+    takes_true,
+    ("advisers.*.start", "advisers.*.end"),
+    why=lambda ctx, _: (
+        "No personal adviser is recorded" if not ctx.plan.advisers
+        else "No personal adviser recorded is in post today"
+    ),
+)
+def no_personal_adviser(ctx: Ctx, _: bool) -> bool:
+    """No personal adviser is in post today (none recorded, or every one recorded has ended or
+    not started)."""
+    return not ctx.plan.advisers_on(ctx.today)
