@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,10 +15,8 @@ from conftest import normalise, pdf_text, words_present
 from pathway_app.domain.model import LifeStoryEntry
 from pathway_app.export import subject_access as sa
 from pathway_app.store import audit, open_store
-from pathway_app.store.engine import make_engine
 from pathway_app.store.store import Store
 from pathway_app.store.subject_access import subject_access_bundle
-from pathway_app.store.target import resolve_file
 
 TODAY = _plans.TODAY
 HEADINGS = (

@@ -260,29 +260,6 @@ def test_the_history_and_who_produced_it_come_from_the_store(plain_store):
     assert b["about"]["produced_by"] == "Dee (team manager)"
 
 
-def _old_database(tmp_path: Path) -> Store:
-    """A real database from before the audit trail (schema 0001), opened as it is."""
-    import shutil
-
-    from pathway_app.store.engine import make_engine
-    from pathway_app.store.target import resolve_file
-
-    copy_ = tmp_path / "old.db"
-    shutil.copy(ROOT / "tests" / "fixtures" / "db" / "0001.db", copy_)
-    return Store(make_engine(resolve_file(copy_)))
-
-
-def test_a_database_without_a_history_says_so(tmp_path):
-    store = _old_database(tmp_path)
-    try:
-        plan_id = store.ids()[0]
-        b = subject_access_bundle(store, plan_id, today=TODAY)
-    finally:
-        store.close()
-    assert b["history"] == {"available": False, "note": b["history"]["note"], "entries": []}
-    assert "does not keep a history" in b["history"]["note"]
-
-
 def test_a_history_that_was_removed_is_reported_not_called_new(plain_store):
     plan = kayla()
     plain_store.save(plan, TODAY)
