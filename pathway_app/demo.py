@@ -48,6 +48,7 @@ from .domain.model import (
     StayingClose,
     StayingCloseContact,
     SharingChoice,
+    SignOff,
     StayingPut,
     YoungPerson,
 )
@@ -67,6 +68,7 @@ from .domain.vocab import (
     LifeStoryKind,
     Parenting,
     RelationshipStatus,
+    PlanView,
     RelationshipType,
     ShareAudience,
     SkillLevel,
@@ -1071,9 +1073,44 @@ _BUILDERS = (
 DEMO_KEYS: tuple[str, ...] = tuple(k for k, _b in _BUILDERS)
 
 
+#: How to reach each demo adviser (fictional numbers from Ofcom's drama range).
+_ADVISER_CONTACTS = {
+    "Leon Carter": ("07700 900201", "leon.carter@northmoor.example"),
+    "Gemma Fox": ("07700 900202", "gemma.fox@northmoor.example"),
+    "Priya Nair": ("07700 900203", "priya.nair@northmoor.example"),
+    "Olu Bakare": ("07700 900204", "olu.bakare@northmoor.example"),
+    "Mark Dunn": ("07700 900205", "mark.dunn@northmoor.example"),
+    "Beth Lowry": ("07700 900206", "beth.lowry@northmoor.example"),
+    "Craig Bell": ("07700 900207", "craig.bell@northmoor.example"),
+    "Nina Shah": ("07700 900208", "nina.shah@northmoor.example"),
+    "Anna Kowalski": ("07700 900209", "anna.kowalski@northmoor.example"),
+}
+
+#: How each demo plan was agreed: (their view, their comments, advocacy offered, advocate,
+#: interpreter used, language, reviewing officer, copies to).
+_SIGN_OFF = {
+    "kayla-brennan": (PlanView.AGREE, "It's right. I want Nan in it more though.", True, "", False, "",
+                      "Ruth Adeyemi (IRO)", "Kayla\nNan (Jean Lawson), with Kayla's agreement\nLeon Carter (PA)"),
+    "reece-tanner": (PlanView.PARTLY, "I don't want to move in September. The rest is fine.", True,
+                     "Sam Ortiz, Voices advocacy", False, "", "", "Reece\nPriya Nair (PA)\nSam Ortiz (advocate)"),
+    "dawit-tekle": (PlanView.AGREE, "Thank you. I want to find my mother.", True, "", True, "Tigrinya",
+                    "Ruth Adeyemi (IRO)", "Dawit\nHiwet and Daniel Berhe\nLeon Carter (PA)\nSophie Turner (solicitor)"),
+    "mia-lawson": (PlanView.NOT_ASKED, "", None, "", None, "", "", ""),
+}
+
+
+def _contacts_and_sign_off(key: str, plan: Plan) -> Plan:
+    for a in plan.advisers:
+        a.phone, a.email = _ADVISER_CONTACTS.get(a.name, ("", ""))
+    if key in _SIGN_OFF:
+        view, words, advocacy, advocate, interp, lang, iro, copies = _SIGN_OFF[key]
+        plan.sign_off = SignOff(view, words, advocacy, advocate, interp, lang, iro, copies)
+    return plan
+
+
 def demo_plans(today: date) -> list[Plan]:
     """The demo young people as they would be on ``today`` (fresh objects every call)."""
-    return [build(today) for _key, build in _BUILDERS]
+    return [_contacts_and_sign_off(key, build(today)) for key, build in _BUILDERS]
 
 
 def demo_ids() -> list[str]:

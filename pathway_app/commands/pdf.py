@@ -23,6 +23,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--edition", choices=EDITION_NAMES, default="full", help="which document to write (default: full)")
     parser.add_argument("--out", metavar="FILE", required=True, help="where to write the PDF")
     parser.add_argument("--today", type=parse_day, metavar="YYYY-MM-DD", help="produce the plan as on this day")
+    parser.add_argument("--no-prompts", action="store_true",
+                        help="leave the appendix of research prompts out of the full plan")
 
 
 def run(args, ctx) -> int:
@@ -41,7 +43,7 @@ def run(args, ctx) -> int:
     plan = store.load(store.resolve_id(args.id), opened=False)  # "printed" is recorded instead
     from ..export import render_pdf
 
-    path = render_pdf(plan, args.edition, ctx.today, out)  # OutputRefused (exit 1) if it cannot be written
+    path = render_pdf(plan, args.edition, ctx.today, out, appendix=not args.no_prompts)  # OutputRefused (exit 1) if it cannot be written
     store.record_event("printed", plan.id, {"edition": args.edition, "file": str(path)})
     if ctx.as_json:
         ctx.print_json({"path": str(path), "edition": args.edition, "id": plan.id})

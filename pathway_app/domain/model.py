@@ -42,6 +42,7 @@ from .vocab import (
     RelationshipType,
     SCHEDULE_1_AREAS,
     SKILL_KEYS,
+    PlanView,
     ShareAudience,
     SkillLevel,
     ThereAt25,
@@ -333,7 +334,25 @@ class AdviserPeriod:
     start: date | None = None
     end: date | None = None
     handover_notes: str = ""
+    phone: str = ""  # how the young person reaches them: printed in "who I can call"
+    email: str = ""
     id: str = field(default_factory=new_id)
+
+
+@dataclass
+class SignOff:
+    """How the plan was agreed: what the young person thinks of it, in their words; whether an
+    advocate was offered and an interpreter used; the independent reviewing officer while they
+    are looked after; and who gets a copy."""
+
+    young_person_view: PlanView = PlanView.NOT_ASKED
+    young_person_comments: str = ""
+    advocacy_offered: bool | None = None
+    advocate: str = ""
+    interpreter_used: bool | None = None
+    interpreter_language: str = ""
+    reviewing_officer: str = ""
+    copies_to: str = ""  # one per line
 
 
 @dataclass
@@ -399,6 +418,7 @@ class Plan:
     support_areas: list[SupportArea] = field(default_factory=_all_areas)
     contingency: Contingency = field(default_factory=Contingency)
     reviews: list[Review] = field(default_factory=list)
+    sign_off: SignOff = field(default_factory=SignOff)
     advisers: list[AdviserPeriod] = field(default_factory=list)
     prompt_responses: list[PromptResponse] = field(default_factory=list)
     sharing: list[SharingChoice] = field(default_factory=list)

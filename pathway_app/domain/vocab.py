@@ -296,6 +296,15 @@ class PromptAnswer(Vocab):
     LATER = "later"
 
 
+class PlanView(Vocab):
+    """What the young person thinks of their plan."""
+
+    AGREE = "agree"
+    PARTLY = "partly"
+    DISAGREE = "disagree"
+    NOT_ASKED = "not_asked"
+
+
 class ShareAudience(Vocab):
     """Who besides practitioners and the young person a plan may be shared with."""
 

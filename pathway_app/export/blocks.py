@@ -118,10 +118,22 @@ def key_dates(plan: Plan, today: date, *, first_person: bool) -> list[tuple[str,
         rows.append(("Staying Put ends", dates.fmt(sp)))
     pa = dates.pa_support_end(plan)
     if pa:
-        who = "My personal adviser supports me until" if first_person else "Personal adviser support ends"
-        rows.append((who, dates.fmt(pa) + (" (asked to continue to 25)" if plan.pa_support_to_25 and not first_person else "")))
+        rows.append((_adviser_until(plan, first_person), dates.fmt(pa)))
     rows.extend((i.label, dates.fmt(i.when)) for i in _family_dates(plan, today))
     return rows
+
+
+def _adviser_until(plan: Plan, first_person: bool, short: bool = False) -> str:
+    """The personal adviser's date in words: at 21 they can be asked to carry on to 25, so the
+    date is never called an end when it need not be one."""
+    if plan.pa_support_to_25:
+        if short:
+            return "My adviser until 25" if first_person else "Adviser support to 25"
+        return "My personal adviser helps me until" if first_person else "Personal adviser support (asked to continue to 25) until"
+    if short:
+        return "My adviser to 21 (25 if I ask)" if first_person else "Adviser to 21 (25 on request)"
+    return ("My personal adviser: to 21, or 25 if I ask" if first_person
+            else "Personal adviser support to 21 (to 25 if they ask)")
 
 
 def _family_dates(plan: Plan, today: date) -> list[dates.DueItem]:
@@ -153,7 +165,7 @@ def timeline(plan: Plan, today: date, *, first_person: bool) -> Picture | None:
         events.append(Event(sp, "My Staying Put ends" if first_person else "Staying Put ends", "staying_put"))
     pa = dates.pa_support_end(plan)
     if pa:
-        events.append(Event(pa, "My adviser's support ends" if first_person else "Adviser support ends", "pa_support"))
+        events.append(Event(pa, _adviser_until(plan, first_person, short=True), "pa_support"))
     for _area, a in plan.all_actions():
         if a.by_when and a.status in OPEN_ACTION:
             events.append(Event(a.by_when, shorten(a.what, 30), "action"))
@@ -198,13 +210,14 @@ def signing(title: str, words: str, signers: Sequence[tuple[str, str]]) -> Secti
 
 
 def own_words(plan: Plan, area: Area) -> str:
-    """The young person's own words for ``area`` (the contingency plan's own words included)."""
+    """The young person's own words for ``area``: the area's, and the words they gave for its
+    section of the plan (what would help if things go wrong; who they are), together."""
     words = plan.area(area).own_words
-    extra = plan.contingency.own_words
-    if area is Area.CONTINGENCY and not words.strip():
-        words = extra
-    elif area is Area.CONTINGENCY and extra.strip() and extra.strip() != words.strip():
-        words = words.rstrip() + "\n" + extra
+    extra = {Area.CONTINGENCY: plan.contingency.own_words, Area.IDENTITY: plan.identity.own_words}.get(area, "")
+    if not words.strip():
+        return extra
+    if extra.strip() and extra.strip() != words.strip():
+        return words.rstrip() + "\n" + extra
     return words
 
 
@@ -273,11 +286,8 @@ def _skills(plan: Plan, fp: bool) -> list[Block]:
 
 
 def _identity(plan: Plan, fp: bool) -> list[Block]:
-    i = plan.identity
-    fn = first_name(plan)
+    i = plan.identity  # its own words are shown with the area's (see own_words)
     out: list[Block] = []
-    if i.own_words.strip():
-        out.append(Quote(i.own_words, fn, field_name("identity.own_words", fp) if fp else f"Who I am, in {fn}'s words"))
     facts = ("ethnicity", "religion", "languages", "culture", "gender", "sexuality")
     out.append(key_values([(field_name(f"identity.{f}", fp), getattr(i, f)) for f in facts]))
     if plan.life_story:

@@ -46,6 +46,7 @@ MARGIN_BOTTOM = 22 * mm
 FRAME_W = PAGE_W - 2 * MARGIN_X
 FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
 FURNITURE_SIZE = 8.5  # the header and footer on every page: never under 8 pt
+HEADING_ROOM = 80  # points a heading needs below it to start on this page
 TOTAL_FORM = "ppPageTotal"
 
 #: Paragraphs longer than this are split at spaces into several flowables, so a huge field
@@ -78,11 +79,11 @@ class Styles:
         self.key = ParagraphStyle("key", parent=self.cell, fontName=bold, textColor=muted)
         self.h1 = ParagraphStyle(
             "h1", parent=self.body, fontName=bold, fontSize=theme.heading_size, leading=theme.heading_size * 1.25,
-            textColor=colors.HexColor(theme.accent), spaceBefore=14, spaceAfter=8, keepWithNext=1,
+            textColor=colors.HexColor(theme.accent), spaceBefore=14, spaceAfter=8,
         )
         self.h2 = ParagraphStyle(
             "h2", parent=self.body, fontName=bold, fontSize=b + 1.5, leading=(b + 1.5) * 1.3,
-            textColor=ink, spaceBefore=10, spaceAfter=4, keepWithNext=1,
+            textColor=ink, spaceBefore=10, spaceAfter=4,
         )
         self.quote = ParagraphStyle("quote", parent=self.body, fontSize=b + 0.5, leading=ld + 1, textColor=ink, spaceAfter=3)
         self.quote_label = ParagraphStyle("quotelabel", parent=self.small, fontName=bold, textColor=colors.HexColor(theme.warm), spaceAfter=3)
@@ -587,6 +588,10 @@ def _blocks(blocks, st: Styles) -> list:
             style = {"lead": st.lead, "small": st.small, "muted": st.muted, "empty": st.empty}.get(b.style, st.body)
             out.extend(paras(b.text, style))
         elif isinstance(b, dm.Heading):
+            # room for the heading and a few lines of what follows, or a new page: a heading is
+            # never left alone at the foot of a page (reportlab's keepWithNext would instead keep
+            # it with the whole of a long table, moving both to the next page)
+            out.append(CondPageBreak(HEADING_ROOM))
             out.append(para(b.text, {3: st.h3, 4: st.h4}.get(b.level, st.h2)))
         elif isinstance(b, dm.Quote):
             out.extend(_quote(b, st))

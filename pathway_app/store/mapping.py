@@ -41,6 +41,7 @@ SECTIONS: dict[str, tuple[type, Table]] = {
     "money": (m.Money, _table(t.MoneyRow)),
     "identity": (m.Identity, _table(t.IdentityRow)),
     "contingency": (m.Contingency, _table(t.ContingencyRow)),
+    "sign_off": (m.SignOff, _table(t.SignOffRow)),
 }
 
 # Plan field → (item dataclass, table) for the lists held directly by the plan.

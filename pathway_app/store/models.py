@@ -413,6 +413,21 @@ class AdviserRow(Base):
     start: Mapped[date | None]
     end: Mapped[date | None]
     handover_notes: Mapped[str]
+    phone: Mapped[str]
+    email: Mapped[str]
+
+
+class SignOffRow(Base):
+    __tablename__ = "sign_off"
+    plan_id: Mapped[str] = _plan_fk(primary_key=True)
+    young_person_view: Mapped[str] = mapped_column(CODE)
+    young_person_comments: Mapped[str]
+    advocacy_offered: Mapped[bool | None]
+    advocate: Mapped[str]
+    interpreter_used: Mapped[bool | None]
+    interpreter_language: Mapped[str]
+    reviewing_officer: Mapped[str]
+    copies_to: Mapped[str]
 
 
 class PromptResponseRow(Base):

@@ -177,3 +177,22 @@ def _derived_id(plan_id: Any, what: str, n: int) -> str:
 
 
 _UPGRADE_NAMESPACE = uuid.UUID("8f0b7f0e-6a43-4a7e-9d1c-1a2f3e4d5c6b")
+
+
+# --------------------------------------------------------------------------- 3 → 4
+
+
+@step(3)
+def to_v4(plan: Plan) -> Plan:
+    """Version 4: agreeing the plan (the young person's view and comments, advocacy, an
+    interpreter, the reviewing officer, copies), and each adviser's phone and email — all empty
+    for a plan from an older file."""
+    out = copy.deepcopy(plan)
+    out.setdefault("sign_off", {"young_person_view": "not_asked", "young_person_comments": "", "advocacy_offered": None,
+                                "advocate": "", "interpreter_used": None, "interpreter_language": "",
+                                "reviewing_officer": "", "copies_to": ""})
+    for adviser in out.get("advisers") or []:
+        if isinstance(adviser, dict):
+            adviser.setdefault("phone", "")
+            adviser.setdefault("email", "")
+    return out

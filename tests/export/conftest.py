@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -14,36 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import plans as _plans  # noqa: E402
 
-EDITIONS = ("full", "young-person", "staying-put", "staying-close")
-_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
-
-
-def normalise(s: str) -> str:
-    """Extracted PDF text made comparable with what was typed.
-
-    Shaped Arabic comes back from pdftotext as presentation forms (U+FExx: the joined shapes),
-    wrapped in bidi embedding controls; NFKC turns the forms back into the ordinary letters and
-    the controls are dropped. pdftotext already returns the letters of a right-to-left word in
-    logical (reading) order, so no reversal is needed for a single word; for several words,
-    :func:`words_present` checks each word on its own. Runs of spaces and line breaks become
-    one space.
-    """
-    s = unicodedata.normalize("NFKC", s).translate(_BIDI_CONTROLS)
-    return re.sub(r"\s+", " ", s)
-
-
-def pdf_pages_text(path: Path) -> list[str]:
-    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True).stdout
-    return [normalise(p) for p in out.decode("utf-8").split("\f") if p.strip()]
-
-
-def pdf_text(path: Path) -> str:
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True).stdout
-    return normalise(out.decode("utf-8"))
-
-
-def words_present(needle: str, haystack: str) -> bool:
-    return all(normalise(w) in haystack for w in needle.split())
+from pdfcheck import EDITIONS  # noqa: E402
 
 
 @pytest.fixture(scope="session")

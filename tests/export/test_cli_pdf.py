@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from conftest import pdf_text
+from pdfcheck import pdf_text
 from pathway_app import cli
 
 

@@ -42,7 +42,17 @@ def test_every_edition_builds_with_unique_bookmarks(plans, edition):
     assert len(keys) == len(set(keys)) and keys
     assert doc.marking == "OFFICIAL-SENSITIVE"
     assert doc.lang == "en-GB"
-    assert doc.sections[-1].bookmark == "signatures"
+    ends = [s.bookmark for s in doc.sections if s.bookmark in ("signatures", "prompts")]
+    assert ends == (["signatures", "prompts"] if edition == "full" else ["signatures"])  # the appendix after signing
+    assert doc.sections[-len(ends)].bookmark == "signatures"
+
+
+def test_the_adviser_may_leave_the_prompts_appendix_out(plans):
+    with_it = build_document(plans.rich_plan(), plans.TODAY, "full", prompts=[])
+    without = build_document(plans.rich_plan(), plans.TODAY, "full", prompts=[], appendix=False)
+    assert with_it.sections[-1].bookmark == "prompts" and with_it.sections[-1].title.startswith("Appendix")
+    assert "prompts" not in [s.bookmark for s in without.sections]
+    assert without.sections[-1].bookmark == "signatures"
 
 
 def test_full_edition_has_all_ten_areas_with_words_assessment_and_actions(plans):

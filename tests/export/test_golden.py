@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from conftest import EDITIONS
+from pdfcheck import EDITIONS
 
 REF = Path(__file__).resolve().parent / "_reference"
 THRESHOLD = 1.5  # mean absolute difference per channel

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from conftest import pdf_text, words_present
+from pdfcheck import pdf_text, words_present
 
 from pathway_app.domain import dates as D
 from pathway_app.domain.model import Child, ImmigrationMatter, PermanenceOrder, ReturnHome

@@ -15,7 +15,7 @@ from pathway_app.domain.model import Action, Relationship
 from pathway_app.domain.vocab import Area, Closeness, RelationshipType, ThereAt25
 from pathway_app.export import build_document, render_document
 
-from conftest import EDITIONS, normalise, pdf_pages_text
+from pdfcheck import EDITIONS, normalise, pdf_pages_text
 
 #: The smallest body text each edition may print, and the smallest text of any kind.
 BODY_MINIMUM = {"full": 10.5, "young-person": 12.0, "staying-put": 10.5, "staying-close": 10.5}

@@ -18,7 +18,7 @@ import pytest
 from pypdf import PdfReader
 
 import plans as _plans
-from conftest import EDITIONS, normalise, pdf_text
+from pdfcheck import EDITIONS, normalise, pdf_text
 from pathway_app.cli import main
 from pathway_app.domain.vocab import Area, Decision
 from pathway_app.export import build_document, drawings, render_pdf

@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 import plans as _plans
-from conftest import normalise, pdf_text, words_present
+from pdfcheck import normalise, pdf_text, words_present
 from pathway_app.domain.model import LifeStoryEntry
 from pathway_app.export import subject_access as sa
 from pathway_app.store import audit, open_store

@@ -17,7 +17,9 @@ from pathway_app.errors import DatabaseProblem
 from pathway_app.store import migrate, open_store
 from pathway_app.store.engine import APPLICATION_ID
 from pathway_app.store.models import metadata
-from conftest import TODAY
+from datetime import date
+
+TODAY = date(2026, 11, 23)  # as the store tests' conftest
 
 
 def _digest(path):

@@ -34,10 +34,11 @@ class Edition:
     build: Build
     marking_every_page: bool = True  # False: the protective marking once, on the first page
     header_note: str = ""  # a few words at the top of every page
+    has_appendix: bool = False  # an appendix of research prompts the adviser may leave out
 
 
 REGISTRY: dict[str, Edition] = {
-    "full": Edition(full.TITLE, full.build),
+    "full": Edition(full.TITLE, full.build, has_appendix=True),
     "young-person": Edition(young_person.TITLE, young_person.build, marking_every_page=False,
                             header_note=young_person.HEADER_NOTE),
     "staying-put": Edition(staying_put.TITLE, staying_put.build),
@@ -48,17 +49,20 @@ REGISTRY: dict[str, Edition] = {
 EDITIONS: dict[str, str] = {code: e.title for code, e in REGISTRY.items()}
 
 
-def build_document(plan: Plan, today: date, edition: str = "full", prompts=None) -> Document:
+def build_document(plan: Plan, today: date, edition: str = "full", prompts=None, *, appendix: bool = True) -> Document:
     """The document model for ``edition`` of ``plan`` as produced on ``today``.
 
     ``prompts`` are the prompts considered (raised and answered); when ``None`` they come from
     :func:`pathway_app.domain.guidance.engine.considered` (or none while that module is absent).
-    Only the full edition shows them.
+    Only the full edition shows them, in an appendix left out when ``appendix`` is False.
     """
     if edition not in REGISTRY:
         raise ValueError(f"unknown edition {edition!r}; choose one of: {', '.join(REGISTRY)}")
     ed = REGISTRY[edition]
-    cover, sections = ed.build(plan, today, prompts)
+    if ed.has_appendix:
+        cover, sections = ed.build(plan, today, prompts, appendix)  # type: ignore[call-arg]
+    else:
+        cover, sections = ed.build(plan, today, prompts)
     name = plan.person.display_name
     adviser = adviser_name(plan)
     la = plan.person.local_authority

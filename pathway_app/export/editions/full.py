@@ -32,14 +32,16 @@ from ..blocks import (
     signing,
     text_or,
     timeline,
+    yes_no,
 )
 from ..model import Block, Callout, Heading, Para, Quote, Section, Table
 
 TITLE = "Pathway plan"
 
 
-def build(plan: Plan, today: date, prompts: Sequence | None) -> tuple[list[Block], list[Section]]:
-    """The cover blocks and the sections of the full plan."""
+def build(plan: Plan, today: date, prompts: Sequence | None, appendix: bool = True) -> tuple[list[Block], list[Section]]:
+    """The cover blocks and the sections of the full plan; the research prompts considered go
+    in an appendix at the end, which the adviser may leave out (``appendix``)."""
     fn = first_name(plan)
     sections = [
         _key_dates(plan, today),
@@ -50,16 +52,52 @@ def build(plan: Plan, today: date, prompts: Sequence | None) -> tuple[list[Block
             "The ten areas every pathway plan covers (Care Leavers (England) Regulations 2010, Schedule 1): "
             "for each, the young person's own words, the assessment and what will be done, by whom and by when.")]),
         *(_area(plan, today, n, area, fn) for n, area in enumerate(SCHEDULE_1_AREAS, 1)),
-        _prompts(plan, today, prompts),
         _reviews(plan, today),
         _advisers(plan),
+        _agreeing(plan, fn),
         signing(
             "Signatures",
             "We have read this plan and agree it. The young person's views are recorded in their own words in each part of the plan.",
-            [("Young person", plan.person.display_name), (label(RelationshipType.PERSONAL_ADVISER), adviser_name(plan)), ("Manager", "")],
+            _signers(plan),
         ),
     ]
+    if appendix:
+        sections.append(_prompts(plan, today, prompts))
     return _cover(plan, today), sections
+
+
+def _signers(plan: Plan) -> list[tuple[str, str]]:
+    """A signature block for each party: the young person, their adviser, a manager, and the
+    independent reviewing officer where there is one."""
+    out = [("Young person", plan.person.display_name), (label(RelationshipType.PERSONAL_ADVISER), adviser_name(plan)),
+           ("Manager", "")]
+    if plan.sign_off.reviewing_officer.strip():
+        out.append((field_name("sign_off.reviewing_officer"), plan.sign_off.reviewing_officer))
+    return out
+
+
+def _agreeing(plan: Plan, fn: str) -> Section:
+    """What the young person thinks of the plan, in their words; advocacy and an interpreter;
+    who gets a copy."""
+    so = plan.sign_off
+    s = Section(field_name("sign_off"), "agreeing")
+    s.blocks.append(key_values([(field_name("sign_off.young_person_view"), label(so.young_person_view))], keep_empty=True))
+    if so.young_person_comments.strip():
+        s.blocks.append(Quote(so.young_person_comments, fn, f"In {fn}'s words"))
+    else:
+        s.blocks.append(Callout(f"{fn}'s comments on the plan are not recorded yet.", tone="missing"))
+    s.blocks.append(key_values([
+        (field_name("sign_off.advocacy_offered"), yes_no(so.advocacy_offered)),
+        (field_name("sign_off.advocate"), so.advocate),
+        (field_name("sign_off.interpreter_used"), yes_no(so.interpreter_used)),
+        (field_name("sign_off.interpreter_language"), so.interpreter_language),
+        (field_name("sign_off.reviewing_officer"), so.reviewing_officer),
+    ], keep_empty=True))
+    copies = [c.strip() for c in so.copies_to.splitlines() if c.strip()]
+    s.blocks.append(Heading(field_name("sign_off.copies_to")))
+    s.blocks.append(Para("\n".join(copies) if copies else
+                         f"Not recorded yet. As a minimum: {fn}; their personal adviser; the record."))
+    return s
 
 
 def _cover(plan: Plan, today: date) -> list[Block]:
@@ -77,6 +115,9 @@ def _cover(plan: Plan, today: date) -> list[Block]:
                  + (f", age {dates.age_on(p.date_of_birth, today)}" if p.date_of_birth else "")),
                 ("Care-leaver category", label(cat.category.value, "Category")),
                 ("Why", cat.reason),
+                (field_name("person.phone"), p.phone),
+                (field_name("person.email"), p.email),
+                (field_name("person.address"), p.address),
                 (field_name("person.local_authority"), p.local_authority),
                 (field_name("person.legal_status"), label(p.legal_status)),
                 ("Personal adviser", f"{adviser.name}, {adviser.organisation}".strip(", ") if adviser else ""),
@@ -331,7 +372,7 @@ def _considered(plan: Plan, today: date, prompts: Sequence | None) -> list:
 
 
 def _prompts(plan: Plan, today: date, prompts: Sequence | None) -> Section:
-    s = Section("Prompts considered", "prompts")
+    s = Section("Appendix: research prompts considered", "prompts")
     considered = _considered(plan, today, prompts)
     if not considered:
         s.blocks.append(Para("No prompts were raised or answered for this plan.", "muted"))
@@ -372,7 +413,9 @@ def _reviews(plan: Plan, today: date) -> Section:
 def _advisers(plan: Plan) -> Section:
     s = Section(field_name("advisers"), "advisers")
     advs = sorted(plan.advisers, key=lambda a: (a.start is None, a.start or date.min))
-    rows = [(a.name, a.organisation, fmt_date(a.start), fmt_date(a.end, "now"), a.handover_notes) for a in advs]
-    header = tuple(field_name(f"advisers.{c}") for c in ("name", "organisation", "start", "end", "handover_notes"))
-    s.blocks.append(Table(header, rows, (0.18, 0.2, 0.13, 0.13, 0.36), empty="No personal adviser recorded yet."))
+    rows = [(a.name, a.organisation, "\n".join(x for x in (a.phone, a.email) if x), fmt_date(a.start), fmt_date(a.end, "now"),
+             a.handover_notes) for a in advs]
+    header = tuple(field_name(f"advisers.{c}") for c in ("name", "organisation")) + ("Contact",) + \
+        tuple(field_name(f"advisers.{c}") for c in ("start", "end", "handover_notes"))
+    s.blocks.append(Table(header, rows, (0.16, 0.16, 0.2, 0.12, 0.1, 0.26), empty="No personal adviser recorded yet."))
     return s

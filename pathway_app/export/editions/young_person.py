@@ -1,16 +1,14 @@
-""""My pathway plan": the young person's own copy, in the first person, their own words first.
+""""My pathway plan": the young person's own copy, written to them, in the first person.
 
-What is left out, on purpose: safety notes and contact restrictions about anyone; other
-people's phone numbers (a number could lead to someone with a contact restriction);
-immigration and youth-justice notes and the care-leaver category's legal wording (written by
-and for practitioners — the young person gets a plain sentence about what their category means
-instead); the research prompts (practitioner notes about other services).
+Built from the plan *as the young person may see it* (:func:`pathway_app.domain.audiences.view`
+with the young person's audience): what the policy hides from them (safety notes, contact
+restrictions, other people's numbers, the answers to research prompts) is not in the plan this
+edition reads, and the copy says so in one line instead of leaving a silent gap.
 
-The *assessment* for each area IS included, after their own words, under "What my adviser
-wrote". A pathway plan is written with the young person and they are given a copy; keeping the
-assessment out would make a second, secret plan. Fields holding practitioner-only material
-(safety notes, contact restrictions) are separate in the model, so the assessment is not where
-such material lives.
+Their words come first in every part; what their adviser thinks is headed as written to them
+("What Leon thinks") and what will happen as "What we agreed"; their rights are the right ones
+for their age and category (:mod:`pathway_app.domain.rights`); and "Who I can call" gives the
+numbers — their adviser's from the plan, the rest from the organisation's settings.
 """
 
 from __future__ import annotations
@@ -19,9 +17,12 @@ from datetime import date
 from typing import Sequence
 
 from ...domain import dates
+from ...domain.audiences import Audience, view
 from ...domain.labels import label
 from ...domain.model import Plan
-from ...domain.vocab import OPEN_ACTION, SCHEDULE_1_AREAS, ActionStatus, Area, Decision, RelationshipStatus
+from ...domain.organisation import organisation
+from ...domain.rights import my_rights
+from ...domain.vocab import OPEN_ACTION, SCHEDULE_1_AREAS, ActionStatus, Area, Decision, Parenting, PlanView, RelationshipStatus
 from ..blocks import (
     actions_by_date,
     adviser_name,
@@ -43,54 +44,54 @@ from ..model import Block, Callout, Heading, Para, Quote, Section, Table
 TITLE = "My pathway plan"
 HEADER_NOTE = "This is my personal information: I keep it somewhere safe."
 
+#: What is not in this copy, and why, in one line (the audience policy keeps it out).
+NOT_IN_MY_COPY = (
+    "Some notes my adviser keeps so that everyone stays safe — like arrangements about contact, and other "
+    "people's phone numbers — are not in my copy. I can ask to see everything the council holds about me "
+    "at any time."
+)
+
 
 def _yp(fid: str) -> str:
-    """A field's name in the young person's words (the field catalogue's ``yp``)."""
-    return field_name(fid, first_person=True)
-
-
-def _action_columns() -> tuple[str, ...]:
-    """What, who and by when: an action's fields, in the young person's words."""
-    return tuple(_yp(f"support_areas.actions.{c}") for c in ("what", "who", "by_when"))
-
-#: What their care-leaver category means for them, in a plain sentence.
-_CATEGORY_WORDS = {
-    "eligible": "I'm 16 or 17 and still looked after, so I have a personal adviser and this pathway plan to help me get ready for adult life.",
-    "relevant": "I've left care and I'm 16 or 17, so the council still helps me with a home, money and a personal adviser.",
-    "former_relevant": "I'm 18 or over and I was in care, so I have a personal adviser until I'm 21 — or until 25 if I ask.",
-    "qualifying": "I can ask the council for advice and help as I move into adult life.",
-}
+    return field_name(fid, True)
 
 
 def build(plan: Plan, today: date, prompts: Sequence | None = None) -> tuple[list[Block], list[Section]]:
-    """The cover blocks and the sections of their own copy (``prompts`` are not shown)."""
-    fn = first_name(plan)
-    p = plan.person
+    """The cover blocks and the sections of their own copy (``prompts`` are never shown)."""
+    mine = view(plan, Audience.YOUNG_PERSON).plan
+    fn = first_name(mine)
+    p = mine.person
     sections = [
-        _about_me(plan, fn),
-        _people(plan),
-        _timeline(plan, today),
-        _home(plan),
+        _rights(mine, today),
+        _who_i_can_call(mine),
+        _about_me(mine, fn),
+        _people(mine),
+        _timeline(mine, today),
         Section("My plan, part by part", "areas", [Para(
-            "Ten parts, the same in every pathway plan: what I said, what my adviser thinks, and what "
-            "will happen, who will do it and by when.")]),
-        *(_area(plan, area, fn) for area in SCHEDULE_1_AREAS),
-        _who_helps(plan),
-        _reviews(plan, today),
+            "Ten parts, the same in every pathway plan: what I said, what my adviser thinks, and what we "
+            "agreed will happen — who will do it, and by when.")]),
+        *(_area(mine, area, fn) for area in SCHEDULE_1_AREAS),
+        _who_helps(mine),
+        _reviews(mine, today),
+        _agreeing(mine),
         signing(
             "Signing my plan",
             "I have read my plan, and it says what I want to say. If something is wrong, I can ask for it to be changed.",
-            [("Me", p.display_name), ("My personal adviser", adviser_name(plan))],
+            [("Me", p.display_name), ("My personal adviser", adviser_name(mine))],
         ),
     ]
-    return _cover(plan, today), sections
+    return _cover(mine, today), sections
+
+
+def _adviser_first_name(plan: Plan) -> str:
+    name = adviser_name(plan).split()
+    return name[0] if name else "my adviser"
 
 
 def _cover(plan: Plan, today: date) -> list[Block]:
     p = plan.person
     adviser = plan.current_adviser()
-    cat = dates.care_leaver_category(plan, today)
-    cover: list[Block] = [
+    return [
         Callout(
             "This is my plan for moving on into adult life. It says what I want, who will help me "
             "and by when. It was written with me, and I can ask for it to change at any time.",
@@ -102,15 +103,43 @@ def _cover(plan: Plan, today: date) -> list[Block]:
                 # the name they were given, in its own script (ዳዊት), when they go by another
                 ("My full name", full_name(p) if full_name(p) != p.display_name else ""),
                 (_yp("person.pronouns"), p.pronouns),
-                (_yp("person.date_of_birth"), fmt_date(p.date_of_birth)),
+                (_yp("person.date_of_birth"), dates.date_of_birth_words(p.date_of_birth, p.date_of_birth_basis, p.age_assessed_on)),
                 ("My personal adviser", adviser.name if adviser else "Not chosen yet"),
                 ("My next review", fmt_date(dates.next_review_due(plan, today))),
             ]
         ),
+        Para(NOT_IN_MY_COPY, "muted"),
     ]
-    if cat.category.value in _CATEGORY_WORDS:
-        cover.append(Para(_CATEGORY_WORDS[cat.category.value], "muted"))
-    return cover
+
+
+def _rights(plan: Plan, today: date) -> Section:
+    s = Section("My rights", "rights")
+    rights = my_rights(plan, today)
+    if not rights:
+        s.blocks.append(Callout("My birthday isn't written down yet, so what I'm entitled to can't be worked out. "
+                                "I can ask my adviser.", tone="missing"))
+        return s
+    s.blocks.extend(Para(r) for r in rights)
+    return s
+
+
+def _who_i_can_call(plan: Plan) -> Section:
+    """My adviser, with their number, then the organisation's numbers; the plan's own words
+    about who to call when things go wrong."""
+    s = Section("Who I can call", "call")
+    rows: list[tuple[str, str, str]] = []
+    adviser = plan.current_adviser()
+    if adviser is not None:
+        contact = "\n".join(x for x in (adviser.phone, adviser.email) if x) or "Ask the leaving care team"
+        who = f"My personal adviser, {adviser.name}" + (f" ({adviser.organisation})" if adviser.organisation else "")
+        rows.append((who, contact, ""))
+    for c in organisation().contacts:
+        rows.append((c.yp, c.phone, c.when))
+    s.blocks.append(Table(("Who", "Number", "When"), rows, (0.42, 0.26, 0.32), kind="people"))
+    if plan.contingency.who_to_call.strip():
+        s.blocks.append(Heading("If things go wrong, I can call"))
+        s.blocks.append(Para(plan.contingency.who_to_call))
+    return s
 
 
 def _about_me(plan: Plan, fn: str) -> Section:
@@ -121,11 +150,34 @@ def _about_me(plan: Plan, fn: str) -> Section:
     else:
         s.blocks.append(Callout("I haven't written about myself yet. I can add it with my adviser whenever I like.", tone="missing"))
     s.blocks.append(key_values([(_yp(f"person.{f}"), getattr(p, f)) for f in ("strengths", "interests", "achievements")]))
+    s.blocks.extend(_circumstances(plan))
     return s
 
 
+def _circumstances(plan: Plan) -> list[Block]:
+    """My immigration status, being a parent and youth justice: in my copy too, where recorded."""
+    p = plan.person
+    out: list[Block] = []
+    if plan.immigration:
+        out.append(Heading(_yp("immigration")))
+        rows = [(label(m.status), fmt_date(m.since), fmt_date(m.until), m.notes) for m in
+                sorted(plan.immigration, key=lambda m: (m.since is None, m.since or date.min))]
+        out.append(Table(tuple(_yp(f"immigration.{c}") for c in ("status", "since", "until", "notes")), rows,
+                         (0.3, 0.17, 0.17, 0.36)))
+    if p.parenting is not Parenting.NO or plan.children:
+        out.append(Heading(_yp("person.parenting")))
+        out.append(key_values([(_yp("person.parenting"), label(p.parenting)), (_yp("person.parenting_notes"), p.parenting_notes)]))
+        if plan.children:
+            rows = [(c.name or "My baby", fmt_date(c.due_on), fmt_date(c.born_on)) for c in plan.children]
+            out.append(Table(tuple(_yp(f"children.{c}") for c in ("name", "due_on", "born_on")), rows, (0.4, 0.3, 0.3)))
+    if p.youth_justice:
+        out.append(Heading(_yp("person.youth_justice")))
+        out.append(Para(p.youth_justice_notes or "Written down in my plan so the right people can help."))
+    return out
+
+
 def _people(plan: Plan) -> Section:
-    """Who matters to them: no safety notes, no contact restrictions, no one's phone number."""
+    """Who matters to me (no one's phone number or safety notes: they are not in my view)."""
     s = Section("The people who matter to me", "people")
     rels = people_in_order(plan.relationships)
     if not rels:
@@ -155,37 +207,37 @@ def _timeline(plan: Plan, today: date) -> Section:
     return s
 
 
-def _home(plan: Plan) -> Section:
-    s = Section(_yp("home"), "home")
+def _home(plan: Plan) -> list[Block]:
+    """Where I live, where I'll live next, and Staying Put or Staying Close (the home part)."""
     h = plan.home
-    s.blocks.append(
+    out: list[Block] = [
         key_values(
             [
-                ("Where I live now", label(h.current_type) + (f" — {h.current_name}" if h.current_name else "")),
-                ("Since", fmt_date(h.current_since)),
+                (_yp("home.current_name"), label(h.current_type) + (f" — {h.current_name}" if h.current_name else "")),
+                (_yp("home.current_since"), fmt_date(h.current_since)),
                 ("Where I'll live next", (label(h.planned_type) if h.planned_type else "") + (f" — {h.planned_description}" if h.planned_description else "")),
-                ("When I'll move", fmt_date(h.planned_move_date)),
+                (_yp("home.planned_move_date"), fmt_date(h.planned_move_date)),
                 (_yp("home.fallback"), h.fallback),
             ]
         )
-    )
+    ]
     sp, sc = plan.staying_put, plan.staying_close
     if sp.decision is not Decision.NOT_DISCUSSED or sp.carer_name:
         end = dates.staying_put_end(plan)
-        words = f"Staying Put (staying with my foster carer after 18): {label(sp.decision).lower()}."
+        words = f"Staying Put (staying with my foster carers after 18): {label(sp.decision).lower()}."
         if sp.decision is Decision.AGREED:
-            words = f"I'm Staying Put with {sp.carer_name or 'my foster carer'}" + (f" until {dates.fmt(end)}" if end else "") + "."
-        s.blocks.append(Para(words))
+            words = f"I'm Staying Put with {sp.carer_name or 'my foster carers'}" + (f" until {dates.fmt(end)}" if end else "") + "."
+        out.append(Para(words))
     if sc.decision is not Decision.NOT_DISCUSSED or sc.home_name:
         words = f"Staying Close (living near my children's home and keeping in touch): {label(sc.decision).lower()}."
         if sc.decision is Decision.AGREED:
             words = "I'm Staying Close" + (f" to {sc.home_name}" if sc.home_name else "") + (f", living at {sc.new_home}" if sc.new_home else "") + "."
-        s.blocks.append(Para(words))
-    return s
+        out.append(Para(words))
+    return out
 
 
 def _area(plan: Plan, area: Area, fn: str) -> Section:
-    """One of the ten areas: their words, the facts, what the adviser wrote, what happens next."""
+    """One of the ten parts: my words first, the facts, what my adviser thinks, what we agreed."""
     sa = plan.area(area)
     s = Section(label(area, "AreaFirstPerson"), f"area-{area.value}", level=1)
     words = own_words(plan, area)
@@ -193,16 +245,20 @@ def _area(plan: Plan, area: Area, fn: str) -> Section:
         s.blocks.append(Quote(words, fn, "In my words"))
     else:
         s.blocks.append(Callout("I haven't said anything here yet. I can add my own words at my next meeting.", tone="missing"))
-    s.blocks.extend(area_details(plan, area, first_person=True))
+    s.blocks.extend(_home(plan) if area is Area.ACCOMMODATION else area_details(plan, area, first_person=True))
     if sa.assessment.strip():
-        s.blocks.append(Heading("What my adviser wrote"))
+        s.blocks.append(Heading(f"What {_adviser_first_name(plan)} thinks"))
         s.blocks.append(Para(sa.assessment))
     open_actions = [a for a in actions_by_date(sa.actions) if a.status in OPEN_ACTION]
     if open_actions:
-        s.blocks.append(Heading("What will happen next"))
+        s.blocks.append(Heading("What we agreed"))
         rows = [(a.what, a.who, fmt_date(a.by_when, "No date yet")) for a in open_actions]
         s.blocks.append(Table(_action_columns(), rows, (0.6, 0.22, 0.18), kind="actions"))
     return s
+
+
+def _action_columns() -> tuple[str, str, str]:
+    return ("What will happen", "Who will do it", "By when")
 
 
 def _who_helps(plan: Plan) -> Section:
@@ -220,8 +276,33 @@ def _who_helps(plan: Plan) -> Section:
 def _reviews(plan: Plan, today: date) -> Section:
     s = Section("My reviews", "reviews")
     nxt = dates.next_review_due(plan, today)
-    s.blocks.append(Para(f"My plan is looked at again at least every six months. My next review is due by {dates.fmt(nxt)}." if nxt else "My plan is looked at again at least every six months, and any time I ask."))
+    s.blocks.append(Para(f"My plan is looked at again at least every six months, and any time I ask. My next review is due by {dates.fmt(nxt)}."
+                         if nxt else "My plan is looked at again at least every six months, and any time I ask."))
     views = [r for r in sorted(plan.reviews, key=lambda r: (r.held_on is None, r.held_on or date.min), reverse=True) if r.young_person_views.strip()]
     if views:
         s.blocks.append(Table(("Review", _yp("reviews.young_person_views")), [(fmt_date(r.held_on), r.young_person_views) for r in views], (0.2, 0.8)))
+    return s
+
+
+def _agreeing(plan: Plan) -> Section:
+    """What I think of my plan, who helped me say it, and who gets a copy."""
+    so = plan.sign_off
+    s = Section(_yp("sign_off"), "agreeing")
+    if so.young_person_view is not PlanView.NOT_ASKED:
+        s.blocks.append(Para(label(so.young_person_view, "PlanViewFirstPerson") + "."))
+    if so.young_person_comments.strip():
+        s.blocks.append(Quote(so.young_person_comments, first_name(plan), "In my words"))
+    advocacy = organisation().contact("advocacy")
+    rows = [
+        (_yp("sign_off.advocacy_offered"), "Yes" if so.advocacy_offered else "No" if so.advocacy_offered is False else ""),
+        (_yp("sign_off.advocate"), so.advocate),
+        (_yp("sign_off.interpreter_used"), (f"Yes, in {so.interpreter_language}" if so.interpreter_language else "Yes")
+         if so.interpreter_used else ""),
+        (_yp("sign_off.reviewing_officer"), so.reviewing_officer),
+        (_yp("sign_off.copies_to"), so.copies_to),
+    ]
+    s.blocks.append(key_values(rows))
+    if advocacy is not None:
+        s.blocks.append(Para(f"If I'd like someone on my side to help me say what I think, I can call the "
+                             f"{advocacy.who[0].lower() + advocacy.who[1:]} on {advocacy.phone}.", "muted"))
     return s
