@@ -14,11 +14,11 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from . import fieldpath
-from .dates import birthday, fmt, iter_overlaps
+from .dates import fmt, iter_overlaps
 from .fields import catalogue, noun, value_words, where
 from .introspect import specs
 from .model import Plan
-from .vocab import CARE_HOME_TYPES, Decision, SKILL_KEYS
+from .vocab import CARE_HOME_TYPES, SKILL_KEYS
 
 MAX_TEXT = 1_000_000  # characters in one field; a 1 MB note is kept, anything longer refused
 EARLIEST_DOB = date(1950, 1, 1)
@@ -120,7 +120,7 @@ def validate(plan: Plan, today: date | None = None) -> list[Problem]:
     for i, r in enumerate(plan.relationships):
         if not r.name.strip():
             c.add(_rec("relationships", r, i) + ".name", "a person needs a name")
-    _staying_put_and_close(c, plan, dob)
+    _staying_put_and_close(c, plan)
 
     h = plan.home
     if h.planned_move_date and h.current_since and h.planned_move_date < h.current_since:
@@ -183,22 +183,10 @@ def _care_history(c: _Checker, plan: Plan, dob: date | None) -> None:
               f"the time here overlaps the time at {other} (a young person lives in one home at a time)")
 
 
-def _staying_put_and_close(c: _Checker, plan: Plan, dob: date | None) -> None:
-    sp = plan.staying_put
-    if sp.start and sp.end and sp.end < sp.start:
-        c.add("staying_put.end", "the end date is before the start date")
-    if sp.end and dob and sp.end > birthday(dob, 21):
-        c.add("staying_put.end", "the end date is after the 21st birthday (Staying Put ends at 21)")
-    if sp.decision is Decision.AGREED and not sp.carer_name.strip():
-        c.add("staying_put.carer_name", "the carer's name is needed when Staying Put is agreed")
-    sc = plan.staying_close
-    if sc.start and sc.end and sc.end < sc.start:
-        c.add("staying_close.end", "the end date is before the start date")
-    if sc.end and dob and sc.end > birthday(dob, 25):
-        c.add("staying_close.end", "the end date is after the 25th birthday")
-    for i, s in enumerate(sc.staff):
-        if not s.name.strip():
-            c.add(_rec("staying_close.staff", s, i) + ".name", "a member of staff needs a name")
+def _staying_put_and_close(c: _Checker, plan: Plan) -> None:
+    from .agreements import check  # it reports its problems through this module's Problem
+
+    check(plan, c.add)
 
 
 def _moment(c: _Checker, path: str, value: datetime) -> None:
@@ -223,8 +211,13 @@ def _identifiers(c: _Checker, plan: Plan) -> None:
     for lst_name, lst in (("care_episodes", plan.care_episodes), ("relationships", plan.relationships),
                           ("life_story", plan.life_story), ("reviews", plan.reviews),
                           ("advisers", plan.advisers), ("prompt_responses", plan.prompt_responses),
-                          ("skills", plan.skills), ("staying_close.staff", plan.staying_close.staff)):
+                          ("skills", plan.skills)):
         ids.extend((lst_name, x.id) for x in lst)
+    for kind in ("staying_put", "staying_close"):
+        for a in getattr(plan, kind).agreements:
+            ids.append((f"{kind}.agreements", a.id))
+            for name in ("carers", "house_rules", "staff", "signatures"):
+                ids.extend((f"{kind}.agreements.{name}", x.id) for x in getattr(a, name, ()))
     for sa in plan.support_areas:
         ids.extend(("support_areas.actions", a.id) for a in sa.actions)
     bad = [(where_, i) for where_, i in ids if not is_uuid(i)]

@@ -217,8 +217,12 @@ def _differs(store: Any, plan: m.Plan) -> bool:
 def _record_ids(plan: m.Plan) -> list[str]:
     ids: list[str] = []
     for lst in (plan.care_episodes, plan.relationships, plan.life_story, plan.reviews,
-                plan.advisers, plan.prompt_responses, plan.skills, plan.staying_close.staff):
+                plan.advisers, plan.prompt_responses, plan.skills, plan.sharing):
         ids.extend(x.id for x in lst)
+    for a in (*plan.staying_put.agreements, *plan.staying_close.agreements):
+        ids.append(a.id)
+        for name in ("carers", "house_rules", "staff", "signatures"):
+            ids.extend(x.id for x in getattr(a, name, ()))
     for sa in plan.support_areas:
         ids.extend(a.id for a in sa.actions)
     return ids

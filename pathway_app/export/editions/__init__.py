@@ -7,8 +7,11 @@ orders the shared blocks (:mod:`pathway_app.export.blocks`) for its audience:
 - ``full`` — the full pathway plan, for the file and for the manager to sign (:mod:`.full`);
 - ``young-person`` — "My pathway plan", in the first person, their own words first, and nothing
   they should not see (:mod:`.young_person`);
-- ``staying-put`` — the Staying Put agreement with the former foster carer (:mod:`.staying_put`);
+- ``staying-put`` — the Living Together Agreement with the Staying Put carers (:mod:`.staying_put`);
 - ``staying-close`` — the Staying Close plan with the children's home (:mod:`.staying_close`).
+
+The two agreements are built from the plan as their audience may see it
+(:func:`pathway_app.domain.audiences.view`), never from the whole record.
 
 A new edition is a module with a ``TITLE`` and a ``build(plan, today, prompts)`` returning the
 cover blocks and the sections, added to :data:`REGISTRY`.
@@ -32,30 +35,36 @@ Build = Callable[[Plan, date, Sequence | None], tuple[list[Block], list[Section]
 class Edition:
     title: str
     build: Build
+    agreement: bool = False  # the edition prints one version of an agreement (``agreement=`` its id)
 
 
 REGISTRY: dict[str, Edition] = {
     "full": Edition(full.TITLE, full.build),
     "young-person": Edition(young_person.TITLE, young_person.build),
-    "staying-put": Edition(staying_put.TITLE, staying_put.build),
-    "staying-close": Edition(staying_close.TITLE, staying_close.build),
+    "staying-put": Edition(staying_put.TITLE, staying_put.build, agreement=True),
+    "staying-close": Edition(staying_close.TITLE, staying_close.build, agreement=True),
 }
 
 #: Edition code → its title, in the order they are offered.
 EDITIONS: dict[str, str] = {code: e.title for code, e in REGISTRY.items()}
 
 
-def build_document(plan: Plan, today: date, edition: str = "full", prompts=None) -> Document:
+def build_document(plan: Plan, today: date, edition: str = "full", prompts=None, *,
+                   agreement: str | None = None) -> Document:
     """The document model for ``edition`` of ``plan`` as produced on ``today``.
 
     ``prompts`` are the prompts considered (raised and answered); when ``None`` they come from
     :func:`pathway_app.domain.guidance.engine.considered` (or none while that module is absent).
-    Only the full edition shows them.
+    Only the full edition shows them. ``agreement`` picks the version of a Staying Put or
+    Staying Close agreement to print (by its id; by default the one in force, else the draft).
     """
     if edition not in REGISTRY:
         raise ValueError(f"unknown edition {edition!r}; choose one of: {', '.join(REGISTRY)}")
     ed = REGISTRY[edition]
-    cover, sections = ed.build(plan, today, prompts)
+    if ed.agreement:
+        cover, sections = ed.build(plan, today, prompts, agreement=agreement)  # type: ignore[call-arg]
+    else:
+        cover, sections = ed.build(plan, today, prompts)
     name = plan.person.display_name
     adviser = adviser_name(plan)
     la = plan.person.local_authority

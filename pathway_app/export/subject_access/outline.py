@@ -171,8 +171,11 @@ def record_names(plan_d: dict[str, Any]) -> dict[str, str]:
     for lst in ("care_episodes", "relationships", "skills", "life_story", "reviews", "advisers", "prompt_responses"):
         for i, item in enumerate(plan_d.get(lst, [])):
             out[str(item.get("id"))] = item_title(lst, item, i) if lst != "prompt_responses" else f"reminder {i + 1}"
-    for i, item in enumerate(plan_d.get("staying_close", {}).get("staff", [])):
-        out[str(item.get("id"))] = item_title("staff", item, i)
+    for kind, inner in (("staying_put", "carers"), ("staying_close", "staff")):
+        for agreement in plan_d.get(kind, {}).get("agreements", []):
+            out[str(agreement.get("id"))] = f"version {agreement.get('version')}"
+            for i, item in enumerate(agreement.get(inner, [])):
+                out[str(item.get("id"))] = item_title(inner, item, i)
     for sa in plan_d.get("support_areas", []):
         out[str(sa.get("area"))] = label(sa.get("area"), "Area")
         for i, a in enumerate(sa.get("actions", [])):
