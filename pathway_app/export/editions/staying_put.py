@@ -17,7 +17,7 @@ from ...domain import agreements as ag
 from ...domain.audiences import view
 from ...domain.labels import label
 from ...domain.model import Plan, StayingPutAgreement
-from ...domain.vocab import SIGNED_STATUSES, AgreementStatus, EndBasis
+from ...domain.vocab import SIGNED_STATUSES, AgreementStatus, EndBasis, HouseRuleTopic
 from ...domain.words import capitalise, names, pronouns, together
 from ..blocks import (
     agreement_signing,
@@ -171,7 +171,10 @@ def _house_rules(a: StayingPutAgreement, w: _Words) -> Section:
     with_words = any(r.young_person_words.strip() or r.carers_words.strip() for r in a.house_rules)
     rows = []
     for r in a.house_rules:
-        topic = r.title.strip() if r.topic.value == "own" and r.title.strip() else label(r.topic)
+        own = r.topic is HouseRuleTopic.OWN
+        topic = r.title.strip() if own and r.title.strip() else label(r.topic)
+        if r.title.strip() and not own:  # a topic named more closely
+            topic += f" — {r.title.strip()}"
         agreed = r.agreed.strip() or ("Same as before 18." if r.same_as_before else "Not agreed yet.")
         if r.same_as_before and r.agreed.strip():
             agreed = "Same as before 18. " + agreed
@@ -220,12 +223,11 @@ def _education_work_health(a: StayingPutAgreement, w: _Words) -> Section:
 
 
 def _dates(plan: Plan, a: StayingPutAgreement) -> Section:
-    return Section(ag.PARTS[KIND][6].heading, "dates", [key_values([
-        ("Starts", fmt_date(a.start)),
-        ("Ends", _ends(plan, a)),
-        ("Review date", fmt_date(a.review_date)),
-        ("Moving on", a.move_on),
-    ], keep_empty=True, empty="Not agreed yet")])
+    rows = [("Starts", fmt_date(a.start)), ("Ends", _ends(plan, a))]
+    if a.course.strip():
+        rows.append(("The course that allows a later end", a.course))
+    rows += [("Review date", fmt_date(a.review_date)), ("Moving on", a.move_on)]
+    return Section(ag.PARTS[KIND][6].heading, "dates", [key_values(rows, keep_empty=True, empty="Not agreed yet")])
 
 
 def _ending(a: StayingPutAgreement) -> Section:

@@ -1,6 +1,8 @@
 """"My pathway plan": the young person's own copy, in the first person, their own words first.
 
-What is left out, on purpose: safety notes and contact restrictions about anyone; other
+It is made from the plan as the audience policy lets the young person see it
+(``resources/audiences.json``), so nothing the policy keeps from them can reach it. Within
+that, what is left out, on purpose: safety notes and contact restrictions about anyone; other
 people's phone numbers (a number could lead to someone with a contact restriction);
 immigration and youth-justice notes and the care-leaver category's legal wording (written by
 and for practitioners — the young person gets a plain sentence about what their category means
@@ -19,6 +21,7 @@ from datetime import date
 from typing import Sequence
 
 from ...domain import dates
+from ...domain.audiences import view
 from ...domain.words import names
 from ...domain.labels import label
 from ...domain.model import Plan
@@ -52,7 +55,9 @@ _CATEGORY_WORDS = {
 
 
 def build(plan: Plan, today: date, prompts: Sequence | None = None) -> tuple[list[Block], list[Section]]:
-    """The cover blocks and the sections of their own copy (``prompts`` are not shown)."""
+    """The cover blocks and the sections of their own copy (``prompts`` are not shown), made
+    from the plan as the young person may see it (:func:`pathway_app.domain.audiences.view`)."""
+    plan = view(plan, "young_person").plan
     fn = first_name(plan)
     p = plan.person
     sections = [
