@@ -10,6 +10,7 @@ import pytest
 from pathway_app.demo import demo_plans
 from pathway_app.domain import agreements as ag
 from pathway_app.domain.validation import ValidationError
+from pathway_app.domain.vocab import AgreementStatus
 from pathway_app.store import open_store
 
 TODAY = date(2026, 12, 1)
@@ -68,5 +69,31 @@ def test_a_save_that_changes_a_signed_agreement_is_refused_and_writes_nothing(db
         back = st.load(tom.id)
         assert [a.status.value for a in ag.in_order(back, ag.STAYING_PUT)] == ["ended", "superseded", "superseded"]
         assert back.staying_put.latest().end_reason == "Tom moved into his own flat."
+    finally:
+        st.close()
+
+
+def test_bad_agreements_are_refused_with_the_part_named_and_nothing_half_saved(db_path):
+    st = open_store(url=f"sqlite:///{db_path}", create_unencrypted=True)
+    try:
+        dawit = next(p for p in demo_plans(TODAY) if p.person.family_name == "Tekle")
+        st.save(dawit, TODAY)
+        saved = copy.deepcopy(dawit)
+        draft = dawit.staying_put.draft()
+        draft.carers[1].name = ""
+        draft.contribution = "£30 a week"  # a good change in the same save is not written either
+        with pytest.raises(ValidationError) as exc:
+            st.save(dawit, TODAY)
+        assert [str(p) for p in exc.value.problems] == ["Staying Put — Agreement, version 1: a carer needs a name"]
+        draft.carers[1].name = "Daniel Berhe"
+        draft.status = AgreementStatus.AGREED
+        with pytest.raises(ValidationError) as exc:
+            st.save(dawit, TODAY)
+        assert any("needs the names of who signed it" in str(p) for p in exc.value.problems)
+    finally:
+        st.close()
+    st = open_store(url=f"sqlite:///{db_path}", create_unencrypted=True)
+    try:
+        assert st.load(saved.id) == saved
     finally:
         st.close()
