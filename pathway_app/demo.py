@@ -28,6 +28,7 @@ from typing import Iterable
 
 from dateutil.relativedelta import relativedelta
 
+from . import demo_agreements
 from .domain.dates import birthday
 from .domain.model import (
     Action,
@@ -46,7 +47,6 @@ from .domain.model import (
     Relationship,
     Review,
     StayingClose,
-    StayingCloseContact,
     SharingChoice,
     SignOff,
     StayingPut,
@@ -171,12 +171,17 @@ def _stamp(plan: Plan, key: str, today: date) -> Plan:
         ("reviews", plan.reviews),
         ("advisers", plan.advisers),
         ("prompt_responses", plan.prompt_responses),
-        ("staying_close_staff", plan.staying_close.staff),
         ("sharing", plan.sharing),
     )
     for name, items in lists:
         for i, item in enumerate(items):
             item.id = stable_id(key, name, str(i))
+    for kind in ("staying_put", "staying_close"):
+        for i, a in enumerate(getattr(plan, kind).agreements):
+            a.id = stable_id(key, kind, str(i))
+            for name in ("carers", "house_rules", "staff", "signatures"):
+                for j, item in enumerate(getattr(a, name, ())):
+                    item.id = stable_id(key, kind, str(i), name, str(j))
     for sk in plan.skills:
         sk.id = stable_id(key, "skills", sk.key)
     for sa in plan.support_areas:
@@ -406,15 +411,8 @@ def _reece(today: date) -> Plan:
         planned_move_date=move,
         fallback="Larch House will keep Reece's room for four weeks after the move.",
     )
-    p.staying_close = StayingClose(
-        decision=Decision.DISCUSSING, home_name="Larch House", new_home="Flat 3, 41 Orchard Road",
-        start=move, end=m.age(21),
-        come_back="Sunday dinner at Larch House every week; can ring the home any time; can stay over in the "
-                  "spare room by arrangement if things get hard.",
-        notes="Manager supports it; funding agreed in principle, waiting for the panel date.",
-        staff=[StayingCloseContact(name="Dee Campbell", role="key worker", how_keep_in_touch="weekly catch-up and Sunday dinner"),
-               StayingCloseContact(name="Jan Morris", role="registered manager", how_keep_in_touch="monthly check-in call")],
-    )
+    p.staying_close = StayingClose(decision=Decision.DISCUSSING, notes="Reece wants it; the panel meets next month.",
+                                   agreements=demo_agreements.reece(m, move))
     p.health = Health(
         physical="Healthy. Broken wrist at 15 (BMX), healed.",
         emotional_wellbeing="Worried about living alone and being lonely at night.",
@@ -642,12 +640,8 @@ def _callum(today: date) -> Plan:
         planned_type=None, planned_description="Shared house with Tariq and Ellie from September (not signed yet).",
         fallback="",
     )
-    p.staying_put = StayingPut(
-        decision=Decision.AGREED, carer_name="Linda Shaw", start=m.age(18), end=m.age(21),
-        money="Callum paid £25 a week from his loan in the holidays; Linda received the Staying Put allowance.",
-        house_agreements="Home by midnight in the holidays or text.", review_date=m.age(20, 6),
-        notes="Ended at Callum's 21st birthday.",
-    )
+    p.staying_put = StayingPut(decision=Decision.AGREED, notes="Ended at Callum's 21st birthday.",
+                               agreements=demo_agreements.callum(m))
     p.health = Health(physical="Healthy.", emotional_wellbeing="Low over holidays when halls empty out.",
                       services="University health centre.", gp_registered=True)
     p.money = Money(income="Student loan; higher education bursary; part-time job at the student union.",
@@ -756,8 +750,9 @@ def _dawit(today: date) -> Plan:
         planned_type=HomeType.STAYING_PUT, planned_description="Stay with the Berhes after 18 if the claim allows.",
         fallback="If refused and support changes at 18: legal advice first; the Berhes have offered to help.",
     )
-    p.staying_put = StayingPut(decision=Decision.DISCUSSING, carer_name="Hiwet and Daniel Berhe",
-                               notes="Depends on the asylum decision and what support is available at 18.")
+    p.staying_put = StayingPut(decision=Decision.DISCUSSING,
+                               notes="Depends on the asylum decision and what support is available at 18.",
+                               agreements=demo_agreements.dawit(m))
     p.health = Health(
         physical="Initial health assessment done; TB screen clear; vaccinations caught up.",
         emotional_wellbeing="Sleeps badly before Home Office letters. Worries about his mother.",
@@ -949,12 +944,8 @@ def _tom(today: date) -> Plan:
     p.home = Home(current_type=HomeType.STAYING_PUT, current_name="Karen and Steve Lowe", current_since=m.age(18),
                   suitability="His home for ten years.", planned_type=None,
                   planned_description="Staying Put to 21, then renting near work.", fallback="")
-    p.staying_put = StayingPut(
-        decision=Decision.AGREED, carer_name="Karen and Steve Lowe", start=m.age(18), end=m.age(21),
-        money="Tom pays £40 a week board from his wage; the Lowes receive the Staying Put allowance.",
-        house_agreements="Own room; contributes to the shop; text if out after midnight.",
-        review_date=m.ahead(months=2), notes="Agreed at the 17-year review.",
-    )
+    p.staying_put = StayingPut(decision=Decision.AGREED, notes="Agreed at the 17-year review.",
+                               agreements=demo_agreements.tom(m))
     p.health = Health(physical="Healthy.", emotional_wellbeing="Settled.", services="GP registered.", gp_registered=True)
     p.money = Money(income="Apprentice wage.", bank_account=True, council_tax_exemption=None,
                     local_offer_explained_on=m.age(17, 6), savings="£1,200 towards a van.")
@@ -1022,8 +1013,9 @@ def _mia(today: date) -> Plan:
     p.home = Home(current_type=HomeType.KINSHIP, current_name="Nan's (Jean Lawson)", current_since=m.age(12, 3),
                   suitability="Loving and stable; small house; Nan's mobility getting worse.",
                   fallback="Aunt Claire has offered a room if Nan is unwell.")
-    p.staying_put = StayingPut(decision=Decision.DISCUSSING, carer_name="Jean Lawson",
-                               notes="Staying Put applies to kinship foster carers too; Nan wants it.")
+    p.staying_put = StayingPut(decision=Decision.DISCUSSING,
+                               notes="Staying Put applies to kinship foster carers too; Nan wants it.",
+                               agreements=demo_agreements.mia(m))
     p.health = Health(physical="Healthy.", emotional_wellbeing="Anxious about Nan's health.",
                       mental_health="School counsellor weekly.", services="GP: Fern Street Surgery", gp_registered=True)
     p.money = Money(income="Pocket money; 16–19 bursary.", bank_account=False)

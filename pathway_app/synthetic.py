@@ -20,6 +20,8 @@ from .domain.model import (
     Action,
     AdviserPeriod,
     CareEpisode,
+    Carer,
+    HouseRule,
     ImmigrationMatter,
     LifeStoryEntry,
     Plan,
@@ -28,7 +30,9 @@ from .domain.model import (
     Review,
     SharingChoice,
     Skill,
+    StayingCloseAgreement,
     StayingCloseContact,
+    StayingPutAgreement,
     SupportArea,
 )
 from .domain.validation import validate
@@ -42,6 +46,7 @@ from .domain.vocab import (
     EetStatus,
     CareLegalStatus,
     HomeType,
+    HouseRuleTopic,
     ImmigrationStatus,
     LegalStatus,
     LifeStoryKind,
@@ -249,20 +254,25 @@ def synthetic_plan(rng: random.Random, today: date, size: str = "typical") -> Pl
     sp = plan.staying_put
     if any(ep.home_type is HomeType.FOSTER for ep in episodes) and rng.random() < 0.4:
         sp.decision = rng.choice((Decision.AGREED, Decision.DISCUSSING, Decision.NOT_WANTED))
-        sp.carer_name = rng.choice(("Mrs Okafor", "Jo and Pete Smith", "Auntie Grace"))
-        sp.start = d18
-        sp.end = _day_between(rng, d18, birthday(dob, 21))
-        sp.money = "£70 a week towards board; carer gets the Staying Put allowance."
+        names = rng.choice((("Mrs Okafor",), ("Jo Smith", "Pete Smith"), ("Auntie Grace",)))
+        sp.agreements = [StayingPutAgreement(
+            carers=[Carer(name=n, id=_rid(rng)) for n in names], start=d18,
+            end=_day_between(rng, d18, birthday(dob, 21)),
+            contribution="£70 a week towards board.", carer_payment="The Staying Put allowance.",
+            house_rules=[HouseRule(topic=t, same_as_before=True, id=_rid(rng)) for t in HouseRuleTopic if t is not HouseRuleTopic.OWN],
+            id=_rid(rng),
+        )]
     sc = plan.staying_close
     if any(ep.home_type is HomeType.RESIDENTIAL for ep in episodes) and rng.random() < 0.5:
         sc.decision = rng.choice((Decision.AGREED, Decision.DISCUSSING))
-        sc.home_name = "Elm House"
-        sc.new_home = "Flat 2, Station Road (ten minutes' walk)"
-        sc.start = d18
-        sc.end = _day_between(rng, d18, birthday(dob, 25))
-        sc.come_back = "Sunday dinner at Elm House; can stay over if things get hard."
-        sc.staff = [StayingCloseContact(name=n, role=r, how_keep_in_touch="text, visits", id=_rid(rng))
-                    for n, r in (("Tom", "key worker"), ("Ade", "manager"))[: rng.randrange(1, 3)]]
+        sc.agreements = [StayingCloseAgreement(
+            home_name="Elm House", new_home="Flat 2, Station Road", distance="Ten minutes' walk", start=d18,
+            end=_day_between(rng, d18, birthday(dob, 25)),
+            come_back_meals="Sunday dinner at Elm House.", come_back_hard_times="Can stay over if things get hard.",
+            staff=[StayingCloseContact(name=n, role=r, how_keep_in_touch="text, visits", how_often="weekly", id=_rid(rng))
+                   for n, r in (("Tom", "key worker"), ("Ade", "manager"))[: rng.randrange(1, 3)]],
+            id=_rid(rng),
+        )]
 
     plan.health.physical = rng.choice(("Asthma; inhaler", "Well", "Eczema"))
     plan.health.emotional_wellbeing = rng.choice(("Anxious about the move", "Mostly OK", "Low mood in winter"))

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from pathway_app.domain import model as m
 from pathway_app.domain.dates import birthday
 from pathway_app.domain.introspect import _unwrap_optional
-from pathway_app.domain.vocab import CARE_HOME_TYPES, SCHEDULE_1_AREAS, SKILL_KEYS, Decision
+from pathway_app.domain.vocab import CARE_HOME_TYPES, SCHEDULE_1_AREAS, SKILL_KEYS, AgreementStatus
 
 TODAY = date(2026, 11, 23)
 
@@ -77,6 +77,33 @@ def _ordered(a, b):
 
 
 @st.composite
+def _agreements(draw, cls, end_dates, **lists):
+    """Up to two versions of an agreement whose lives fit together: the newest a draft, agreed
+    or ended one; any before it replaced; each signed one signed and dated."""
+    out = []
+    for n in range(draw(st.integers(0, 2))):
+        a = draw(record(cls, end=st.one_of(st.none(), end_dates), version=st.just(n + 1),
+                        signatures=st.lists(record(m.Signature, name=name), min_size=1, max_size=2), **lists))
+        if a.start and a.end and a.start > a.end:
+            a.start = None
+        out.append(a)
+    for i, a in enumerate(out):
+        newest = i == len(out) - 1
+        a.status = draw(st.sampled_from([AgreementStatus.DRAFT, AgreementStatus.AGREED, AgreementStatus.ENDED])) \
+            if newest else AgreementStatus.SUPERSEDED
+        if a.status is AgreementStatus.DRAFT:
+            a.agreed_on = a.ended_on = a.superseded_on = None
+            a.end_reason = ""
+            continue
+        a.agreed_on = a.agreed_on or TODAY
+        a.ended_on = (a.ended_on or TODAY) if a.status is AgreementStatus.ENDED else a.ended_on
+        if a.status is AgreementStatus.ENDED and not a.end_reason.strip():
+            a.end_reason = "Ended " + a.end_reason
+        a.superseded_on = (a.superseded_on or TODAY) if a.status is AgreementStatus.SUPERSEDED else a.superseded_on
+    return out
+
+
+@st.composite
 def plans(draw, today: date = TODAY, version: int | None = 0):
     """A valid plan as it could be on ``today``; ``version`` None draws one (1..50)."""
     dob = draw(st.dates(date(1995, 1, 1), today - timedelta(days=365 * 10)))
@@ -124,17 +151,13 @@ def plans(draw, today: date = TODAY, version: int | None = 0):
     home = draw(record(m.Home))
     home.current_since, home.planned_move_date = _ordered(home.current_since, home.planned_move_date)
     plan.home = home
-    sp = draw(record(m.StayingPut, end=st.one_of(st.none(), st.dates(dob, birthday(dob, 21)))))
-    if sp.start and sp.end and sp.start > sp.end:
-        sp.start = None
-    if sp.decision is Decision.AGREED and not sp.carer_name.strip():
-        sp.carer_name = "Carer " + sp.carer_name
-    plan.staying_put = sp
-    sc = draw(record(m.StayingClose, end=st.one_of(st.none(), st.dates(dob, birthday(dob, 25)))))
-    if sc.start and sc.end and sc.start > sc.end:
-        sc.start = None
-    sc.staff = draw(st.lists(record(m.StayingCloseContact, name=name), max_size=2))
-    plan.staying_close = sc
+    plan.staying_put = draw(record(m.StayingPut, agreements=_agreements(
+        m.StayingPutAgreement, st.dates(dob, birthday(dob, 21)),
+        carers=st.lists(record(m.Carer, name=name, email=email), max_size=2),
+        house_rules=st.lists(record(m.HouseRule), max_size=3))))
+    plan.staying_close = draw(record(m.StayingClose, agreements=_agreements(
+        m.StayingCloseAgreement, st.dates(dob, birthday(dob, 25)),
+        staff=st.lists(record(m.StayingCloseContact, name=name), max_size=2))))
     plan.health = draw(record(m.Health))
     plan.money = draw(record(m.Money))
     plan.identity = draw(record(m.Identity))
@@ -167,10 +190,14 @@ def plans(draw, today: date = TODAY, version: int | None = 0):
 
     plan.id = str(uuid.UUID(int=base))
     for lst in (plan.care_episodes, plan.relationships, plan.life_story, plan.reviews, plan.advisers,
-                plan.prompt_responses, plan.skills, plan.staying_close.staff, plan.immigration,
-                plan.children, plan.orders):
+                plan.prompt_responses, plan.skills, plan.immigration, plan.children, plan.orders):
         for item in lst:
             item.id = next_id()
+    for a in (*plan.staying_put.agreements, *plan.staying_close.agreements):
+        a.id = next_id()
+        for name_ in ("carers", "house_rules", "staff", "signatures"):
+            for item in getattr(a, name_, ()):
+                item.id = next_id()
     for sa in plan.support_areas:
         for a in sa.actions:
             a.id = next_id()

@@ -23,6 +23,7 @@ from pathway_app.domain.summary import PlanSummary
 from pathway_app.domain.validation import validate
 from pathway_app.domain.vocab import (
     RARE_CONTACT,
+    AgreementStatus,
     Decision,
     EetStatus,
     HomeType,
@@ -81,7 +82,8 @@ def test_the_six_required_young_people_are_there(today):
         and p.home.planned_move_date is not None
         and today <= p.home.planned_move_date <= today + timedelta(days=92)))
     assert b.staying_close.decision is Decision.DISCUSSING
-    assert b.staying_close.staff and b.staying_close.come_back
+    plan_close = b.staying_close.current()
+    assert len(plan_close.staff) == 2 and plan_close.come_back_meals and plan_close.come_back_hard_times
     assert any(r.relationship_type is RelationshipType.RESIDENTIAL_KEY_WORKER for r in b.relationships)
     assert open_episode(b).home_type is HomeType.RESIDENTIAL
 
@@ -111,6 +113,10 @@ def test_the_extra_young_people():
     sp = the_one(plans, "in Staying Put", lambda p: p.staying_put.decision is Decision.AGREED
                  and p.home.current_type is HomeType.STAYING_PUT)
     assert D.staying_put_end(sp) == birthday(sp.person.date_of_birth, 21)
+    agreed = sp.staying_put.in_force()
+    assert agreed is not None and len(agreed.carers) == 2 and agreed.signatures
+    the_one(plans, "whose Staying Put has ended", lambda p: p.staying_put.latest() is not None
+            and p.staying_put.latest().status is AgreementStatus.ENDED)
     the_one(plans, "in kinship care", lambda p: p.home.current_type is HomeType.KINSHIP
             and open_episode(p) is not None and open_episode(p).home_type is HomeType.KINSHIP)
 
@@ -159,8 +165,12 @@ def test_nothing_recorded_as_happening_later_than_today_that_cannot():
 def all_ids(plan: Plan) -> list[str]:
     ids = [plan.id]
     for lst in (plan.care_episodes, plan.relationships, plan.life_story, plan.reviews, plan.advisers,
-                plan.prompt_responses, plan.skills, plan.staying_close.staff):
+                plan.prompt_responses, plan.skills, plan.sharing):
         ids.extend(x.id for x in lst)
+    for a in (*plan.staying_put.agreements, *plan.staying_close.agreements):
+        ids.append(a.id)
+        for name in ("carers", "house_rules", "staff", "signatures"):
+            ids.extend(x.id for x in getattr(a, name, ()))
     for sa in plan.support_areas:
         ids.extend(a.id for a in sa.actions)
     return ids

@@ -179,6 +179,7 @@ def test_a_document_can_name_records_its_own_way():
     assert fields.describe(f"relationships[{nan.id}].phone", plan, names=names) == "People who matter — Person 1 (Grandparent): Phone"
     assert fields.describe_change(f"relationships[{nan.id}]", plan_to_dict(plan)["relationships"][0], None, plan, names=names) == \
         "People who matter — Person 1 (Grandparent)"
-    staff = "staying_close.staff[s1].role"
-    assert fields.describe(staff, None, names={"s1": "Member of staff 1"}) == "Staying Close — Member of staff 1: Role"
+    staff = "staying_close.agreements[a1].staff[s1].role"
+    assert fields.describe(staff, None, names={"a1": "Version 1", "s1": "Member of staff 1"}) == \
+        "Staying Close — Version 1 — Member of staff 1: Role"
     assert fields.describe(f"relationships[{nan.id}].phone", plan) == "People who matter — Nan: Phone"

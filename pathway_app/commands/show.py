@@ -21,6 +21,9 @@ HEADING_FIELDS = ("id", "version", "created_at", "updated_at")
 
 def add_arguments(parser) -> None:
     parser.add_argument("id", metavar="ID", help="the young person's identifier (or its first 4+ characters)")
+    parser.add_argument("--as", dest="audience", default="practitioner",
+                        choices=("practitioner", "young-person", "foster-carer", "key-worker"),
+                        help="show the plan as this audience sees it (the view the PDFs and share files are made from)")
 
 
 def _value(fid: str, v) -> str:
@@ -115,6 +118,17 @@ def run(args, ctx) -> int:
 
     store = ctx.store()
     plan = store.load(store.resolve_id(args.id))
+    audience = getattr(args, "audience", "practitioner").replace("-", "_")
+    if audience != "practitioner":  # the audience's view: what they may not see is left out
+        from ..domain.audiences import policy, view
+        from ._view_text import render_view
+
+        v = view(plan, audience)
+        if ctx.as_json:
+            ctx.print_json(v.dict())
+        else:
+            ctx.print(render_view(v.dict(), f"{plan.person.display_name}, as seen by: {policy().labels[v.audience]}"))
+        return 0
     if ctx.as_json:
         ctx.print_json(plan_to_dict(plan))
     else:

@@ -131,9 +131,10 @@ def audience_people(plan: Plan, audience: Audience) -> list[str]:
     """The names of the audience's own people in this plan (the carers, the home's staff)."""
     names: list[str] = []
     if audience is Audience.FOSTER_CARER:
-        names.extend(n.strip() for n in plan.staying_put.carer_name.replace(" and ", ",").split(","))
+        names.extend(c.name for a in plan.staying_put.agreements for c in a.carers)
     if audience is Audience.KEY_WORKER:
-        names.extend(s.name for s in plan.staying_close.staff)
+        names.extend(s.name for a in plan.staying_close.agreements for s in a.staff)
+        names.extend(a.manager_name for a in plan.staying_close.agreements)
     names.extend(r.name for r in plan.relationships if r.relationship_type in _PEOPLE_TYPES.get(audience, ()))
     return [n for n in (x.strip() for x in names) if n]
 

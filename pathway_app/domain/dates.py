@@ -30,7 +30,7 @@ from .care_leaver import (  # noqa: F401  (re-exported)
 from .days import KEY_AGES, age_on, birthday, birthday_words, date_of_birth_words, fmt, key_birthdays  # noqa: F401
 from .labels import label
 from .model import CareEpisode, Plan
-from .vocab import OPEN_ACTION, Decision
+from .vocab import OPEN_ACTION, AgreementStatus, Decision, EndBasis
 from .wording import ordinal, possessive, pronouns  # noqa: F401  (ordinal re-exported)
 
 
@@ -109,18 +109,35 @@ def review_due_from(
 
 
 def staying_put_end(plan: Plan) -> date | None:
-    """The end of an agreed Staying Put arrangement, never later than the 21st birthday."""
+    """The end of an agreed Staying Put arrangement: the end written in the agreement in force
+    (or being written), never later than the 21st birthday unless the agreement names a course
+    that runs on; the 21st birthday where no end is written; the day it ended, once ended."""
     sp = plan.staying_put
-    return staying_put_end_from(sp.decision, sp.end, plan.person.date_of_birth)
+    a = sp.current()
+    if a is None:
+        latest = sp.latest()
+        if latest is not None and latest.status is AgreementStatus.ENDED and latest.ended_on is not None:
+            return latest.ended_on if sp.decision is Decision.AGREED else None
+        return staying_put_end_from(sp.decision, None, plan.person.date_of_birth)
+    course = a.end_basis is EndBasis.END_OF_COURSE and bool(a.course.strip())
+    return staying_put_end_from(sp.decision, a.end, plan.person.date_of_birth, beyond_21=course)
 
 
-def staying_put_end_from(decision: Decision, end: date | None, dob: date | None) -> date | None:
+def staying_put_end_from(decision: Decision, end: date | None, dob: date | None, *,
+                         beyond_21: bool = False) -> date | None:
     if decision is not Decision.AGREED:
         return None
     cap = birthday(dob, 21) if dob else None
     if end is not None:
-        return min(end, cap) if cap else end
+        return min(end, cap) if cap and not beyond_21 else end
     return cap
+
+
+def staying_close_end(plan: Plan) -> date | None:
+    """The end written in the Staying Close plan in force (or being written), once agreed."""
+    sc = plan.staying_close
+    a = sc.current()
+    return a.end if a is not None and sc.decision is Decision.AGREED else None
 
 
 def pa_support_end(plan: Plan) -> date | None:

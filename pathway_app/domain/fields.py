@@ -174,7 +174,18 @@ def record_title(list_field_id: str, record: Any) -> str:
     words = value_words(title_id, value)
     if _kind(title_id) == "date":
         return f"{(f.record or '').capitalize()} on {words}"
+    if _kind(title_id) == "int":  # a numbered record: "Agreement, version 2"
+        return f"{(f.record or '').capitalize()}, {_decapitalise(field(title_id).label)} {words}"
     return _shorten(words)
+
+
+def _quoted(list_field_id: str) -> bool:
+    """Whether a record's title is quoted after what it is ("Carer “Karen Lowe”"): not for
+    records keyed by a code, nor numbered ones, whose titles say what they are."""
+    f = catalogue().get(list_field_id)
+    if list_field_id in fieldpath.KEY_FIELD or f is None or not f.title:
+        return False
+    return _kind(f"{list_field_id}.{f.title}") != "int"
 
 
 def where(path: str, plan: Any = None, *, young_person: bool = False, names: Mapping[str, str] | None = None) -> str:
@@ -207,7 +218,7 @@ def where(path: str, plan: Any = None, *, young_person: bool = False, names: Map
         if record is None and fid in fieldpath.KEY_FIELD and f.title:
             record = {f.title: s.key}
         title = record_title(fid, record)
-        if title and i > 0 and fid not in fieldpath.KEY_FIELD:
+        if title and i > 0 and _quoted(fid):
             title = f"{(f.record or '').capitalize()} “{title}”"
         if title:
             parts.append(title)
@@ -249,6 +260,6 @@ def describe_change(path: str, before: Any, after: Any, plan: Any = None, *,
     if names and last.key in names:
         return " — ".join(p for p in (place or f.words(young_person), names[last.key]) if p)
     title = record_title(fid, record) or f"a {f.record or 'record'} with nothing written yet"
-    if len(steps) > 1:
-        title = f"{(f.record or '').capitalize()} “{title}”" if fid not in fieldpath.KEY_FIELD else title
+    if len(steps) > 1 and record_title(fid, record):
+        title = f"{(f.record or '').capitalize()} “{title}”" if _quoted(fid) else title
     return " — ".join(p for p in (place or f.words(young_person), title) if p)

@@ -20,9 +20,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from typing import Any
 
 from .vocab import (
     ActionStatus,
+    AgreementStatus,
     Area,
     CareLegalStatus,
     Closeness,
@@ -30,13 +32,16 @@ from .vocab import (
     DateOfBirthBasis,
     Decision,
     EetStatus,
+    EndBasis,
     HomeRegistration,
     HomeType,
+    HouseRuleTopic,
     ImmigrationStatus,
     LegalStatus,
     OrderKind,
     LifeStoryKind,
     Parenting,
+    Party,
     PromptAnswer,
     RelationshipStatus,
     RelationshipType,
@@ -208,36 +213,215 @@ class ReturnHome:
     notes: str = ""
 
 
-@dataclass
-class StayingPut:
-    decision: Decision = Decision.NOT_DISCUSSED
-    carer_name: str = ""
-    start: date | None = None
-    end: date | None = None  # at most the 21st birthday
-    money: str = ""  # allowance, rent or board the young person pays, carer's payments
-    house_agreements: str = ""
-    review_date: date | None = None
-    notes: str = ""
+# --------------------------------------------------------------------------- the agreements
+# A Staying Put or Staying Close arrangement is a *decision* on the plan (is it wanted, agreed?)
+# and the written agreements that make it: each version of an agreement is one record, which
+# moves draft → agreed (signed, dated, by whom) → ended or superseded, and is never changed
+# once signed (see :mod:`.agreements`). All versions are kept.
 
 
 @dataclass
-class StayingCloseContact:
+class Signature:
+    """One person who signed an agreement, for one party, on a day."""
+
+    party: Party = Party.YOUNG_PERSON
     name: str = ""
-    role: str = ""
-    how_keep_in_touch: str = ""
+    signed_on: date | None = None
     id: str = field(default_factory=new_id)
 
 
 @dataclass
-class StayingClose:
-    decision: Decision = Decision.NOT_DISCUSSED
-    home_name: str = ""  # the children's home
-    new_home: str = ""  # where the young person will live, near the home
+class Carer:
+    """A Staying Put carer: each is a party to the agreement and signs as a person."""
+
+    name: str = ""
+    pronouns: str = ""  # for the agreement's wording: she/her, he/him, they/them
+    phone: str = ""
+    email: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class HouseRule:
+    """What is agreed about one part of living together, with each side's words."""
+
+    topic: HouseRuleTopic = HouseRuleTopic.OWN
+    title: str = ""  # the topic's name, for a topic of their own
+    same_as_before: bool = False  # carries on as before the 18th birthday
+    agreed: str = ""  # what everyone agrees
+    young_person_words: str = ""
+    carers_words: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class StayingPutAgreement:
+    """One version of the Living Together Agreement (Staying Put)."""
+
+    status: AgreementStatus = AgreementStatus.DRAFT
+    version: int = 1
+    # the parties (the young person is the plan's; the carers are listed)
+    carers: list[Carer] = field(default_factory=list)
+    worker_name: str = ""  # the personal adviser or social worker
+    worker_contact: str = ""
+    supervising_name: str = ""  # the carers' supervising social worker
+    supervising_agency: str = ""  # the fostering service or independent agency
+    supervising_contact: str = ""
+    authority: str = ""  # the local authority
+    authority_contact: str = ""
+    # what Staying Put means to them
+    young_person_words: str = ""
+    carers_words: str = ""
+    # responsibilities of each party
+    young_person_responsibilities: str = ""
+    carer_responsibilities: str = ""
+    worker_responsibilities: str = ""
+    supervising_responsibilities: str = ""
+    authority_responsibilities: str = ""
+    # living together
+    house_rules: list[HouseRule] = field(default_factory=list)
+    house_rules_notes: str = ""  # anything else about living together
+    # support
+    practical_support: str = ""
+    emotional_support: str = ""
+    skills: str = ""  # the skills being built for living on their own
+    support_words: str = ""  # the young person's words about the support they want
+    # money
+    carer_payment: str = ""  # the authority's payment to the carers
+    contribution: str = ""  # what the young person pays
+    contribution_from: str = ""  # wages, benefits, student finance
+    housing_costs: str = ""  # Housing Benefit or the housing element of Universal Credit
+    housing_costs_claimed_by: str = ""
+    council_tax: str = ""
+    contracts: str = ""  # phone contracts, credit in their name at the address
+    money_notes: str = ""
+    # education, work and health
+    education_support: str = ""
+    work_support: str = ""
+    health_support: str = ""
+    # duration, review and ending
     start: date | None = None
     end: date | None = None
-    come_back: str = ""  # "come back" arrangements: meals, visits, stay over when it's hard
-    notes: str = ""
+    end_basis: EndBasis = EndBasis.TWENTY_FIRST_BIRTHDAY
+    course: str = ""  # the course that allows an end after the 21st birthday
+    review_date: date | None = None
+    disagreements: str = ""  # how disagreements are settled
+    notice: str = ""  # the notice either side gives
+    ending_early: str = ""  # what happens if it ends early
+    move_on: str = ""  # the plan for the move on
+    # its life
+    agreed_on: date | None = None
+    signatures: list[Signature] = field(default_factory=list)
+    ended_on: date | None = None
+    end_reason: str = ""
+    superseded_on: date | None = None
+    notes: str = ""  # practitioners' own notes: never in the carers' copy
+    id: str = field(default_factory=new_id)
+
+
+def _newest(items: list, status: AgreementStatus) -> Any:
+    found = [a for a in items if a.status is status]
+    return max(found, key=lambda a: a.version) if found else None
+
+
+class _Agreements:
+    """What a Staying Put or Staying Close section says about its agreements."""
+
+    agreements: list
+
+    def in_force(self) -> Any:
+        """The agreement agreed and not ended or replaced, or None."""
+        return _newest(self.agreements, AgreementStatus.AGREED)
+
+    def draft(self) -> Any:
+        """The version being written, or None."""
+        return _newest(self.agreements, AgreementStatus.DRAFT)
+
+    def current(self) -> Any:
+        """The agreement in force, else the one being written, else None."""
+        return self.in_force() or self.draft()
+
+    def latest(self) -> Any:
+        """The newest version whatever its state, or None."""
+        return max(self.agreements, key=lambda a: a.version) if self.agreements else None
+
+
+@dataclass
+class StayingPut(_Agreements):
+    decision: Decision = Decision.NOT_DISCUSSED
+    notes: str = ""  # practitioners' own notes about Staying Put
+    agreements: list[StayingPutAgreement] = field(default_factory=list)
+
+
+@dataclass
+class StayingCloseContact:
+    """A member of the children's home's staff who stays involved."""
+
+    name: str = ""
+    role: str = ""
+    how_keep_in_touch: str = ""
+    how_often: str = ""
+    phone: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class StayingCloseAgreement:
+    """One version of the Staying Close plan, made with the children's home."""
+
+    status: AgreementStatus = AgreementStatus.DRAFT
+    version: int = 1
+    # the parties
+    home_name: str = ""  # the children's home
+    home_contact: str = ""
+    manager_name: str = ""  # the home's registered manager
     staff: list[StayingCloseContact] = field(default_factory=list)
+    worker_name: str = ""  # the personal adviser
+    worker_contact: str = ""
+    authority: str = ""
+    authority_contact: str = ""
+    # what Staying Close means to them
+    young_person_words: str = ""
+    # the new home
+    new_home: str = ""  # where the young person will live
+    distance: str = ""  # how near it is to the children's home
+    # responsibilities
+    young_person_responsibilities: str = ""
+    home_responsibilities: str = ""
+    worker_responsibilities: str = ""
+    authority_responsibilities: str = ""
+    # coming back to the home
+    come_back_meals: str = ""
+    come_back_activities: str = ""
+    come_back_celebrations: str = ""
+    come_back_hard_times: str = ""
+    come_back_words: str = ""  # the young person's words about coming back
+    come_back_notes: str = ""  # anything else about coming back
+    # support
+    out_of_hours: str = ""  # who to call out of hours
+    basket_of_hours: str = ""  # staff time set aside, where the authority uses one
+    independence_support: str = ""
+    # duration, review and ending
+    start: date | None = None
+    end: date | None = None
+    review_date: date | None = None
+    disagreements: str = ""
+    ending: str = ""  # how and when it ends, and what follows
+    # its life
+    agreed_on: date | None = None
+    signatures: list[Signature] = field(default_factory=list)
+    ended_on: date | None = None
+    end_reason: str = ""
+    superseded_on: date | None = None
+    notes: str = ""  # practitioners' own notes: never in the key worker's copy
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class StayingClose(_Agreements):
+    decision: Decision = Decision.NOT_DISCUSSED
+    notes: str = ""  # practitioners' own notes about Staying Close
+    agreements: list[StayingCloseAgreement] = field(default_factory=list)
 
 
 @dataclass

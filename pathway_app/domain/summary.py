@@ -52,7 +52,9 @@ class PlanSummary:
                 self.last_review_on, self.plan_agreed_on, self.needs_assessment_done_on,
                 self.review_requested_on,
             ),
-            dates.staying_put_end_from(self.staying_put_decision, self.staying_put_end, self.date_of_birth),
+            # stored as dates.staying_put_end worked it out (capped already, or a course runs on)
+            dates.staying_put_end_from(self.staying_put_decision, self.staying_put_end, self.date_of_birth,
+                                       beyond_21=True),
             self.planned_move_date,
             dates.pa_support_end_from(self.date_of_birth, self.pa_support_to_25),
         )
@@ -82,7 +84,7 @@ class PlanSummary:
             plan_agreed_on=plan.plan_agreed_on,
             review_requested_on=plan.review_requested_on,
             staying_put_decision=plan.staying_put.decision,
-            staying_put_end=plan.staying_put.end,
+            staying_put_end=dates.staying_put_end(plan),
             planned_move_date=plan.home.planned_move_date,
             pa_support_to_25=plan.pa_support_to_25,
         )

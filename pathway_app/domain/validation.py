@@ -9,16 +9,16 @@ to say what will be done".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
 from . import fieldpath
-from .dates import birthday, fmt, iter_overlaps
+from .dates import fmt, iter_overlaps
 from .fields import catalogue, noun, value_words, where
 from .introspect import iter_records, specs
 from .model import Plan
-from .vocab import CARE_HOME_TYPES, Decision, SKILL_KEYS
+from .problems import Problem
+from .vocab import CARE_HOME_TYPES, SKILL_KEYS
 
 MAX_TEXT = 1_000_000  # characters in one field; a 1 MB note is kept, anything longer refused
 EARLIEST_DOB = date(1950, 1, 1)
@@ -30,18 +30,6 @@ EARLIEST_MOMENT = datetime(2000, 1, 1, tzinfo=timezone.utc)
 LATEST_MOMENT = datetime(2100, 1, 1, tzinfo=timezone.utc)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-
-
-@dataclass(frozen=True)
-class Problem:
-    field: str  # plan path of the field, e.g. "care_episodes[<id>].end"
-    message: str  # what is wrong, in plain words, starting in lower case
-    place: str = ""  # where it is, in words: "Care history — Oak House"
-
-    def __str__(self) -> str:
-        if self.place:
-            return f"{self.place}: {self.message}"
-        return self.message[:1].upper() + self.message[1:]
 
 
 def is_uuid(text: str) -> bool:
@@ -127,7 +115,7 @@ def validate(plan: Plan, today: date | None = None) -> list[Problem]:
     for i, r in enumerate(plan.relationships):
         if not r.name.strip():
             c.add(_rec("relationships", r, i) + ".name", "a person needs a name")
-    _staying_put_and_close(c, plan, dob)
+    _staying_put_and_close(c, plan)
 
     h = plan.home
     if h.planned_move_date and h.current_since and h.planned_move_date < h.current_since:
@@ -228,22 +216,10 @@ def _circumstances(c: _Checker, plan: Plan, dob: date | None, today: date | None
                 c.add(f"{path}.born_on", f"{noun('children.born_on')} is before the young person's own")
 
 
-def _staying_put_and_close(c: _Checker, plan: Plan, dob: date | None) -> None:
-    sp = plan.staying_put
-    if sp.start and sp.end and sp.end < sp.start:
-        c.add("staying_put.end", "the end date is before the start date")
-    if sp.end and dob and sp.end > birthday(dob, 21):
-        c.add("staying_put.end", "the end date is after the 21st birthday (Staying Put ends at 21)")
-    if sp.decision is Decision.AGREED and not sp.carer_name.strip():
-        c.add("staying_put.carer_name", "the carer's name is needed when Staying Put is agreed")
-    sc = plan.staying_close
-    if sc.start and sc.end and sc.end < sc.start:
-        c.add("staying_close.end", "the end date is before the start date")
-    if sc.end and dob and sc.end > birthday(dob, 25):
-        c.add("staying_close.end", "the end date is after the 25th birthday")
-    for i, s in enumerate(sc.staff):
-        if not s.name.strip():
-            c.add(_rec("staying_close.staff", s, i) + ".name", "a member of staff needs a name")
+def _staying_put_and_close(c: _Checker, plan: Plan) -> None:
+    from .agreements import check  # it reports its problems through this module's Problem
+
+    check(plan, c.add)
 
 
 def _moment(c: _Checker, path: str, value: datetime) -> None:

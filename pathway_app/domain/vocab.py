@@ -256,6 +256,54 @@ class Decision(Vocab):
 DECIDED = frozenset({Decision.AGREED, Decision.NOT_WANTED, Decision.NOT_POSSIBLE})
 
 
+class AgreementStatus(Vocab):
+    """Where a Staying Put or Staying Close agreement is in its life (see :mod:`.agreements`)."""
+
+    DRAFT = "draft"  # being written; may change
+    AGREED = "agreed"  # signed: kept exactly as it was signed
+    ENDED = "ended"  # the arrangement ended (when, why)
+    SUPERSEDED = "superseded"  # a later version was agreed in its place
+
+
+#: Agreements kept as they were signed: their content never changes again.
+SIGNED_STATUSES = frozenset({AgreementStatus.AGREED, AgreementStatus.ENDED, AgreementStatus.SUPERSEDED})
+
+
+class Party(Vocab):
+    """Someone who signs a Staying Put or Staying Close agreement."""
+
+    YOUNG_PERSON = "young_person"
+    CARER = "carer"  # a Staying Put carer (each signs as a person)
+    PERSONAL_ADVISER = "personal_adviser"  # the PA or social worker
+    SUPERVISING_SOCIAL_WORKER = "supervising_social_worker"  # the carers' supervising social worker or agency
+    KEY_WORKER = "key_worker"  # staff of the children's home who stay involved
+    HOME_MANAGER = "home_manager"  # the children's home's registered manager
+    AUTHORITY = "authority"  # a manager for the local authority
+
+
+class HouseRuleTopic(Vocab):
+    """The topics living-together agreements cover, in the order they are written."""
+
+    VISITORS = "visitors"
+    STAYING_AWAY = "staying_away"
+    KEYS = "keys"
+    COMING_HOME = "coming_home"
+    ALCOHOL_SMOKING_DRUGS = "alcohol_smoking_drugs"
+    FOOD = "food"
+    CHORES = "chores"
+    PHONE_INTERNET = "phone_internet"
+    PETS = "pets"
+    OTHER_CHILDREN = "other_children"
+    OWN = "own"  # a topic of their own (named in the rule's title)
+
+
+class EndBasis(Vocab):
+    """What a Staying Put end date rests on."""
+
+    TWENTY_FIRST_BIRTHDAY = "twenty_first_birthday"  # by the 21st birthday
+    END_OF_COURSE = "end_of_course"  # the end of a course that runs past the 21st birthday
+
+
 class SkillLevel(Vocab):
     NOT_STARTED = "not_started"
     LEARNING = "learning"

@@ -41,13 +41,15 @@ def _write_atomically(data: bytes, out_path: Path) -> Path:
     return write_atomically(out_path, data)
 
 
-def render_pdf(plan, edition: str, today: date, out_path, prompts=None, *, appendix: bool = True) -> Path:
+def render_pdf(plan, edition: str, today: date, out_path, prompts=None, *, appendix: bool = True,
+               agreement: str | None = None) -> Path:
     """Write ``edition`` of ``plan`` to ``out_path`` atomically (temp file + ``os.replace``).
 
     Nothing is written if building or rendering fails. Returns the path written. ``appendix``
-    False leaves the research prompts out of the full plan.
+    False leaves the research prompts out of the full plan; ``agreement`` picks the version of a
+    Staying Put or Staying Close agreement (see :func:`build_document`).
     """
-    doc = build_document(plan, today, edition, prompts, appendix=appendix)
+    doc = build_document(plan, today, edition, prompts, appendix=appendix, agreement=agreement)
     return _write_atomically(render_document(doc), Path(out_path))
 
 

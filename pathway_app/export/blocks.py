@@ -9,14 +9,15 @@ editions "Next review due". A label that names a field of the plan is the field 
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
-from ..domain import dates, fields, geometry
+from ..domain import agreements, dates, fields, geometry
 from ..domain.labels import label
 from ..domain.model import Action, Plan, Relationship, YoungPerson
-from ..domain.vocab import OPEN_ACTION, Area, EetStatus, RelationshipStatus
+from ..domain.vocab import OPEN_ACTION, SIGNED_STATUSES, AgreementStatus, Area, EetStatus, RelationshipStatus
 from ..domain.wording import ordinal
-from .model import Block, Heading, KeyValues, MapPerson, MapSpec, Para, Picture, Quote, Section, Signatures, Table, TimelineSpec
+from ..domain.words import names
+from .model import Block, Callout, Heading, KeyValues, MapPerson, MapSpec, Para, Picture, Quote, Section, Signatures, Table, TimelineSpec
 
 # --------------------------------------------------------------------------- formatting helpers
 
@@ -348,3 +349,68 @@ _AREA_DETAILS: dict[Area, Callable[[Plan, bool], list[Block]]] = {
     Area.RELATIONSHIPS: _relationships,
     Area.EMPLOYMENT: _employment,
 }
+
+
+# --------------------------------------------------------------------------- agreements
+# What the Living Together Agreement (Staying Put) and the Staying Close plan share: the box on
+# page 1 saying where the agreement is in its life, the versions, and the signing — one line per
+# party for a draft or an agreed version; a record of who signed, never lines to sign, for a
+# version that has ended or been replaced.
+
+
+def agreement_state(plan: Plan, kind: str, a: Any) -> Callout:
+    """Where this version is in its life, in words, for the first page."""
+    what = agreements.NAMES[kind]
+    signed = names(s.name for s in a.signatures)
+    if a.status is AgreementStatus.DRAFT:
+        todo = agreements.parts_to_do(a)
+        more = (" Still to agree: " + "; ".join(t.lower() if i else t for i, t in enumerate(todo)) + ".") if todo else ""
+        return Callout(f"This is a draft of version {a.version}. It is agreed when everyone named at the end has "
+                       f"signed it.{more}", "Draft", tone="warm")
+    if a.status is AgreementStatus.AGREED:
+        return Callout(f"Version {a.version}, agreed on {fmt_date(a.agreed_on)}" + (f" and signed by {signed}" if signed else "")
+                       + ". It is kept as it was signed: any change is made in a new version that everyone signs again.",
+                       "Agreed", tone="info")
+    if a.status is AgreementStatus.ENDED:
+        why = f" {a.end_reason.strip().rstrip('.')}." if a.end_reason.strip() else ""
+        return Callout(f"This {what} ended on {fmt_date(a.ended_on)}.{why} It is kept as a record of what was "
+                       f"agreed on {fmt_date(a.agreed_on)}; it is not for signing.", "Ended — kept as a record", tone="missing")
+    return Callout(f"Version {a.version} was replaced on {fmt_date(a.superseded_on)} by a later version. It is kept as "
+                   f"a record of what was agreed on {fmt_date(a.agreed_on)}; it is not for signing.",
+                   "Replaced — kept as a record", tone="missing")
+
+
+def agreement_versions(kind: str, versions: Sequence[Any], shown: Any) -> Section | None:
+    """Every version of the agreement, newest first (only when there is more than one)."""
+    if len(versions) < 2:
+        return None
+    rows = []
+    for a in sorted(versions, key=lambda x: -x.version):
+        when = {AgreementStatus.DRAFT: "", AgreementStatus.AGREED: fmt_date(a.agreed_on),
+                AgreementStatus.ENDED: f"{fmt_date(a.agreed_on)} – {fmt_date(a.ended_on)}",
+                AgreementStatus.SUPERSEDED: f"{fmt_date(a.agreed_on)} – {fmt_date(a.superseded_on)}"}[a.status]
+        this = " (this one)" if a.id == shown.id else ""
+        rows.append((f"Version {a.version}{this}", label(a.status), when))
+    return Section("Versions of this agreement", "versions",
+                   [Table(("Version", "Where it is", "In force"), rows, (0.3, 0.35, 0.35))])
+
+
+def agreement_signing(plan: Plan, kind: str, a: Any, words: str) -> Section:
+    """The last part: for a draft or agreed version, a line for each party to sign (each carer on
+    their own) and who gets a copy; for one that ended or was replaced, who signed it, as a record."""
+    parties = agreements.parties(plan, kind, a)
+    copies = agreements.copies_to(plan, kind, a)
+    copies_block = [Heading("Copies to", 3), Para("\n".join(f"• {c}" for c in copies))]
+    if a.status in SIGNED_STATUSES and a.status is not AgreementStatus.AGREED:
+        rows = [(label(s.party), s.name, fmt_date(s.signed_on)) for s in a.signatures]
+        return Section("Who signed it", "signatures", [
+            Para(f"Agreed on {fmt_date(a.agreed_on)}. This is a record of what was signed; there is nothing to sign here."),
+            Table(("Signed for", "Name", "Signed on"), rows, (0.4, 0.35, 0.25), empty="No signatures recorded."),
+            *copies_block,
+        ])
+    blocks: list[Block] = [Para(words)]
+    if a.status is AgreementStatus.AGREED and a.signatures:
+        blocks.append(Para("Signed on " + fmt_date(a.agreed_on) + " by " + names(f"{s.name} ({label(s.party)})"
+                                                                                for s in a.signatures) + ".", "muted"))
+    blocks.append(Signatures([(role, name) for _party, name, role in parties]))
+    return Section("Signatures", "signatures", blocks + copies_block)

@@ -155,13 +155,15 @@ def record_many(conn: Connection, entries: Iterable[tuple[str, str | None, int |
 
 
 def record_change(conn: Connection, *, user: str, plan_id: str, plan_version: int,
-                  before: dict[str, Any] | None, after: dict[str, Any]) -> AuditEntry:
-    """A save: ``created`` when there was no ``before``, else ``changed`` with the field diff."""
+                  before: dict[str, Any] | None, after: dict[str, Any],
+                  extra: dict[str, Any] | None = None) -> AuditEntry:
+    """A save: ``created`` when there was no ``before``, else ``changed`` with the field diff;
+    ``extra`` is added to the detail (where the change came from)."""
     if before is None:
         return record(conn, user=user, action=CREATED, plan_id=plan_id, plan_version=plan_version,
-                      detail={"name": _name(after)})
+                      detail={"name": _name(after), **(extra or {})})
     return record(conn, user=user, action=CHANGED, plan_id=plan_id, plan_version=plan_version,
-                  detail={"changes": [c.as_list() for c in diff(before, after)]})
+                  detail={**(extra or {}), "changes": [c.as_list() for c in diff(before, after)]})
 
 
 def _name(d: dict[str, Any]) -> str:

@@ -210,12 +210,65 @@ class StayingPutRow(Base):
     __tablename__ = "staying_put"
     plan_id: Mapped[str] = _plan_fk(primary_key=True)
     decision: Mapped[str] = mapped_column(CODE)
-    carer_name: Mapped[str]
+    notes: Mapped[str]
+
+
+class StayingPutAgreementRow(Base):
+    """One version of the Living Together Agreement; its carers, house rules and signatures are
+    JSON text (a signed document is read and written whole)."""
+
+    __tablename__ = "staying_put_agreements"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    plan_id: Mapped[str] = _plan_fk()
+    position: Mapped[int]
+    status: Mapped[str] = mapped_column(CODE)
+    version: Mapped[int]
+    carers: Mapped[str]  # JSON: its records (see mapping)
+    worker_name: Mapped[str]
+    worker_contact: Mapped[str]
+    supervising_name: Mapped[str]
+    supervising_agency: Mapped[str]
+    supervising_contact: Mapped[str]
+    authority: Mapped[str]
+    authority_contact: Mapped[str]
+    young_person_words: Mapped[str]
+    carers_words: Mapped[str]
+    young_person_responsibilities: Mapped[str]
+    carer_responsibilities: Mapped[str]
+    worker_responsibilities: Mapped[str]
+    supervising_responsibilities: Mapped[str]
+    authority_responsibilities: Mapped[str]
+    house_rules: Mapped[str]  # JSON: its records (see mapping)
+    house_rules_notes: Mapped[str]
+    practical_support: Mapped[str]
+    emotional_support: Mapped[str]
+    skills: Mapped[str]
+    support_words: Mapped[str]
+    carer_payment: Mapped[str]
+    contribution: Mapped[str]
+    contribution_from: Mapped[str]
+    housing_costs: Mapped[str]
+    housing_costs_claimed_by: Mapped[str]
+    council_tax: Mapped[str]
+    contracts: Mapped[str]
+    money_notes: Mapped[str]
+    education_support: Mapped[str]
+    work_support: Mapped[str]
+    health_support: Mapped[str]
     start: Mapped[date | None]
     end: Mapped[date | None]
-    money: Mapped[str]
-    house_agreements: Mapped[str]
+    end_basis: Mapped[str] = mapped_column(CODE)
+    course: Mapped[str]
     review_date: Mapped[date | None]
+    disagreements: Mapped[str]
+    notice: Mapped[str]
+    ending_early: Mapped[str]
+    move_on: Mapped[str]
+    agreed_on: Mapped[date | None]
+    signatures: Mapped[str]  # JSON: its records (see mapping)
+    ended_on: Mapped[date | None]
+    end_reason: Mapped[str]
+    superseded_on: Mapped[date | None]
     notes: Mapped[str]
 
 
@@ -223,11 +276,52 @@ class StayingCloseRow(Base):
     __tablename__ = "staying_close"
     plan_id: Mapped[str] = _plan_fk(primary_key=True)
     decision: Mapped[str] = mapped_column(CODE)
+    notes: Mapped[str]
+
+
+class StayingCloseAgreementRow(Base):
+    """One version of the Staying Close plan; its staff and signatures are JSON text."""
+
+    __tablename__ = "staying_close_agreements"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    plan_id: Mapped[str] = _plan_fk()
+    position: Mapped[int]
+    status: Mapped[str] = mapped_column(CODE)
+    version: Mapped[int]
     home_name: Mapped[str]
+    home_contact: Mapped[str]
+    manager_name: Mapped[str]
+    staff: Mapped[str]  # JSON: its records (see mapping)
+    worker_name: Mapped[str]
+    worker_contact: Mapped[str]
+    authority: Mapped[str]
+    authority_contact: Mapped[str]
+    young_person_words: Mapped[str]
     new_home: Mapped[str]
+    distance: Mapped[str]
+    young_person_responsibilities: Mapped[str]
+    home_responsibilities: Mapped[str]
+    worker_responsibilities: Mapped[str]
+    authority_responsibilities: Mapped[str]
+    come_back_meals: Mapped[str]
+    come_back_activities: Mapped[str]
+    come_back_celebrations: Mapped[str]
+    come_back_hard_times: Mapped[str]
+    come_back_words: Mapped[str]
+    come_back_notes: Mapped[str]
+    out_of_hours: Mapped[str]
+    basket_of_hours: Mapped[str]
+    independence_support: Mapped[str]
     start: Mapped[date | None]
     end: Mapped[date | None]
-    come_back: Mapped[str]
+    review_date: Mapped[date | None]
+    disagreements: Mapped[str]
+    ending: Mapped[str]
+    agreed_on: Mapped[date | None]
+    signatures: Mapped[str]  # JSON: its records (see mapping)
+    ended_on: Mapped[date | None]
+    end_reason: Mapped[str]
+    superseded_on: Mapped[date | None]
     notes: Mapped[str]
 
 
@@ -442,16 +536,6 @@ class PromptResponseRow(Base):
     by: Mapped[str]
     at: Mapped[datetime | None]
     fingerprint: Mapped[str]
-
-
-class StayingCloseStaffRow(Base):
-    __tablename__ = "staying_close_staff"
-    id: Mapped[str] = mapped_column(ID, primary_key=True)
-    plan_id: Mapped[str] = _plan_fk()
-    position: Mapped[int]
-    name: Mapped[str]
-    role: Mapped[str]
-    how_keep_in_touch: Mapped[str]
 
 
 class SharingChoiceRow(Base):

@@ -30,6 +30,7 @@ from sqlalchemy.sql.elements import BindParameter, ColumnElement, Label
 from sqlalchemy import exc as sa_exc
 
 from ..domain import model as m
+from ..domain.agreements import signed_changes
 from ..domain.serialize import plan_to_dict
 from ..domain.summary import PlanSummary
 from ..domain.validation import ValidationError, validate
@@ -54,10 +55,10 @@ def _load_statements() -> dict[str, Any]:
     pcols = mp.class_plan(m.Plan).scalars + mp.class_plan(m.YoungPerson).scalars
     stmts["plan"] = select(*(PLANS.c[n] for n in pcols)).where(PLANS.c.id == _pid())
     for name, (cls, tbl) in mp.SECTIONS.items():
-        cols = mp.class_plan(cls).scalars
+        cols = mp.class_plan(cls).columns
         stmts["section:" + name] = select(*(tbl.c[n] for n in cols)).where(tbl.c.plan_id == _pid())
     for name, (cls, tbl) in mp.LISTS.items():
-        cols = mp.class_plan(cls).scalars
+        cols = mp.class_plan(cls).columns
         stmts["list:" + name] = (
             select(*(tbl.c[n] for n in cols)).where(tbl.c.plan_id == _pid()).order_by(tbl.c.position)
         )
@@ -66,12 +67,6 @@ def _load_statements() -> dict[str, Any]:
         select(a.c.area, *(a.c[n] for n in mp.class_plan(m.Action).scalars))
         .where(a.c.plan_id == _pid())
         .order_by(a.c.area, a.c.position)
-    )
-    s = mp.STAFF
-    stmts["staff"] = (
-        select(*(s.c[n] for n in mp.class_plan(m.StayingCloseContact).scalars))
-        .where(s.c.plan_id == _pid())
-        .order_by(s.c.position)
     )
     return stmts
 
@@ -319,13 +314,16 @@ class Store:
 
     # ------------------------------------------------------------------ writing
 
-    def save(self, plan: m.Plan, today: date | None = None) -> None:
+    def save(self, plan: m.Plan, today: date | None = None, *, audit: dict[str, Any] | None = None) -> None:
         """Validate and save the whole plan in one transaction.
 
         A plan never saved (``version == 0``) is inserted as version 1; otherwise the save
         succeeds only if the stored version is still ``plan.version`` (else
         :class:`StaleSaveError`, nothing written). ``plan.version`` and ``plan.updated_at``
-        change only once the transaction has committed.
+        change only once the transaction has committed. A save that changes an agreement kept
+        as it was signed (:func:`pathway_app.domain.agreements.signed_changes`) is refused with
+        :class:`ValidationError` naming it. ``audit`` is added to the audit entry's detail
+        (where the change came from, e.g. a returned share file).
         """
         today = today or date.today()
         problems = validate(plan, today)
@@ -339,7 +337,7 @@ class Store:
         row["version"] = new_version
         row["updated_at"] = now
         audited = self._audit_ready()
-        after = plan_to_dict(plan) if audited else {}
+        after = plan_to_dict(plan)
         before = None
         with self._write() as conn:
             if plan.version == 0:
@@ -348,8 +346,10 @@ class Store:
                     raise _stale(name, current)
                 conn.execute(insert(PLANS), [row])
             else:
-                if audited:
-                    before = self._before(conn, plan.id, plan.version)
+                before = self._before(conn, plan.id, plan.version)
+                kept = signed_changes(before, after)
+                if kept:  # an agreement is kept as it was signed: nothing is written
+                    raise ValidationError(kept)
                 del row["id"]
                 del row["created_at"]
                 result = conn.execute(
@@ -364,11 +364,10 @@ class Store:
             _insert_children(conn, [children], name)
             if audited:
                 _audit.record_change(conn, user=self.user, plan_id=plan.id, plan_version=new_version,
-                                     before=before, after=after)
+                                     before=before, after=after, extra=audit)
         plan.version = new_version
         plan.updated_at = now
-        if audited:
-            self._remember(plan.id, new_version, after)
+        self._remember(plan.id, new_version, after)
 
     def delete(self, plan_id: str, today: date | None = None) -> None:
         """Delete a young person's plan and everything in it. Raises :class:`NotFound`.
@@ -593,8 +592,7 @@ def _load_plan(conn: Connection, plan_id: str) -> m.Plan | None:
         sections[name] = conn.execute(st["section:" + name], params).mappings().first()
     lists = {name: conn.execute(st["list:" + name], params).all() for name in mp.LISTS}
     actions = conn.execute(st["actions"], params).all()
-    staff = conn.execute(st["staff"], params).all()
-    return mp.plan_from_rows(row, sections, lists, actions, staff)
+    return mp.plan_from_rows(row, sections, lists, actions)
 
 
 def _stale(name: str, current: int | None) -> StaleSaveError:

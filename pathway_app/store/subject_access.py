@@ -77,11 +77,26 @@ _THIRD_PARTY_FIELDS: dict[str, tuple[str, str]] = {
     "relationships[].what_they_bring": ("person", WHY_ABOUT_SOMEONE),
     "relationships[].safety_notes": ("safety", WHY_SAFETY),
     "relationships[].contact_restrictions": ("safety", WHY_SAFETY),
-    "staying_close.staff[].name": ("staff", WHY_STAFF),
-    "staying_close.staff[].role": ("staff", WHY_STAFF),
-    "staying_close.staff[].how_keep_in_touch": ("staff", WHY_ABOUT_SOMEONE),
-    "staying_put.carer_name": ("carer", WHY_ABOUT_SOMEONE),
-    "staying_put.money": ("carer", WHY_CARER_MONEY),
+    "staying_close.agreements[].staff[].name": ("staff", WHY_STAFF),
+    "staying_close.agreements[].staff[].role": ("staff", WHY_STAFF),
+    "staying_close.agreements[].staff[].how_keep_in_touch": ("staff", WHY_ABOUT_SOMEONE),
+    "staying_close.agreements[].staff[].how_often": ("staff", WHY_ABOUT_SOMEONE),
+    "staying_close.agreements[].staff[].phone": ("staff", WHY_ABOUT_SOMEONE),
+    "staying_close.agreements[].manager_name": ("staff", WHY_STAFF),
+    "staying_close.agreements[].worker_name": ("staff", WHY_STAFF),
+    "staying_close.agreements[].signatures[].name": ("person", WHY_ABOUT_SOMEONE),
+    "staying_put.agreements[].carers[].name": ("carer", WHY_ABOUT_SOMEONE),
+    "staying_put.agreements[].carers[].pronouns": ("carer", WHY_ABOUT_SOMEONE),
+    "staying_put.agreements[].carers[].phone": ("carer", WHY_ABOUT_SOMEONE),
+    "staying_put.agreements[].carers[].email": ("carer", WHY_ABOUT_SOMEONE),
+    "staying_put.agreements[].carers_words": ("carer", WHY_ABOUT_SOMEONE),
+    "staying_put.agreements[].house_rules[].carers_words": ("carer", WHY_ABOUT_SOMEONE),
+    "staying_put.agreements[].carer_payment": ("carer", WHY_CARER_MONEY),
+    "staying_put.agreements[].money_notes": ("carer", WHY_CARER_MONEY),
+    "staying_put.agreements[].worker_name": ("staff", WHY_STAFF),
+    "staying_put.agreements[].supervising_name": ("staff", WHY_STAFF),
+    "staying_put.agreements[].supervising_contact": ("staff", WHY_STAFF),
+    "staying_put.agreements[].signatures[].name": ("person", WHY_ABOUT_SOMEONE),
     "advisers[].name": ("staff", WHY_STAFF),
     "reviews[].participants": ("person", WHY_ABOUT_SOMEONE),
     "education.designated_contact": ("staff", WHY_STAFF),
@@ -89,7 +104,8 @@ _THIRD_PARTY_FIELDS: dict[str, tuple[str, str]] = {
     "prompt_responses[].by": ("staff", WHY_STAFF),
 }
 # A whole record added or removed (seen in the history's changes).
-_THIRD_PARTY_RECORDS = {"relationships[]": "person", "staying_close.staff[]": "staff", "advisers[]": "staff"}
+_THIRD_PARTY_RECORDS = {"relationships[]": "person", "staying_close.agreements[].staff[]": "staff",
+                        "staying_put.agreements[].carers[]": "carer", "advisers[]": "staff"}
 
 # Words in a recorded name that are titles, joining words or roles rather than the name itself.
 _NOT_NAMES = frozenset(
@@ -229,16 +245,18 @@ def recorded_people(plan_d: dict[str, Any]) -> list[tuple[str, str]]:
     for r in plan_d.get("relationships", []):
         if r.get("name", "").strip():
             out.append((r["name"].strip(), "a person in the young person's life"))
-    for s in plan_d.get("staying_close", {}).get("staff", []):
-        if s.get("name", "").strip():
-            out.append((s["name"].strip(), "Staying Close staff"))
-    carer = plan_d.get("staying_put", {}).get("carer_name", "").strip()
-    if carer:
-        # "Karen and Steve Lowe" when Karen Lowe and Steve Lowe are recorded already: not a new person
-        known = {w.casefold() for n, _h in out for w in _WORD.findall(n)}
-        words = {w.casefold() for w in _WORD.findall(carer)} - _NOT_NAMES
-        if not words or not words <= known:
-            out.append((carer, "Staying Put carer"))
+    for a in plan_d.get("staying_close", {}).get("agreements", []):
+        for s in a.get("staff", []):
+            if s.get("name", "").strip():
+                out.append((s["name"].strip(), "Staying Close staff"))
+    for a in plan_d.get("staying_put", {}).get("agreements", []):
+        for c in a.get("carers", []):
+            carer = c.get("name", "").strip()
+            # "Karen and Steve Lowe" when Karen Lowe and Steve Lowe are recorded already: not a new person
+            known = {w.casefold() for n, _h in out for w in _WORD.findall(n)}
+            words = {w.casefold() for w in _WORD.findall(carer)} - _NOT_NAMES
+            if carer and (not words or not words <= known):
+                out.append((carer, "Staying Put carer"))
     for a in plan_d.get("advisers", []):
         if a.get("name", "").strip():
             out.append((a["name"].strip(), "personal adviser"))
@@ -342,10 +360,20 @@ def _strings(obj: Any, path: str) -> Iterator[tuple[str, str, str]]:
 
 def _whose(plan_d: dict[str, Any], path: str) -> str:
     """Whom a field in a list record is about: that record's name, if it has one."""
-    m = re.match(r"plan\.(relationships|advisers|staying_close\.staff)\[(\d+)\]", path)
+    inner = re.match(r"plan\.(staying_put|staying_close)\.agreements\[(\d+)\](?:\.(carers|staff)\[(\d+)\])?", path)
+    if inner:
+        try:
+            a = plan_d.get(inner.group(1), {}).get("agreements", [])[int(inner.group(2))]
+            if inner.group(3):
+                return str(a.get(inner.group(3), [])[int(inner.group(4))].get("name", "")).strip()
+        except (IndexError, AttributeError, TypeError):
+            return ""
+        if inner.group(1) == "staying_put":
+            return ", ".join(c.get("name", "") for c in a.get("carers", []) if c.get("name", "").strip()) \
+                or "the Staying Put carers"
+        return ""
+    m = re.match(r"plan\.(relationships|advisers)\[(\d+)\]", path)
     if not m:
-        if path.startswith("plan.staying_put."):
-            return plan_d.get("staying_put", {}).get("carer_name", "") or "the Staying Put carer"
         return ""
     lst: Any = plan_d
     for part in m.group(1).split("."):

@@ -196,3 +196,89 @@ def to_v4(plan: Plan) -> Plan:
             adviser.setdefault("phone", "")
             adviser.setdefault("email", "")
     return out
+
+
+# --------------------------------------------------------------------------- 4 → 5
+
+#: Identifiers the step below gives the records it makes: the same plan always gets the same
+#: ones (so upgrading twice, or the database migration 0006 doing it, agree).
+_V3_IDS = uuid.UUID("6d1f7a52-3c4e-4b8a-9f0e-2a7c5b1d8e93")
+
+
+def _v3_id(plan: Plan, *parts: str) -> str:
+    return str(uuid.uuid5(_V3_IDS, "/".join((str(plan.get("id", "")), *parts))))
+
+
+def _text(d: dict[str, Any], key: str) -> str:
+    v = d.get(key)
+    return v if isinstance(v, str) else ""
+
+
+_V4_STAYING_PUT = frozenset({"decision", "carer_name", "start", "end", "money", "house_agreements", "review_date", "notes"})
+_V4_STAYING_CLOSE = frozenset({"decision", "home_name", "new_home", "start", "end", "come_back", "notes", "staff"})
+
+
+def _unknown(section: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
+    """Fields a version-4 file should not have had: kept, so reading the plan says so."""
+    return {k: v for k, v in section.items() if k not in known}
+
+
+@step(4)
+def to_v5(plan: Plan) -> Plan:
+    """Version 5 writes Staying Put and Staying Close as agreements with a life of their own.
+
+    The decision and the practitioners' notes stay where they were; what an arrangement said
+    (the carer, the dates, the money and house agreements; the children's home, the new home,
+    coming back and the staff) becomes version 1 of a draft agreement. Free text that has no
+    single place in the new structure goes into that part's notes: money into the money notes,
+    house agreements into the notes about living together, coming back into the notes about
+    coming back. A plan with nothing written about an arrangement gets no agreement.
+    """
+    out = dict(plan)
+    sp = plan.get("staying_put") if isinstance(plan.get("staying_put"), dict) else {}
+    put_agreements = []
+    if any(sp.get(k) not in (None, "") for k in ("carer_name", "start", "end", "money", "house_agreements", "review_date")):
+        carer = _text(sp, "carer_name")
+        put_agreements.append({
+            "status": "draft", "version": 1,
+            "carers": [{"name": carer, "pronouns": "", "phone": "", "email": "", "id": _v3_id(plan, "staying_put", "1", "carer", "1")}]
+            if carer.strip() else [],
+            "worker_name": "", "worker_contact": "", "supervising_name": "", "supervising_agency": "",
+            "supervising_contact": "", "authority": "", "authority_contact": "",
+            "young_person_words": "", "carers_words": "",
+            "young_person_responsibilities": "", "carer_responsibilities": "", "worker_responsibilities": "",
+            "supervising_responsibilities": "", "authority_responsibilities": "",
+            "house_rules": [], "house_rules_notes": _text(sp, "house_agreements"),
+            "practical_support": "", "emotional_support": "", "skills": "", "support_words": "",
+            "carer_payment": "", "contribution": "", "contribution_from": "", "housing_costs": "",
+            "housing_costs_claimed_by": "", "council_tax": "", "contracts": "", "money_notes": _text(sp, "money"),
+            "education_support": "", "work_support": "", "health_support": "",
+            "start": sp.get("start"), "end": sp.get("end"), "end_basis": "twenty_first_birthday", "course": "",
+            "review_date": sp.get("review_date"), "disagreements": "", "notice": "", "ending_early": "", "move_on": "",
+            "agreed_on": None, "signatures": [], "ended_on": None, "end_reason": "", "superseded_on": None, "notes": "",
+            "id": _v3_id(plan, "staying_put", "1"),
+        })
+    out["staying_put"] = {"decision": sp.get("decision", "not_discussed"), "notes": _text(sp, "notes"),
+                          "agreements": put_agreements, **_unknown(sp, _V4_STAYING_PUT)}
+    sc = plan.get("staying_close") if isinstance(plan.get("staying_close"), dict) else {}
+    staff = sc.get("staff") if isinstance(sc.get("staff"), list) else []
+    close_agreements = []
+    if staff or any(sc.get(k) not in (None, "") for k in ("home_name", "new_home", "start", "end", "come_back")):
+        close_agreements.append({
+            "status": "draft", "version": 1,
+            "home_name": _text(sc, "home_name"), "home_contact": "", "manager_name": "",
+            "staff": [{**s, "how_often": "", "phone": ""} if isinstance(s, dict) else s for s in staff],
+            "worker_name": "", "worker_contact": "", "authority": "", "authority_contact": "",
+            "young_person_words": "", "new_home": _text(sc, "new_home"), "distance": "",
+            "young_person_responsibilities": "", "home_responsibilities": "", "worker_responsibilities": "",
+            "authority_responsibilities": "",
+            "come_back_meals": "", "come_back_activities": "", "come_back_celebrations": "", "come_back_hard_times": "",
+            "come_back_words": "", "come_back_notes": _text(sc, "come_back"),
+            "out_of_hours": "", "basket_of_hours": "", "independence_support": "",
+            "start": sc.get("start"), "end": sc.get("end"), "review_date": None, "disagreements": "", "ending": "",
+            "agreed_on": None, "signatures": [], "ended_on": None, "end_reason": "", "superseded_on": None, "notes": "",
+            "id": _v3_id(plan, "staying_close", "1"),
+        })
+    out["staying_close"] = {"decision": sc.get("decision", "not_discussed"), "notes": _text(sc, "notes"),
+                            "agreements": close_agreements, **_unknown(sc, _V4_STAYING_CLOSE)}
+    return out

@@ -11,7 +11,7 @@ from pathway_app.domain import audiences as A
 from pathway_app.domain import fieldpath
 from pathway_app.domain.fields import catalogue
 from pathway_app.domain.introspect import specs
-from pathway_app.domain.model import Action, Plan, Relationship, SharingChoice
+from pathway_app.domain.model import Action, Carer, Plan, Relationship, SharingChoice, StayingPutAgreement
 from pathway_app.domain.serialize import plan_to_dict
 from pathway_app.domain.vocab import Area, RelationshipType, ShareAudience
 from pathway_app.demo import demo_plans
@@ -113,7 +113,7 @@ def test_what_the_young_person_says_about_someone_is_shared_only_when_they_said_
 
 def test_actions_are_shown_to_the_people_who_will_do_them():
     plan, _nan = _plan_with_nan()
-    plan.staying_put.carer_name = "Hiwet and Daniel Berhe"
+    plan.staying_put.agreements = [StayingPutAgreement(carers=[Carer(name="Hiwet Berhe"), Carer(name="Daniel Berhe")])]
     health = plan.area(Area.HEALTH)
     health.actions = [Action(what="Go with Mia to the GP", who="Hiwet"), Action(what="Book the review", who="PA"),
                       Action(what="Help with the bus pass", who="Foster carers")]
@@ -133,9 +133,15 @@ def test_the_view_does_not_change_the_plan():
 
 
 def test_the_staying_put_agreement_is_the_carers_to_change_and_the_young_persons_to_see():
-    assert A.may_change("foster_carer", "staying_put.carer_name")
+    assert A.may_change("foster_carer", "staying_put.agreements.carers.name")
+    assert A.may_change("foster_carer", "staying_put.agreements.house_rules.agreed")
     assert not A.may_change("foster_carer", "person.date_of_birth")
-    assert A.access("young_person", "staying_put.carer_name") is A.Access.SEE
-    assert A.access("key_worker", "staying_put.carer_name") is A.Access.HIDDEN
-    assert A.may_change("key_worker", "staying_close.come_back")
+    assert A.access("young_person", "staying_put.agreements.carers.name") is A.Access.SEE
+    assert A.access("key_worker", "staying_put.agreements.carers.name") is A.Access.HIDDEN
+    assert A.may_change("key_worker", "staying_close.agreements.come_back_meals")
     assert A.access("foster_carer", "staying_put.notes") is A.Access.HIDDEN  # the worker's own notes
+    assert A.access("foster_carer", "staying_put.agreements.notes") is A.Access.HIDDEN
+    assert A.access("key_worker", "staying_close.agreements.notes") is A.Access.HIDDEN
+    # who signed and when is recorded by practitioners: the carers see it but do not change it
+    assert A.access("foster_carer", "staying_put.agreements.signatures.name") is A.Access.SEE
+    assert A.access("foster_carer", "staying_put.agreements.status") is A.Access.SEE

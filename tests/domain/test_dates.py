@@ -13,13 +13,15 @@ from pathway_app.domain.dates import Category, birthday, fmt
 from pathway_app.domain.model import (
     Action,
     CareEpisode,
+    Carer,
     Plan,
     Review,
     StayingPut,
+    StayingPutAgreement,
     YoungPerson,
 )
 from pathway_app.domain.summary import PlanSummary
-from pathway_app.domain.vocab import ActionStatus, Area, Decision, HomeType
+from pathway_app.domain.vocab import ActionStatus, AgreementStatus, Area, Decision, EndBasis, HomeType
 
 DAY = timedelta(days=1)
 
@@ -493,22 +495,40 @@ def test_reviews_are_never_more_than_six_months_apart(start):
         prev = d
 
 
+def _agreed_staying_put(**agreement) -> StayingPut:
+    return StayingPut(decision=Decision.AGREED, agreements=[StayingPutAgreement(carers=[Carer(name="C")], **agreement)])
+
+
 def test_staying_put_end_capped_at_21st_birthday_and_only_when_agreed():
-    plan = plan_with(staying_put=StayingPut(decision=Decision.AGREED, carer_name="C",
-                                            end=D21 + timedelta(days=100)))
+    plan = plan_with(staying_put=_agreed_staying_put(end=D21 + timedelta(days=100)))
+    a = plan.staying_put.current()
     assert D.staying_put_end(plan) == D21
-    plan.staying_put.end = D21 - timedelta(days=100)
+    a.end = D21 - timedelta(days=100)
     assert D.staying_put_end(plan) == D21 - timedelta(days=100)
-    plan.staying_put.end = None
+    a.end = None
     assert D.staying_put_end(plan) == D21
     for d in (Decision.DISCUSSING, Decision.NOT_DISCUSSED, Decision.NOT_WANTED, Decision.NOT_POSSIBLE):
         plan.staying_put.decision = d
-        plan.staying_put.end = D21 - timedelta(days=100)
+        a.end = D21 - timedelta(days=100)
         assert D.staying_put_end(plan) is None
 
 
+def test_staying_put_runs_past_21_only_to_the_end_of_a_named_course():
+    later = D21 + timedelta(days=100)
+    plan = plan_with(staying_put=_agreed_staying_put(end=later, end_basis=EndBasis.END_OF_COURSE, course=""))
+    assert D.staying_put_end(plan) == D21  # no course named: capped
+    plan.staying_put.current().course = "BA Illustration"
+    assert D.staying_put_end(plan) == later
+
+
+def test_an_ended_staying_put_ends_on_the_day_it_ended():
+    plan = plan_with(staying_put=_agreed_staying_put(end=D21, status=AgreementStatus.ENDED,
+                                                     ended_on=D21 - timedelta(days=30)))
+    assert D.staying_put_end(plan) == D21 - timedelta(days=30)
+
+
 def test_staying_put_end_for_29_february_birth():
-    plan = plan_with(dob=LEAP_DOB, staying_put=StayingPut(decision=Decision.AGREED, carer_name="C"))
+    plan = plan_with(dob=LEAP_DOB, staying_put=StayingPut(decision=Decision.AGREED))
     assert D.staying_put_end(plan) == date(2029, 3, 1)
 
 
@@ -525,7 +545,7 @@ def _busy_plan() -> Plan:
     plan = plan_with(ep(D16 - timedelta(days=200)),
                      reviews=[Review(held_on=date(2025, 6, 1))],
                      needs_assessment_done_on=date(2025, 5, 20),
-                     staying_put=StayingPut(decision=Decision.AGREED, carer_name="C"))
+                     staying_put=_agreed_staying_put())
     plan.home.planned_move_date = date(2026, 7, 1)
     acts = plan.area(Area.FINANCE).actions
     acts.append(Action(what="Open a bank account", by_when=date(2026, 1, 15)))

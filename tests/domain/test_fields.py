@@ -71,7 +71,7 @@ def _plan() -> Plan:
         ("relationships", "People who matter"),
         ("relationships#order", "People who matter: the order"),
         ("support_areas[health].assessment", "Support plan — Health and wellbeing: Assessment"),
-        ("staying_close.staff[abc].name", "Staying Close: Name"),
+        ("staying_close.agreements[abc].staff[def].name", "Staying Close: Name"),
         ("version", "Version"),
     ],
 )

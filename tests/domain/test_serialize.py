@@ -20,6 +20,7 @@ from pathway_app.domain.model import (
     PromptResponse,
     Relationship,
     Review,
+    StayingCloseAgreement,
     StayingCloseContact,
     YoungPerson,
 )
@@ -56,7 +57,7 @@ def rich_plan() -> Plan:
     plan.home.planned_type = HomeType.STAYING_CLOSE
     plan.home.planned_move_date = date(2026, 3, 1)
     plan.staying_put.decision = Decision.NOT_POSSIBLE
-    plan.staying_close.staff = [StayingCloseContact(name="Dee", role="key worker")]
+    plan.staying_close.agreements = [StayingCloseAgreement(staff=[StayingCloseContact(name="Dee", role="key worker")])]
     plan.health.gp_registered = True
     plan.money.local_offer_explained_on = date(2025, 11, 2)
     plan.skills[0].level = SkillLevel.CONFIDENT

@@ -11,17 +11,21 @@ from pathway_app.domain.model import (
     Action,
     AdviserPeriod,
     CareEpisode,
+    Carer,
     Plan,
     PromptResponse,
     Relationship,
     Review,
+    Signature,
     Skill,
+    StayingCloseAgreement,
     StayingCloseContact,
+    StayingPutAgreement,
     SupportArea,
     YoungPerson,
 )
 from pathway_app.domain.validation import Problem, ValidationError, validate
-from pathway_app.domain.vocab import Area, Decision, HomeType
+from pathway_app.domain.vocab import AgreementStatus, Area, Decision, EndBasis, HomeType, Party
 
 TODAY = date(2026, 1, 20)
 DOB = date(2008, 9, 3)
@@ -151,31 +155,59 @@ def test_relationship_name_needed():
 
 def test_staying_put_checks():
     plan = good_plan()
-    sp = plan.staying_put
-    sp.start, sp.end = date(2026, 9, 3), date(2026, 9, 1)
-    assert only(plan).field == "staying_put.end"
-    sp.start, sp.end = date(2026, 9, 3), date(2029, 9, 4)  # a day after the 21st birthday
+    a = StayingPutAgreement(carers=[Carer(name="Mel")])
+    plan.staying_put.agreements = [a]
+    base = f"staying_put.agreements[{a.id}]"
+    a.start, a.end = date(2026, 9, 3), date(2026, 9, 1)
+    assert only(plan).field == f"{base}.end"
+    a.start, a.end = date(2026, 9, 3), date(2029, 9, 4)  # a day after the 21st birthday
     p = only(plan)
-    assert p.field == "staying_put.end" and "21" in p.message
-    sp.end = date(2029, 9, 3)
+    assert p.field == f"{base}.end" and "21st birthday" in p.message and "course" in p.message
+    assert str(p).startswith("Staying Put — Agreement, version 1: ")  # names the part, in words
+    a.end_basis = EndBasis.END_OF_COURSE  # a course that runs on allows it, once it is named
+    assert only(plan).field == f"{base}.course"
+    a.course = "BA (Hons) Illustration"
     assert validate(plan, TODAY) == []
-    sp.decision = Decision.AGREED
-    assert only(plan).field == "staying_put.carer_name"
-    sp.carer_name = "Mel"
+    a.end_basis, a.course, a.end = EndBasis.TWENTY_FIRST_BIRTHDAY, "", date(2029, 9, 3)
     assert validate(plan, TODAY) == []
+    a.carers.append(Carer(name=" "))
+    p = only(plan)
+    assert p.field == f"{base}.carers[{a.carers[1].id}].name" and p.message == "a carer needs a name"
+
+
+def test_an_agreed_agreement_needs_who_signed_it_and_when():
+    plan = good_plan()
+    a = StayingPutAgreement(carers=[Carer(name="Mel")], status=AgreementStatus.AGREED)
+    plan.staying_put.agreements = [a]
+    base = f"staying_put.agreements[{a.id}]"
+    assert sorted(fields(validate(plan, TODAY))) == [f"{base}.agreed_on", f"{base}.signatures"]
+    a.agreed_on = date(2025, 9, 1)
+    a.signatures = [Signature(Party.YOUNG_PERSON, "Robin Ash", date(2025, 9, 1))]
+    assert validate(plan, TODAY) == []
+    a.status = AgreementStatus.ENDED
+    assert sorted(fields(validate(plan, TODAY))) == [f"{base}.end_reason", f"{base}.ended_on"]
+    # only one version in force at a time, and version numbers are not shared
+    a.status = AgreementStatus.AGREED
+    b = StayingPutAgreement(carers=[Carer(name="Mel")], status=AgreementStatus.AGREED, agreed_on=date(2025, 10, 1),
+                            signatures=[Signature(Party.YOUNG_PERSON, "Robin Ash")])
+    plan.staying_put.agreements.append(b)
+    assert {p.field for p in validate(plan, TODAY)} == {f"staying_put.agreements[{b.id}].version",
+                                                         f"staying_put.agreements[{b.id}].status"}
 
 
 def test_staying_close_checks():
     plan = good_plan()
-    sc = plan.staying_close
-    sc.start, sc.end = date(2026, 9, 3), date(2026, 8, 1)
-    assert only(plan).field == "staying_close.end"
-    sc.end = date(2033, 9, 4)  # a day after the 25th birthday
+    a = StayingCloseAgreement()
+    plan.staying_close.agreements = [a]
+    base = f"staying_close.agreements[{a.id}]"
+    a.start, a.end = date(2026, 9, 3), date(2026, 8, 1)
+    assert only(plan).field == f"{base}.end"
+    a.end = date(2033, 9, 4)  # a day after the 25th birthday
     p = only(plan)
-    assert p.field == "staying_close.end" and "25" in p.message
-    sc.end = date(2033, 9, 3)
-    sc.staff = [StayingCloseContact(name="Dee"), StayingCloseContact(name="")]
-    assert only(plan).field == f"staying_close.staff[{sc.staff[1].id}].name"
+    assert p.field == f"{base}.end" and "25" in p.message
+    a.end = date(2033, 9, 3)
+    a.staff = [StayingCloseContact(name="Dee"), StayingCloseContact(name="")]
+    assert only(plan).field == f"{base}.staff[{a.staff[1].id}].name"
 
 
 def test_planned_move_before_current_home():
@@ -344,11 +376,11 @@ def test_version_and_times_are_bounded():
 def test_a_date_of_birth_too_far_ahead_is_named_and_does_not_crash_the_checks():
     from datetime import date as _date
 
-    from pathway_app.domain.model import Plan, StayingPut, YoungPerson
+    from pathway_app.domain.model import Plan, StayingPut, StayingPutAgreement, YoungPerson
     from pathway_app.domain.validation import validate as _validate
 
     plan = Plan(person=YoungPerson(given_name="Ada", date_of_birth=_date(9999, 12, 1)))
-    plan.staying_put = StayingPut(end=_date(9999, 12, 31))
+    plan.staying_put = StayingPut(agreements=[StayingPutAgreement(end=_date(9999, 12, 31))])
     problems = _validate(plan)
     assert [p.field for p in problems if p.field == "person.date_of_birth"] == ["person.date_of_birth"]
     assert "after 2200" in str(problems[0])

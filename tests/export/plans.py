@@ -16,11 +16,17 @@ from pathway_app.domain.model import (
     Plan,
     PromptResponse,
     Relationship,
+    Carer,
+    HouseRule,
     Review,
+    Signature,
+    StayingCloseAgreement,
     StayingCloseContact,
+    StayingPutAgreement,
 )
 from pathway_app.domain.vocab import (
     ActionStatus,
+    AgreementStatus,
     Area,
     Closeness,
     ContactFrequency,
@@ -28,7 +34,9 @@ from pathway_app.domain.vocab import (
     EetStatus,
     HomeType,
     CareLegalStatus,
+    HouseRuleTopic,
     LegalStatus,
+    Party,
     PromptAnswer,
     RelationshipStatus,
     RelationshipType,
@@ -107,20 +115,42 @@ def rich_plan() -> Plan:
     h.fallback = "Zoë can come back to the Ștefan family home in the holidays or if halls don't work out."
     sp = p.staying_put
     sp.decision = Decision.AGREED
-    sp.carer_name = NAMES["latin"]
-    sp.start = date(2026, 3, 14)
-    sp.end = date(2029, 3, 14)  # the 21st birthday
-    sp.money = "Zoë pays £20 a week towards food from her bursary. The council pays the Staying Put allowance to Łukasz."
-    sp.house_agreements = "Home by 11pm on weeknights or text. Cooks one family meal a week. Friends can visit until 10pm."
-    sp.review_date = date(2027, 3, 14)
     sp.notes = "Everyone is happy with how it is going."
+    sp.agreements = [StayingPutAgreement(
+        status=AgreementStatus.AGREED, version=1,
+        carers=[Carer(name=NAMES["latin"], pronouns="he/him", phone="07700 900123")],
+        worker_name="Jo Patel", worker_contact="0300 123 4567", supervising_name="Sam Reid",
+        supervising_agency="Northbridge Fostering", authority="Northbridge City Council",
+        authority_contact="Ana Costa, Team Manager",
+        young_person_words="I want to stay with Łukasz until I go to uni. " + MARKUP_TEXT,
+        young_person_responsibilities="Pay £20 a week and help at home.",
+        carer_responsibilities="Give Zoë a home and the support below.",
+        authority_responsibilities="Pay the Staying Put allowance and review the arrangement.",
+        house_rules=[HouseRule(topic=HouseRuleTopic.COMING_HOME, agreed="Home by 11pm on weeknights or text."),
+                     HouseRule(topic=HouseRuleTopic.FOOD, agreed="Cooks one family meal a week."),
+                     HouseRule(topic=HouseRuleTopic.VISITORS, agreed="Friends can visit until 10pm."),
+                     HouseRule(topic=HouseRuleTopic.KEYS, same_as_before=True)],
+        practical_support="Budgeting and cooking.", emotional_support="Someone to talk to.",
+        carer_payment="The Staying Put allowance, paid to Łukasz by the council.",
+        contribution="£20 a week towards food.", contribution_from="Her bursary.",
+        housing_costs="None claimed.", housing_costs_claimed_by="Not claimed.", council_tax="Not affected.",
+        contracts="None.", education_support="Help with UCAS.",
+        start=date(2026, 3, 14), end=date(2029, 3, 14), review_date=date(2027, 3, 14),
+        disagreements="Talk first, then with Jo.", notice="Four weeks.", ending_early="Jo finds another room.",
+        agreed_on=date(2026, 3, 1), notes="PRACTITIONER-NOTE-5521: Łukasz asked about his tax.",
+        signatures=[Signature(Party.YOUNG_PERSON, "Zoë Ørsted", date(2026, 3, 1)),
+                    Signature(Party.CARER, NAMES["latin"], date(2026, 3, 1)),
+                    Signature(Party.PERSONAL_ADVISER, "Jo Patel", date(2026, 3, 1))],
+    )]
     sc = p.staying_close
     sc.decision = Decision.DISCUSSING
-    sc.home_name = "Elm House"
-    sc.new_home = "A flat on Birch Road, ten minutes from Elm House"
-    sc.start = date(2027, 1, 10)
-    sc.come_back = "Sunday lunch once a month, and a bed for the night when things are hard."
-    sc.staff = [StayingCloseContact(name="Priya Shah", role="Key worker", how_keep_in_touch="Text every week, coffee every month")]
+    sc.agreements = [StayingCloseAgreement(
+        home_name="Elm House", new_home="A flat on Birch Road", distance="Ten minutes from Elm House",
+        start=date(2027, 1, 10), come_back_meals="Sunday lunch once a month.",
+        come_back_hard_times="A bed for the night when things are hard.",
+        staff=[StayingCloseContact(name="Priya Shah", role="Key worker", how_keep_in_touch="Text every week, coffee every month",
+                                   how_often="Every week")],
+    )]
     hl = p.health
     hl.physical = "Healthy. Asthma, uses an inhaler."
     hl.emotional_wellbeing = "Much more settled this year. Anxious about the move to university."

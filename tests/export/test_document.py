@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from pathway_app.domain.vocab import SCHEDULE_1_AREAS, Decision, RelationshipType
+from pathway_app.domain.model import Carer
+from pathway_app.domain.vocab import SCHEDULE_1_AREAS, Decision, EndBasis, RelationshipType
 from pathway_app.export import model as dm
 from pathway_app.export.editions import EDITIONS, build_document
 
@@ -136,49 +137,68 @@ def test_prompts_considered_show_what_was_done(plans):
     assert t.rows[1][3] == "Not answered yet"
 
 
-def test_staying_put_end_is_capped_at_21(plans):
+def test_the_staying_put_end_says_what_it_rests_on(plans):
     plan = plans.rich_plan()
-    plan.staying_put.end = date(2030, 1, 1)
     doc = build_document(plan, plans.TODAY, "staying-put")
-    rows = dict(next(b for b in doc.section("arrangement").blocks if isinstance(b, dm.KeyValues)).rows)
-    assert rows["Ends"].startswith("14 March 2029")
-    assert "21st birthday" in rows["Ends"]
+    rows = dict(next(b for b in doc.section("dates").blocks if isinstance(b, dm.KeyValues)).rows)
+    assert rows["Ends"] == "14 March 2029 (by the 21st birthday)"
+    a = plan.staying_put.current()
+    a.end, a.end_basis, a.course = date(2029, 6, 30), EndBasis.END_OF_COURSE, "the BA in Animation"
+    rows = dict(next(b for b in build_document(plan, plans.TODAY, "staying-put").section("dates").blocks
+                     if isinstance(b, dm.KeyValues)).rows)
+    assert rows["Ends"].startswith("30 June 2029, at the end of the BA in Animation")
 
 
-@pytest.mark.parametrize("edition,words", [("staying-put", "No Staying Put arrangement is recorded"), ("staying-close", "No Staying Close plan is recorded")])
+@pytest.mark.parametrize("edition,words", [("staying-put", "No Living Together Agreement is written yet"),
+                                           ("staying-close", "No Staying Close plan is written yet")])
 def test_unrecorded_arrangements_say_so(plans, edition, words):
     plan = plans.empty_plan()
     assert plan.staying_put.decision is Decision.NOT_DISCUSSED
     doc = build_document(plan, plans.TODAY, edition)
     assert words in all_text(doc)
-    # nothing has been agreed, so there is nothing to sign: no signature lines under "Not recorded"
+    # nothing has been written, so there is nothing to sign: no signature lines under "Not written yet"
     assert "signatures" not in [s.bookmark for s in doc.sections]
     assert "will be made ready to sign" in all_text(doc)
 
 
-def test_staying_put_names_every_carer_and_the_review_date(plans):
+def test_staying_put_gives_every_carer_a_line_to_sign_and_says_when_it_is_reviewed(plans):
     plan = plans.rich_plan()
-    carers = [r for r in plan.relationships if r.relationship_type is RelationshipType.FOSTER_CARER]
-    assert carers
-    carers[0].name = "Hiwet Berhe"
-    second = dataclasses.replace(carers[0], id="carer-two", name="Daniel Berhe")
-    plan.relationships.append(second)
-    plan.staying_put.carer_name = "Hiwet and Daniel Berhe"
-    plan.staying_put.review_date = date(2027, 4, 1)
+    a = plan.staying_put.current()
+    a.carers = [Carer(name="Hiwet Berhe", pronouns="she/her"), Carer(name="Daniel Berhe", pronouns="he/him")]
+    a.review_date = date(2027, 4, 1)
     doc = build_document(plan, plans.TODAY, "staying-put")
-    names = [dict(b.rows)["Name"] for b in doc.section("carer").blocks if isinstance(b, dm.KeyValues)]
-    assert names == [carers[0].name, second.name]
-    assert doc.section("carer").title == "The foster carers"
-    assert "will review it by 1 April 2027" in all_text(doc)
-    plan.staying_put.review_date = None
-    assert "the date above" not in all_text(build_document(plan, plans.TODAY, "staying-put"))
+    signers = next(b for b in doc.section("signatures").blocks if isinstance(b, dm.Signatures)).signers
+    assert [n for role, n in signers if role == "Staying Put carer"] == ["Hiwet Berhe", "Daniel Berhe"]
+    assert "and to review it by 1 April 2027" in all_text(doc)
+    a.review_date = None
+    assert "to agree a date to review it" in all_text(build_document(plan, plans.TODAY, "staying-put"))
+
+
+def test_the_agreement_is_worded_for_the_people_in_it(plans):
+    plan = plans.rich_plan()
+    lead = build_document(plan, plans.TODAY, "staying-put").cover[0].text
+    assert "between Zoë Ørsted and her Staying Put carer, Zoë Łukasz Ørsted Ștefan" in lead
+    assert "now that she is 18" in lead and "the support he gives" in lead
+    plan.person.pronouns = "they/them"
+    plan.staying_put.current().carers.append(Carer(name="Ana Ștefan", pronouns="she/her"))
+    lead = build_document(plan, plans.TODAY, "staying-put").cover[0].text
+    assert "their Staying Put carers" in lead and "now that they are 18" in lead and "the support they give" in lead
+    assert "their former foster carer" not in lead
+
+
+def test_the_carers_copy_leaves_out_what_the_carers_may_not_see(plans):
+    plan = plans.rich_plan()
+    text = all_text(build_document(plan, plans.TODAY, "staying-put"))
+    assert "PRACTITIONER-NOTE-5521" not in text and plan.staying_put.notes not in text
+    assert plans.SAFETY_NOTE not in text and "Closeness" not in text and "There at 25" not in text
+    assert "He never gives up on me." not in text  # what Zoë says about Łukasz: not shared with him
 
 
 def test_staying_close_lists_staff_and_come_back(plans):
     doc = build_document(plans.rich_plan(), plans.TODAY, "staying-close")
     text = all_text(doc)
     assert "Priya Shah" in text and "Sunday lunch once a month" in text
-    assert "Staying Close has not been agreed" in text  # it is still being talked about
+    assert "This is a draft of version 1" in text  # it is still being talked about
 
 
 def test_an_empty_plan_builds_every_edition(plans):
@@ -214,8 +234,8 @@ def test_the_staying_close_signatures_name_the_key_worker_and_the_manager_from_t
     from pathway_app.demo import demo_plans
 
     reece = next(p for p in demo_plans(plans.TODAY) if p.person.family_name == "Tanner")
-    roles = {c.role: c.name for c in reece.staying_close.staff}
+    roles = {c.role: c.name for c in reece.staying_close.current().staff}
     doc = build_document(reece, plans.TODAY, "staying-close")
     signers = dict(next(b for b in doc.section("signatures").blocks if isinstance(b, dm.Signatures)).signers)
     assert signers["Key worker (children's home)"] == roles["key worker"]
-    assert signers["Registered manager (children's home)"] == roles["registered manager"]
+    assert signers["Registered manager, Larch House"] == roles["registered manager"]

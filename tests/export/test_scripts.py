@@ -58,10 +58,10 @@ def script_plan(sample: str):
     p.relationships[1].name = sample  # the sister
     p.area(Area.RELATIONSHIPS).own_words = WORDS.format(sample)
     p.person.about_me_own_words = WORDS.format(sample)
-    p.staying_put.carer_name = sample
+    p.staying_put.agreements[0].carers[0].name = sample
     p.staying_close.decision = Decision.AGREED
-    p.staying_close.staff[0].name = sample
-    p.staying_close.come_back = WORDS.format(sample)
+    p.staying_close.agreements[0].staff[0].name = sample
+    p.staying_close.agreements[0].come_back_words = WORDS.format(sample)
     return p
 
 

@@ -8,6 +8,7 @@ from pathway_app.domain.model import (
     Action,
     AdviserPeriod,
     CareEpisode,
+    Carer,
     Contingency,
     Education,
     Health,
@@ -20,6 +21,7 @@ from pathway_app.domain.model import (
     Review,
     Skill,
     StayingPut,
+    StayingPutAgreement,
     SupportArea,
     YoungPerson,
 )
@@ -93,7 +95,7 @@ def complete_plan() -> Plan:
         ],
         education=Education(status=EetStatus.COLLEGE, provider="City College", course="Catering L2"),
         home=Home(current_type=HomeType.FOSTER, current_name="Pat's", current_since=date(2015, 1, 10)),
-        staying_put=StayingPut(decision=Decision.AGREED, carer_name="Pat"),
+        staying_put=StayingPut(decision=Decision.AGREED, agreements=[StayingPutAgreement(carers=[Carer(name="Pat")])]),
         health=Health(
             physical="Well; asthma inhaler",
             emotional_wellbeing="Feels settled; talks to Pat",

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
-from pathway_app.domain.model import Action, AdviserPeriod, ImmigrationMatter, LifeStoryEntry, Money, Plan, Relationship
+from pathway_app.domain.model import Action, AdviserPeriod, ImmigrationMatter, LifeStoryEntry, Money, Plan, Relationship, Signature
 from pathway_app.domain.vocab import (
     ActionStatus,
+    AgreementStatus,
     Area,
     ContactFrequency,
     Decision,
@@ -24,6 +25,7 @@ from pathway_app.domain.vocab import (
     ImmigrationStatus,
     LifeStoryKind,
     Parenting,
+    Party,
     RelationshipStatus,
     RelationshipType,
     SkillLevel,
@@ -49,6 +51,33 @@ def _all(*changes: Change) -> Change:
     def run(plan: Plan) -> None:
         for c in changes:
             c(plan)
+
+    return run
+
+
+def _staying_put_ends(when: date) -> Change:
+    """The Living Together Agreement being written ends on ``when``."""
+
+    def run(plan: Plan) -> None:
+        plan.staying_put.current().end = when
+
+    return run
+
+
+def _staying_put_signed(on: date) -> Change:
+    """The Living Together Agreement being written is signed on ``on``."""
+
+    def run(plan: Plan) -> None:
+        a = plan.staying_put.current()
+        a.status, a.agreed_on = AgreementStatus.AGREED, on
+        a.signatures = [Signature(Party.YOUNG_PERSON, "Kai Test", on)]
+
+    return run
+
+
+def _staying_put_review(when: date) -> Change:
+    def run(plan: Plan) -> None:
+        plan.staying_put.current().review_date = when
 
     return run
 
@@ -352,9 +381,19 @@ CASES: dict[str, Case] = {
         quiet=_set("contingency.plan", ""),
         quiet_on=date(2025, 3, 14),
     ),
+    "S-staying-put-agreement-unsigned": Case(
+        raises=lambda p: None,  # Staying Put agreed, the agreement still a draft, 18 in ten weeks
+        quiet=_staying_put_signed(date(2027, 1, 1)),
+        raises_on=date(2027, 1, 5),
+        quiet_on=date(2027, 1, 5),
+    ),
+    "S-agreement-review-due": Case(
+        raises=_all(_staying_put_signed(date(2026, 5, 1)), _staying_put_review(date(2026, 6, 20))),
+        quiet=_all(_staying_put_signed(date(2026, 5, 1)), _staying_put_review(date(2026, 9, 20))),
+    ),
     "S-home-arrangement-ending": Case(
-        raises=_set("staying_put.end", date(2026, 12, 1)),
-        quiet=_all(_set("staying_put.end", date(2026, 12, 1)), _set("home.planned_description", "A flat near Pat's")),
+        raises=_staying_put_ends(date(2026, 12, 1)),
+        quiet=_all(_staying_put_ends(date(2026, 12, 1)), _set("home.planned_description", "A flat near Pat's")),
     ),
     "S-no-personal-adviser": Case(
         raises=_advisers(AdviserPeriod(name="Ravi", start=date(2025, 4, 1), end=date(2026, 5, 31))),

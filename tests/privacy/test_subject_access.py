@@ -14,7 +14,17 @@ import pytest
 
 from pathway_app.demo import demo_plans
 from pathway_app.domain.dates import birthday
-from pathway_app.domain.model import AdviserPeriod, LifeStoryEntry, PromptResponse, Relationship, Review, StayingCloseContact
+from pathway_app.domain.model import (
+    AdviserPeriod,
+    Carer,
+    LifeStoryEntry,
+    PromptResponse,
+    Relationship,
+    Review,
+    StayingCloseAgreement,
+    StayingCloseContact,
+    StayingPutAgreement,
+)
 from pathway_app.domain.serialize import plan_to_dict
 from pathway_app.domain.vocab import Decision, PromptAnswer
 from pathway_app.errors import NotFound
@@ -112,20 +122,22 @@ def test_every_relationship_detail_is_marked_with_its_path(plain_store):
 def test_other_people_recorded_elsewhere_are_marked(plain_store):
     plan = kayla()
     plan.staying_close.decision = Decision.DISCUSSING
-    plan.staying_close.staff = [StayingCloseContact(name="Jan Morris", role="key worker", how_keep_in_touch="texts weekly")]
-    plan.staying_put.carer_name = "Maureen and Tony Ellis"
-    plan.staying_put.money = "£100 a week to the carers"
+    plan.staying_close.agreements = [StayingCloseAgreement(staff=[
+        StayingCloseContact(name="Jan Morris", role="key worker", how_keep_in_touch="texts weekly")])]
+    plan.staying_put.agreements = [StayingPutAgreement(carers=[Carer(name="Maureen Ellis"), Carer(name="Tony Ellis")],
+                                                       carer_payment="£100 a week to the carers")]
     plan.advisers.append(AdviserPeriod(name="Priya Nair", organisation="Leaving Care Team", start=date(2026, 10, 1)))
     plan.reviews.append(Review(held_on=date(2026, 11, 1), participants="Kayla, Priya, Maureen", summary="ok"))
     plain_store.save(plan, TODAY)
     b = subject_access_bundle(plain_store, plan.id, today=TODAY)
     marks = flagged(b)
     expect = {
-        "plan.staying_close.staff[0].name": "staff",
-        "plan.staying_close.staff[0].role": "staff",
-        "plan.staying_close.staff[0].how_keep_in_touch": "staff",
-        "plan.staying_put.carer_name": "carer",
-        "plan.staying_put.money": "carer",
+        "plan.staying_close.agreements[0].staff[0].name": "staff",
+        "plan.staying_close.agreements[0].staff[0].role": "staff",
+        "plan.staying_close.agreements[0].staff[0].how_keep_in_touch": "staff",
+        "plan.staying_put.agreements[0].carers[0].name": "carer",
+        "plan.staying_put.agreements[0].carers[1].name": "carer",
+        "plan.staying_put.agreements[0].carer_payment": "carer",
         f"plan.advisers[{len(plan.advisers) - 1}].name": "staff",
         f"plan.reviews[{len(plan.reviews) - 1}].participants": "person",
         "plan.education.designated_contact": "staff",

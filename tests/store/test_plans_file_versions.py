@@ -83,3 +83,38 @@ def test_upgrading_does_not_change_its_input(version):
     snapshot = json.dumps(plan, sort_keys=True)
     upgrades.upgrade(plan, version)
     assert json.dumps(plan, sort_keys=True) == snapshot
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_old_staying_put_and_staying_close_words_land_in_the_agreements(store, version):
+    """Format 3 made agreements of the arrangements: every word of the old ones is in version 1
+    of a draft, the free text in the notes of its part."""
+    raw = (GOLDEN / f"v{version}.json").read_bytes()
+    old = {p["id"]: p for p in json.loads(raw)["plans"]}
+    import_plans(store, raw, today=TODAY)
+    now = {p["id"]: p for p in json.loads(export_plans(store))["plans"]}
+    seen_put = seen_close = 0
+    for pid, before in old.items():
+        sp, sc = before["staying_put"], before["staying_close"]
+        after_sp, after_sc = now[pid]["staying_put"], now[pid]["staying_close"]
+        assert after_sp["decision"] == sp["decision"] and after_sp["notes"] == sp["notes"]
+        if sp["carer_name"] or sp["money"] or sp["house_agreements"]:
+            seen_put += 1
+            (a,) = after_sp["agreements"]
+            assert (a["status"], a["version"]) == ("draft", 1)
+            assert [c["name"] for c in a["carers"]] == ([sp["carer_name"]] if sp["carer_name"].strip() else [])
+            assert a["money_notes"] == sp["money"] and a["house_rules_notes"] == sp["house_agreements"]
+            assert (a["start"], a["end"], a["review_date"]) == (sp["start"], sp["end"], sp["review_date"])
+        assert after_sc["decision"] == sc["decision"] and after_sc["notes"] == sc["notes"]
+        if sc["staff"] or sc["come_back"] or sc["home_name"]:
+            seen_close += 1
+            (a,) = after_sc["agreements"]
+            assert (a["home_name"], a["new_home"], a["come_back_notes"]) == (sc["home_name"], sc["new_home"], sc["come_back"])
+            assert [(s["id"], s["name"], s["role"], s["how_keep_in_touch"]) for s in a["staff"]] == [
+                (s["id"], s["name"], s["role"], s["how_keep_in_touch"]) for s in sc["staff"]]
+    assert seen_put >= 2 and seen_close >= 1
+
+
+def test_the_upgrade_gives_the_same_identifiers_every_time():
+    plan = json.loads((GOLDEN / "v2.json").read_bytes())["plans"][0]
+    assert upgrades.upgrade(plan, 2) == upgrades.upgrade(plan, 2)

@@ -6,6 +6,7 @@ import hashlib
 import shutil
 import sqlite3
 import textwrap
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -238,3 +239,44 @@ def test_opening_a_database_at_head_does_not_load_alembic(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_0004_makes_the_old_arrangements_version_1_of_a_draft_agreement(tmp_path):
+    """What the 0003 database said about Staying Put and Staying Close is all in the agreements,
+    with the identifiers the plans-file upgrade gives the same plan."""
+    from pathway_app.store import upgrades
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "db" / "0003.db"
+    db = tmp_path / "data" / "pathway.db"
+    db.parent.mkdir()
+    shutil.copy(fixture, db)
+    con = sqlite3.connect(db)
+    con.row_factory = sqlite3.Row
+    old_put = {r["plan_id"]: dict(r) for r in con.execute("SELECT * FROM staying_put")}
+    old_close = {r["plan_id"]: dict(r) for r in con.execute("SELECT * FROM staying_close")}
+    old_staff = [dict(r) for r in con.execute("SELECT * FROM staying_close_staff ORDER BY plan_id, position")]
+    con.close()
+    st = open_store(data_dir=db.parent, create_unencrypted=True)
+    try:
+        plans = {i: st.load(i, opened=False) for i in st.ids()}
+    finally:
+        st.close()
+    moved = 0
+    for pid, plan in plans.items():
+        sp, was = plan.staying_put, old_put[pid]
+        assert sp.decision.value == was["decision"] and sp.notes == was["notes"]
+        if was["carer_name"] or was["money"] or was["start"]:
+            moved += 1
+            (a,) = sp.agreements
+            assert a.id == upgrades._v3_id({"id": pid}, "staying_put", "1")
+            assert [c.name for c in a.carers] == [was["carer_name"]]
+            assert (a.money_notes, a.house_rules_notes) == (was["money"], was["house_agreements"])
+            assert str(a.end) == was["end"] and a.status.value == "draft"
+        sc, was = plan.staying_close, old_close[pid]
+        staff = [s for s in old_staff if s["plan_id"] == pid]
+        if staff or was["home_name"]:
+            (a,) = sc.agreements
+            assert a.id == upgrades._v3_id({"id": pid}, "staying_close", "1")
+            assert (a.home_name, a.new_home, a.come_back_notes) == (was["home_name"], was["new_home"], was["come_back"])
+            assert [(s.id, s.name, s.role) for s in a.staff] == [(s["id"], s["name"], s["role"]) for s in staff]
+    assert moved >= 1

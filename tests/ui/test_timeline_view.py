@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 
 from pathway_app.demo import demo_plans
 from pathway_app.domain import dates
-from pathway_app.domain.model import Action, Home, Plan, Review, StayingPut, YoungPerson
+from pathway_app.domain.model import Action, Home, Plan, Review, StayingPut, StayingPutAgreement, YoungPerson
 from pathway_app.domain.vocab import ActionStatus, Area, Decision
 from pathway_app.ui.theme import dark_palette
 from pathway_app.ui.timeline_view import TimelineWidget, build_events
@@ -27,7 +27,7 @@ def demo_like_plan() -> Plan:
     p.plan_agreed_on = date(2024, 8, 1)
     p.needs_assessment_done_on = date(2024, 7, 10)
     p.home = Home(planned_description="Flat near college", planned_move_date=date(2027, 9, 1))
-    p.staying_put = StayingPut(decision=Decision.AGREED, end=date(2027, 8, 31))
+    p.staying_put = StayingPut(decision=Decision.AGREED, agreements=[StayingPutAgreement(end=date(2027, 8, 31))])
     p.pa_support_to_25 = True
     for what, when in [("Open a bank account", date(2026, 12, 15)), ("Register with a dentist", date(2027, 1, 10)),
                        ("Apply for a bursary", date(2027, 1, 20)), ("Visit the flat", date(2027, 6, 1)),

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
-from ...domain import dates
+from ...domain import agreements, dates
+from ...domain.words import names
 from ...domain.labels import label
 from ...domain.model import Plan
 from ...domain.vocab import SCHEDULE_1_AREAS, Area, Decision, HomeRegistration, Parenting, RelationshipType
@@ -297,16 +298,18 @@ def _category_dates(plan: Plan, today: date) -> list[Block]:
 
 def _staying_put_summary(plan: Plan) -> list[Block]:
     sp = plan.staying_put
-    if sp.decision is Decision.NOT_DISCUSSED and not sp.carer_name.strip():
+    a = sp.current() or sp.latest()
+    if sp.decision is Decision.NOT_DISCUSSED and a is None:
         return [Para(label(Decision.NOT_DISCUSSED) + ".", "empty")]
     return [
         key_values(
             [
                 (field_name("staying_put.decision"), label(sp.decision)),
-                (field_name("staying_put.carer_name"), sp.carer_name),
-                (field_name("staying_put.start"), fmt_date(sp.start)),
-                (field_name("staying_put.end"), fmt_date(dates.staying_put_end(plan) or sp.end)),
-                (field_name("staying_put.review_date"), fmt_date(sp.review_date)),
+                ("Carers", names(c.name for c in a.carers) if a else ""),
+                ("Agreement", agreements.title("staying_put", a) if a else ""),
+                ("From", fmt_date(a.start if a else None)),
+                ("Until", fmt_date(dates.staying_put_end(plan) or (a.end if a else None))),
+                ("Review date", fmt_date(a.review_date if a else None)),
             ]
         )
     ]
@@ -314,17 +317,19 @@ def _staying_put_summary(plan: Plan) -> list[Block]:
 
 def _staying_close_summary(plan: Plan) -> list[Block]:
     sc = plan.staying_close
-    if sc.decision is Decision.NOT_DISCUSSED and not sc.home_name.strip():
+    a = sc.current() or sc.latest()
+    if sc.decision is Decision.NOT_DISCUSSED and a is None:
         return [Para(label(Decision.NOT_DISCUSSED) + ".", "empty")]
     return [
         key_values(
             [
                 (field_name("staying_close.decision"), label(sc.decision)),
-                (field_name("staying_close.home_name"), sc.home_name),
-                (field_name("staying_close.new_home"), sc.new_home),
-                (field_name("staying_close.start"), fmt_date(sc.start)),
-                (field_name("staying_close.end"), fmt_date(sc.end)),
-                (field_name("staying_close.staff"), ", ".join(s.name for s in sc.staff)),
+                ("Plan", agreements.title("staying_close", a) if a else ""),
+                ("Children's home", a.home_name if a else ""),
+                ("New home", a.new_home if a else ""),
+                ("From", fmt_date(a.start if a else None)),
+                ("Until", fmt_date(a.end if a else None)),
+                ("Staff keeping in touch", names(s.name for s in a.staff) if a else ""),
             ]
         )
     ]

@@ -1,131 +1,241 @@
-"""The Staying Put agreement between the young person, their former foster carer and the council.
+"""The Living Together Agreement (Staying Put): the young person, each of their Staying Put
+carers, the personal adviser, the carers' supervising social worker and the local authority.
 
-Made ready to sign from what the plan records. Until an arrangement is recorded it says so, and
-there is nothing to sign.
+Built from the plan *as the foster carers may see it* (:func:`pathway_app.domain.audiences.view`):
+nothing the policy keeps from them — practitioners' notes, what the young person says about
+people unless they said yes — can reach the page. The agreement printed is the one in force, else
+the draft being written, else the newest one (an ended agreement is printed as a record, never
+as a form to sign); or the version asked for.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Sequence
 
-from ...domain import dates
+from ...domain import agreements as ag
+from ...domain.audiences import view
 from ...domain.labels import label
-from ...domain.model import Plan, Relationship
-from ...domain.vocab import Area, Decision, RelationshipType
-from ..blocks import adviser_name, field_name, first_name, fmt_date, key_values, signing, text_or
-from ..model import Block, Callout, Para, Quote, Section
+from ...domain.model import Plan, StayingPutAgreement
+from ...domain.vocab import SIGNED_STATUSES, AgreementStatus, EndBasis, HouseRuleTopic
+from ...domain.words import capitalise, names, pronouns, together
+from ..blocks import (
+    agreement_signing,
+    agreement_state,
+    agreement_versions,
+    first_name,
+    fmt_date,
+    key_values,
+)
+from ..model import Block, Callout, Para, Quote, Section, Table
 
-TITLE = "Staying Put agreement"
+TITLE = "Staying Put: Living Together Agreement"
+KIND = ag.STAYING_PUT
 
 
-def build(plan: Plan, today: date, prompts: Sequence | None = None) -> tuple[list[Block], list[Section]]:
-    """The cover blocks and the sections of the agreement (``prompts`` are not shown)."""
-    sp = plan.staying_put
+def build(plan: Plan, today: date, prompts: Sequence | None = None, *, agreement: str | None = None
+          ) -> tuple[list[Block], list[Section]]:
+    """The first page and the parts of the agreement (``prompts`` are not shown)."""
+    shown = view(plan, "foster_carer").plan
+    sp = shown.staying_put
+    a = _chosen(sp.agreements, agreement) if agreement else (sp.current() or sp.latest())
+    fn = first_name(shown)
+    if a is None:
+        return [Para(_what_it_is(shown, None), "lead")], [_not_recorded(fn)]
+    w = _Words(shown, a)
     cover: list[Block] = [
-        Para(
-            f"This agreement is between {plan.person.display_name}, their former foster carer and the local authority. "
-            "Staying Put means a young person can go on living with their former foster carer after "
-            "18, up to the 21st birthday (Children Act 1989, section 23CZA).",
-            "lead",
-        )
+        Para(_what_it_is(shown, a), "lead"),
+        Para(f"Staying Put means a young person can go on living with their former foster carers after their "
+             f"18th birthday, up to their 21st birthday or the end of a course that runs on, with the local "
+             f"authority's support (Children Act 1989, section 23CZA). This agreement takes the place of the foster "
+             f"care plan and goes with {fn}'s pathway plan."),
+        agreement_state(shown, KIND, a),
+        key_values([
+            ("Version", str(a.version)),
+            ("Where it is", label(a.status)),
+            ("Starts", fmt_date(a.start)),
+            ("Ends", _ends(shown, a)),
+            ("Review date", fmt_date(a.review_date)),
+        ], keep_empty=True, empty="Not agreed yet"),
     ]
-    recorded = sp.decision is not Decision.NOT_DISCUSSED or bool(sp.carer_name.strip())
-    if not recorded:  # nothing to sign until an arrangement is recorded
-        return cover, [_not_recorded()]
-    review = f"will review it by {dates.fmt(sp.review_date)}" if sp.review_date else "will agree a date to review it"
-    signers = [("Young person", plan.person.display_name), (label(RelationshipType.FOSTER_CARER), sp.carer_name),
-               (label(RelationshipType.PERSONAL_ADVISER), adviser_name(plan)), ("For the local authority", "")]
-    return cover, [
-        _arrangement(plan),
-        *_terms(plan),
-        _carers(plan),
-        signing("Signatures", f"We agree to this Staying Put arrangement and {review}.", signers),
+    sections = [
+        _parties(shown, a, w),
+        _responsibilities(a, w),
+        _house_rules(a, w),
+        _support(a, w),
+        _money(a),
+        _education_work_health(a, w),
+        _dates(shown, a),
+        _ending(a),
     ]
+    versions = agreement_versions(KIND, sp.agreements, a)
+    if versions is not None:
+        sections.append(versions)
+    review = f"to review it by {fmt_date(a.review_date)}" if a.review_date else "to agree a date to review it"
+    sections.append(agreement_signing(shown, KIND, a, f"We agree to live together as this agreement says, and {review}."))
+    return cover, sections
 
 
-def _not_recorded() -> Section:
-    s = Section("The arrangement", "arrangement")
-    s.blocks.append(Callout("No Staying Put arrangement is recorded in this plan yet. Talk about it from 16, with the young person and their foster carer, and record what is decided; the agreement will be made ready to sign from what is recorded.", "Not recorded", tone="missing"))
-    return s
+def _chosen(items: list[StayingPutAgreement], agreement_id: str) -> StayingPutAgreement | None:
+    for a in items:
+        if a.id == agreement_id:
+            return a
+    raise ValueError("that agreement is not in the plan, or the carers may not see it")
 
 
-def _arrangement(plan: Plan) -> Section:
-    sp, p = plan.staying_put, plan.person
-    s = Section("The arrangement", "arrangement")
-    if sp.decision is not Decision.AGREED:
-        s.blocks.append(Callout(f"Staying Put has not been agreed. It is recorded as: {label(sp.decision)}.", "Not agreed yet", tone="missing"))
-    end = dates.staying_put_end(plan)
-    capped = ""
-    dob = p.date_of_birth
-    if sp.end and dob and sp.end > dates.birthday(dob, 21):
-        capped = f" (the recorded end, {dates.fmt(sp.end)}, is after the 21st birthday; Staying Put ends on the 21st birthday)"
-    s.blocks.append(
-        key_values(
-            [
-                ("Young person", p.display_name),
-                (field_name("person.date_of_birth"), fmt_date(dob)),
-                ("Foster carer", sp.carer_name),
-                (field_name("staying_put.decision"), label(sp.decision)),
-                (field_name("staying_put.start"), fmt_date(sp.start)),
-                (field_name("staying_put.end"), fmt_date(end or sp.end) + capped),
-                ("21st birthday", fmt_date(dates.birthday(dob, 21)) if dob else ""),
-                (field_name("staying_put.review_date"), fmt_date(sp.review_date)),
-                ("Personal adviser", adviser_name(plan)),
-            ],
-            keep_empty=True,
-        )
-    )
-    return s
+class _Words:
+    """The names and pronouns the agreement is written with."""
+
+    def __init__(self, plan: Plan, a: StayingPutAgreement):
+        self.yp = first_name(plan)
+        self.yp_pron = pronouns(plan.person.pronouns)
+        carers = [c for c in a.carers if c.name.strip()]
+        self.carers = names(c.name for c in carers) or "the Staying Put carers"
+        self.carers_first = names(c.name.split()[0] for c in carers) or "the carers"
+        self.carers_pron = together([c.pronouns for c in carers]) if carers else together(["", ""])
+        self.one_carer = len(carers) == 1
 
 
-def _terms(plan: Plan) -> list[Section]:
-    """Money, living together (with the young person's words about their home) and notes."""
-    sp = plan.staying_put
+def _what_it_is(plan: Plan, a: StayingPutAgreement | None) -> str:
     fn = first_name(plan)
-    money = Section(field_name("staying_put.money"), "money", [text_or(sp.money, "Not agreed yet: what the young person pays towards their keep, and what the carer receives.")])
-    living = Section("Living together", "house-agreements", [text_or(sp.house_agreements, "No house agreements written down yet.")])
-    words = plan.area(Area.ACCOMMODATION).own_words
-    if words.strip():
-        living.blocks.append(Quote(words, fn, f"In {fn}'s words"))
-    notes = Section(field_name("staying_put.notes"), "notes", [text_or(sp.notes, "None.")])
-    return [money, living, notes]
+    p = pronouns(plan.person.pronouns)
+    if a is None:
+        return (f"This is the Living Together Agreement for {plan.person.display_name}: how {fn} and {p.possessive} "
+                "Staying Put carers live together after 18, with the local authority's support.")
+    w = _Words(plan, a)
+    carer_word = "carer" if w.one_carer else "carers"
+    with_la = f", with {a.authority.strip()}" if a.authority.strip() else ", with the local authority"
+    c = w.carers_pron
+    if a.status in SIGNED_STATUSES and a.status is not AgreementStatus.AGREED:  # a record: the past
+        return (f"This was the Living Together Agreement between {plan.person.display_name} and {p.possessive} Staying "
+                f"Put {carer_word}, {w.carers}{with_la}. It said how {fn} and {w.carers_first} would live together "
+                f"after {p.possessive} 18th birthday: the house rules, the support {c.subject} gave, the money and "
+                "how long it lasted.")
+    return (f"This is the Living Together Agreement between {plan.person.display_name} and {p.possessive} Staying Put "
+            f"{carer_word}, {w.carers}{with_la}. It says how {fn} and {w.carers_first} will live together now that "
+            f"{p.subject} {p.verb('is', 'are')} 18: the house rules, the support "
+            f"{c.subject} {c.verb('gives', 'give')}, the money and how long it lasts.")
 
 
-def _carers(plan: Plan) -> Section:
-    fn = first_name(plan)
-    carers = foster_carers(plan)
-    s = Section("The foster carers" if len(carers) > 1 else "The foster carer", "carer")
-    for carer in carers:
-        s.blocks.append(
-            key_values(
-                [
-                    (field_name("relationships.name"), carer.name),
-                    (field_name("relationships.relationship_type"), carer.description or label(carer.relationship_type)),
-                    ("Closeness", label(carer.closeness)),
-                    ("In touch", label(carer.contact_frequency)),
-                    (field_name("relationships.there_at_25"), label(carer.there_at_25)),
-                    (f"What {fn} values", carer.what_they_bring),
-                    ("Keeping in touch", carer.keep_in_touch_plan),
-                ]
-            )
-        )
-    if not carers:
-        s.blocks.append(Para("The foster carer is not in the plan's list of people who matter yet.", "empty"))
+def _not_recorded(fn: str) -> Section:
+    s = Section("The agreement", "arrangement")
+    s.blocks.append(Callout(f"No Living Together Agreement is written yet. Talk about Staying Put from 16, with {fn} and "
+                            "the foster carers, and write the agreement together; it will be made ready to sign "
+                            "from what is written.", "Not written yet", tone="missing"))
     return s
 
 
-def foster_carers(plan: Plan) -> list[Relationship]:
-    """The people who matter who are the Staying Put carer(s): "Hiwet and Daniel Berhe" is both
-    Hiwet Berhe and Daniel Berhe."""
-    name = plan.staying_put.carer_name.strip().casefold()
-    carers = [r for r in plan.relationships if r.relationship_type in (RelationshipType.FOSTER_CARER, RelationshipType.KINSHIP_CARER)]
-    if not name:
-        return carers[:1]
-    exact = [r for r in carers if r.name.strip().casefold() == name]
-    if exact:
-        return exact
-    words = set(re.findall(r"\w+", name))
-    return [r for r in carers if r.name.strip() and (r.name.casefold() in name or name in r.name.casefold()
-                                                     or set(re.findall(r"\w+", r.name.casefold())) <= words)]
+def _ends(plan: Plan, a: StayingPutAgreement) -> str:
+    if a.end is None:
+        return ""
+    if a.end_basis is EndBasis.END_OF_COURSE and a.course.strip():
+        return f"{fmt_date(a.end)}, at the end of {a.course.strip()} (the course runs past the 21st birthday)"
+    return f"{fmt_date(a.end)} ({label(a.end_basis).lower()})"
+
+
+def _parties(plan: Plan, a: StayingPutAgreement, w: _Words) -> Section:
+    p = plan.person
+    rows: list[tuple[str, str, str]] = [("Young person", p.display_name, " · ".join(x for x in (p.phone, p.email) if x))]
+    for c in a.carers:
+        who = c.name + (f" ({c.pronouns})" if c.pronouns.strip() else "")
+        rows.append(("Staying Put carer", who, " · ".join(x for x in (c.phone, c.email) if x)))
+    rows.append(("Personal adviser or social worker", a.worker_name, a.worker_contact))
+    agency = a.supervising_agency.strip()
+    rows.append(("Supervising social worker" + (f" ({agency})" if agency else ""), a.supervising_name, a.supervising_contact))
+    rows.append(("The local authority", a.authority, a.authority_contact))
+    s = Section(ag.PARTS[KIND][0].heading, "parties",
+                [Table(("Who", "Name", "Contact"), rows, (0.34, 0.33, 0.33), empty="No one is named yet.")])
+    if a.young_person_words.strip():
+        s.blocks.append(Quote(a.young_person_words, w.yp, f"What Staying Put means to {w.yp}"))
+    if a.carers_words.strip():
+        s.blocks.append(Quote(a.carers_words, w.carers_first, f"What it means to {w.carers_first}"))
+    return s
+
+
+def _responsibilities(a: StayingPutAgreement, w: _Words) -> Section:
+    agency = a.supervising_name.strip() or a.supervising_agency.strip() or "The supervising social worker"
+    rows = [
+        (w.yp, a.young_person_responsibilities),
+        (w.carers_first, a.carer_responsibilities),
+        (a.worker_name.strip() or "The personal adviser", a.worker_responsibilities),
+        (agency, a.supervising_responsibilities),
+        (a.authority.strip() or "The local authority", a.authority_responsibilities),
+    ]
+    return Section(ag.PARTS[KIND][1].heading, "responsibilities", [key_values(rows, keep_empty=True, empty="Not agreed yet")])
+
+
+def _house_rules(a: StayingPutAgreement, w: _Words) -> Section:
+    s = Section(ag.PARTS[KIND][2].heading, "house-rules")
+    s.blocks.append(Para(f"Most things carry on as before {w.yp}'s 18th birthday; turning 18 is the time to talk them "
+                         "through together. Where a rule is the same as before, it says so.", "muted"))
+    with_words = any(r.young_person_words.strip() or r.carers_words.strip() for r in a.house_rules)
+    rows = []
+    for r in a.house_rules:
+        own = r.topic is HouseRuleTopic.OWN
+        topic = r.title.strip() if own and r.title.strip() else label(r.topic)
+        if r.title.strip() and not own:  # a topic named more closely
+            topic += f" — {r.title.strip()}"
+        agreed = r.agreed.strip() or ("Same as before 18." if r.same_as_before else "Not agreed yet.")
+        if r.same_as_before and r.agreed.strip():
+            agreed = "Same as before 18. " + agreed
+        rows.append((topic, agreed, r.young_person_words, r.carers_words) if with_words else (topic, agreed))
+    if with_words:
+        header: tuple[str, ...] = ("Topic", "What we agree", f"{w.yp}'s words", f"{w.carers_first}'s words" if w.one_carer else "The carers' words")
+        widths: tuple[float, ...] = (0.2, 0.4, 0.2, 0.2)
+    else:
+        header, widths = ("Topic", "What we agree"), (0.3, 0.7)
+    s.blocks.append(Table(header, rows, widths, empty="No house rules written yet."))
+    if a.house_rules_notes.strip():
+        s.blocks.append(Para(a.house_rules_notes))
+    return s
+
+
+def _support(a: StayingPutAgreement, w: _Words) -> Section:
+    s = Section(ag.PARTS[KIND][3].heading, "support", [key_values([
+        ("Practical support", a.practical_support),
+        ("Emotional support", a.emotional_support),
+        ("Skills being built", a.skills),
+    ], keep_empty=True, empty="Not agreed yet")])
+    if a.support_words.strip():
+        s.blocks.append(Quote(a.support_words, w.yp, f"The help {w.yp} wants, in {w.yp_pron.possessive} words"))
+    return s
+
+
+def _money(a: StayingPutAgreement) -> Section:
+    return Section(ag.PARTS[KIND][4].heading, "money", [key_values([
+        ("The authority's payment to the carers", a.carer_payment),
+        ("What the young person pays", a.contribution),
+        ("Where that comes from", a.contribution_from),
+        ("Housing Benefit or Universal Credit housing costs", a.housing_costs),
+        ("Who claims them", a.housing_costs_claimed_by),
+        ("Council tax", a.council_tax),
+        ("Contracts in the young person's name at this address", a.contracts),
+    ], keep_empty=True, empty="Not agreed yet"), *([Para(a.money_notes)] if a.money_notes.strip() else [])])
+
+
+def _education_work_health(a: StayingPutAgreement, w: _Words) -> Section:
+    giver = capitalise(w.carers_first)
+    return Section(ag.PARTS[KIND][5].heading, "education-work-health", [
+        Para(f"What {giver} {w.carers_pron.verb('does', 'do')} to help {w.yp}:", "muted"),
+        key_values([("Education", a.education_support), ("Work", a.work_support), ("Health", a.health_support)],
+                   keep_empty=True, empty="Not agreed yet"),
+    ])
+
+
+def _dates(plan: Plan, a: StayingPutAgreement) -> Section:
+    rows = [("Starts", fmt_date(a.start)), ("Ends", _ends(plan, a))]
+    if a.course.strip():
+        rows.append(("The course that allows a later end", a.course))
+    rows += [("Review date", fmt_date(a.review_date)), ("Moving on", a.move_on)]
+    return Section(ag.PARTS[KIND][6].heading, "dates", [key_values(rows, keep_empty=True, empty="Not agreed yet")])
+
+
+def _ending(a: StayingPutAgreement) -> Section:
+    return Section(ag.PARTS[KIND][7].heading, "ending", [key_values([
+        ("If we disagree", a.disagreements),
+        ("Notice either side gives", a.notice),
+        ("If it ends early", a.ending_early),
+    ], keep_empty=True, empty="Not agreed yet")])
+
+
+__all__ = ["TITLE", "build"]

@@ -18,6 +18,7 @@ from typing import Sequence
 
 from ...domain import dates
 from ...domain.audiences import Audience, view
+from ...domain.words import names
 from ...domain.labels import label
 from ...domain.model import Plan
 from ...domain.organisation import organisation
@@ -222,16 +223,19 @@ def _home(plan: Plan) -> list[Block]:
         )
     ]
     sp, sc = plan.staying_put, plan.staying_close
-    if sp.decision is not Decision.NOT_DISCUSSED or sp.carer_name:
+    spa, sca = sp.current(), sc.current()
+    if sp.decision is not Decision.NOT_DISCUSSED or spa is not None:
         end = dates.staying_put_end(plan)
         words = f"Staying Put (staying with my foster carers after 18): {label(sp.decision).lower()}."
         if sp.decision is Decision.AGREED:
-            words = f"I'm Staying Put with {sp.carer_name or 'my foster carers'}" + (f" until {dates.fmt(end)}" if end else "") + "."
+            carers = names(c.name for c in spa.carers) if spa else ""
+            words = f"I'm Staying Put with {carers or 'my foster carers'}" + (f" until {dates.fmt(end)}" if end else "") + "."
         out.append(Para(words))
-    if sc.decision is not Decision.NOT_DISCUSSED or sc.home_name:
+    if sc.decision is not Decision.NOT_DISCUSSED or sca is not None:
         words = f"Staying Close (living near my children's home and keeping in touch): {label(sc.decision).lower()}."
         if sc.decision is Decision.AGREED:
-            words = "I'm Staying Close" + (f" to {sc.home_name}" if sc.home_name else "") + (f", living at {sc.new_home}" if sc.new_home else "") + "."
+            home, new = (sca.home_name, sca.new_home) if sca else ("", "")
+            words = "I'm Staying Close" + (f" to {home}" if home else "") + (f", living at {new}" if new else "") + "."
         out.append(Para(words))
     return out
 

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
-
-from ...domain import model as m
 from ...domain.vocab import Area, Decision, HomeType
-from ..fields import Form, grid
-from ..records import Column
+from ..fields import grid
 from .base import AreaPage, area_of, area_prefix
 
 
@@ -35,41 +31,19 @@ class HomePage(AreaPage):
             f.notes("planned_description", "What the next home will be", lines=2),
             f.notes("fallback", "If it doesn't work out", "Can the last home stay open?", lines=2),
         ]))
+        # the decisions here; the agreements themselves have a page of their own each
         sp = self.form_for(lambda p: p.staying_put, "staying_put")
         lay = self.section("Staying Put", "Staying with their foster carers after 18, up to 21.")
         lay.addWidget(grid([
             sp.choice("decision", Decision, "Decision"),
-            sp.text("carer_name", "Carer’s name"),
-            sp.date("start", "Starts"),
-            sp.date("end", "Ends", "At the latest the 21st birthday"),
-            sp.date("review_date", "Review date"),
-            sp.notes("money", "Money", "Allowance, rent or board they pay, carer’s payments", lines=2),
-            sp.notes("house_agreements", "House agreements", lines=2),
             sp.notes("notes", "Notes", lines=2),
         ]))
         sc = self.form_for(lambda p: p.staying_close, "staying_close")
         lay = self.section("Staying Close", "Living near the children’s home and keeping its people, up to 25.")
         lay.addWidget(grid([
             sc.choice("decision", Decision, "Decision"),
-            sc.text("home_name", "The children’s home"),
-            sc.text("new_home", "Where they will live"),
-            sc.date("start", "Starts"),
-            sc.date("end", "Ends"),
-            sc.notes("come_back", "Coming back", "Meals, visits, staying over when it’s hard", lines=2),
             sc.notes("notes", "Notes", lines=2),
         ]))
-
-        def build_staff(form: Form) -> list[QWidget]:
-            return [form.text("name", "Name"), form.text("role", "Role"),
-                    form.notes("how_keep_in_touch", "How they keep in touch", lines=2)]
-
-        lay.addWidget(self.list_editor(
-            "staff member",
-            [Column("Name", lambda s: s.name), Column("Role", lambda s: s.role)],
-            lambda p: p.staying_close.staff, lambda p: "staying_close.staff", build_staff,
-            factory=m.StayingCloseContact, describe=lambda s: f"Staff: {s.name or 'new'}",
-            empty_text="No staff from the children’s home recorded yet.",
-        ))
 
 
 class ContingencyPage(AreaPage):

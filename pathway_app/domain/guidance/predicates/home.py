@@ -11,9 +11,16 @@ from dateutil.relativedelta import relativedelta
 from ... import dates
 from ...labels import label
 from ...wording import sentences
-from ...vocab import Decision, HomeRegistration, HomeType, LegalStatus, OrderKind, RelationshipStatus, RelationshipType
-from .base import DOB, Ctx, predicate, takes_age, takes_age_months, takes_codes, takes_true
+from ...vocab import SIGNED_STATUSES, Decision, HomeRegistration, HomeType, LegalStatus, OrderKind, RelationshipStatus, RelationshipType
+from .base import DOB, Ctx, predicate, takes_age, takes_age_months, takes_codes, takes_months, takes_true
 from .relationships import REL_FACTS
+
+#: The facts the end of Staying Put or Staying Close is worked out from.
+ARRANGEMENT_ENDS = (
+    "staying_put.decision", "staying_put.agreements.*.status", "staying_put.agreements.*.end",
+    "staying_put.agreements.*.end_basis", "staying_put.agreements.*.course", "staying_put.agreements.*.ended_on",
+    "staying_close.decision", "staying_close.agreements.*.status", "staying_close.agreements.*.end",
+)
 
 
 def _dates_near(ctx: Ctx, arg: tuple[int, int]) -> list[tuple[str, date]]:
@@ -26,8 +33,8 @@ def _dates_near(ctx: Ctx, arg: tuple[int, int]) -> list[tuple[str, date]]:
     plan = ctx.plan
     cands = [
         ("planned move", plan.home.planned_move_date),
-        ("Staying Put ends", plan.staying_put.end if plan.staying_put.decision is Decision.AGREED else None),
-        ("Staying Close ends", plan.staying_close.end if plan.staying_close.decision is Decision.AGREED else None),
+        ("Staying Put ends", dates.staying_put_end(plan)),
+        ("Staying Close ends", dates.staying_close_end(plan)),
     ]
     return [(w, d) for w, d in cands if d is not None and d >= ctx.today and lo <= d <= hi]
 
@@ -35,7 +42,7 @@ def _dates_near(ctx: Ctx, arg: tuple[int, int]) -> list[tuple[str, date]]:
 @predicate(
     "move_or_end_near_birthday",
     takes_age_months,
-    (DOB, "home.planned_move_date", "staying_put.decision", "staying_put.end", "staying_close.decision", "staying_close.end"),
+    (DOB, "home.planned_move_date", *ARRANGEMENT_ENDS),
     why=lambda ctx, arg: sentences(f"{w} on {dates.fmt(d)}" for w, d in _dates_near(ctx, arg)),
 )
 def move_or_end_near_birthday(ctx: Ctx, arg: tuple[int, int]) -> bool:
@@ -103,6 +110,40 @@ def staying_put_undecided(ctx: Ctx, _: bool) -> bool:
 def staying_close_undecided(ctx: Ctx, _: bool) -> bool:
     """Staying Close has not been decided (not discussed, or still being discussed)."""
     return ctx.plan.staying_close.decision not in (Decision.AGREED, Decision.NOT_WANTED, Decision.NOT_POSSIBLE)
+
+
+@predicate("staying_put_not_signed", takes_true, ("staying_put.decision", "staying_put.agreements.*.status"))
+def staying_put_not_signed(ctx: Ctx, _: bool) -> bool:
+    """Staying Put is agreed or being talked about, and no Living Together Agreement has been
+    signed (none in force, none that has ended)."""
+    sp = ctx.plan.staying_put
+    if sp.decision not in (Decision.AGREED, Decision.DISCUSSING):
+        return False
+    return not any(a.status in SIGNED_STATUSES for a in sp.agreements)
+
+
+def _reviews_due(ctx: Ctx, months: int) -> list[tuple[str, date]]:
+    horizon = ctx.months_from_today(months)
+    out = []
+    for what, sec in (("Living Together Agreement", ctx.plan.staying_put), ("Staying Close plan", ctx.plan.staying_close)):
+        a = sec.in_force()
+        if a is not None and a.review_date is not None and a.review_date <= horizon:
+            out.append((what, a.review_date))
+    return out
+
+
+@predicate(
+    "agreement_review_within_months",
+    takes_months,
+    ("staying_put.agreements.*.status", "staying_put.agreements.*.review_date",
+     "staying_close.agreements.*.status", "staying_close.agreements.*.review_date"),
+    why=lambda ctx, m: "; ".join(f"{w} review {'was due' if d < ctx.today else 'due'} on {dates.fmt(d)}"
+                                 for w, d in _reviews_due(ctx, m)),
+)
+def agreement_review_within_months(ctx: Ctx, months: int) -> bool:
+    """months: the review date of a Staying Put or Staying Close agreement in force is within that
+    many months from today, or has passed."""
+    return bool(_reviews_due(ctx, months))
 
 
 @predicate("legal_status_in", takes_codes(LegalStatus), ("person.legal_status",))

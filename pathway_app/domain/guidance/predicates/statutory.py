@@ -11,6 +11,7 @@ from ... import dates
 from ...vocab import OPEN_ACTION, Decision
 from ...wording import listing, sentences
 from .base import DOB, Ctx, norm, predicate, takes_months, takes_true
+from .home import ARRANGEMENT_ENDS
 
 
 # ---- due and overdue
@@ -91,16 +92,16 @@ def _arrangement_ends(ctx: Ctx, months: int) -> list[tuple[str, date]]:
     sp = dates.staying_put_end(plan)
     if sp is not None and ctx.today <= sp <= horizon:
         out.append(("Staying Put ends", sp))
-    sc = plan.staying_close
-    if sc.decision is Decision.AGREED and sc.end is not None and ctx.today <= sc.end <= horizon:
-        out.append(("Staying Close ends", sc.end))
+    sc = dates.staying_close_end(plan)
+    if sc is not None and ctx.today <= sc <= horizon:
+        out.append(("Staying Close ends", sc))
     return out
 
 
 @predicate(
     "home_arrangement_ends_within_months",
     takes_months,
-    (DOB, "staying_put.decision", "staying_put.end", "staying_close.decision", "staying_close.end"),
+    (DOB, *ARRANGEMENT_ENDS),
     why=lambda ctx, m: sentences(f"{w} on {dates.fmt(d)}" for w, d in _arrangement_ends(ctx, m)),
 )
 def home_arrangement_ends_within_months(ctx: Ctx, months: int) -> bool:
