@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 
 def ordinal(n: int) -> str:
@@ -38,6 +38,32 @@ class Pronouns:
     themselves: str  # himself, herself, themselves (reflexive)
     recorded: bool = False  # False: "they", because no pronouns are recorded
 
+    # the same forms by their grammatical names, for sentences written out in code
+    @property
+    def subject(self) -> str:
+        return self.they
+
+    @property
+    def object(self) -> str:
+        return self.them
+
+    @property
+    def possessive(self) -> str:
+        return self.their
+
+    @property
+    def reflexive(self) -> str:
+        return self.themselves
+
+    @property
+    def plural_verb(self) -> bool:
+        """ "they are", not "they is"."""
+        return self.they == "they"
+
+    def verb(self, singular: str, plural: str) -> str:
+        """The form of a verb that goes with these pronouns: ``verb("is", "are")``."""
+        return plural if self.plural_verb else singular
+
     def forms(self) -> dict[str, str]:
         """Placeholder name → word, with capitalised variants: {"they": "he", "They": "He", …}."""
         out: dict[str, str] = {}
@@ -58,6 +84,7 @@ _KNOWN: dict[str, Pronouns] = {
     "xe": Pronouns("xe", "xem", "xyr", "xemself", True),
     "it": Pronouns("it", "it", "its", "itself", True),
 }
+HE, SHE = _KNOWN["he"], _KNOWN["she"]
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -114,3 +141,25 @@ def possessive(name: str) -> str:
     """ "Tesfay's"; "James's" (the app always adds 's, as British usage allows)."""
     name = name.strip()
     return f"{name}'s" if name else ""
+
+
+def together(people: Sequence[str]) -> Pronouns:
+    """The pronouns for a group, from each person's recorded ones: *they* for two or more."""
+    if len(people) == 1:
+        return pronouns(people[0])
+    return THEY
+
+
+def names(items: Iterable[str], *, conjunction: str = "and") -> str:
+    """ "Karen Lowe and Steve Lowe"; "A, B and C"; the empty ones left out."""
+    return listing((i for i in items if i and i.strip()), conjunction)
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """``one`` for exactly one, else ``many`` ("carer" / "carers")."""
+    return one if n == 1 else many
+
+
+def capitalise(text: str) -> str:
+    """The first letter made a capital, the rest as it is ("they are" → "They are")."""
+    return text[:1].upper() + text[1:]

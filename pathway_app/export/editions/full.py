@@ -12,11 +12,10 @@ from datetime import date
 from typing import Sequence
 
 from ...domain import agreements, dates
-from ...domain.words import names
 from ...domain.labels import label
 from ...domain.model import Plan
 from ...domain.vocab import SCHEDULE_1_AREAS, Area, Decision, HomeRegistration, Parenting, RelationshipType
-from ...domain.wording import pronouns
+from ...domain.wording import names, pronouns
 from ..blocks import (
     action_status,
     actions_by_date,

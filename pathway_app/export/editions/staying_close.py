@@ -16,7 +16,7 @@ from ...domain import agreements as ag
 from ...domain.audiences import view
 from ...domain.labels import label
 from ...domain.model import Plan, StayingCloseAgreement
-from ...domain.words import pronouns
+from ...domain.wording import pronouns
 from ..blocks import agreement_signing, agreement_state, agreement_versions, first_name, fmt_date, key_values
 from ..model import Block, Callout, Para, Quote, Section, Table
 

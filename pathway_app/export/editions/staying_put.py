@@ -18,7 +18,7 @@ from ...domain.audiences import view
 from ...domain.labels import label
 from ...domain.model import Plan, StayingPutAgreement
 from ...domain.vocab import SIGNED_STATUSES, AgreementStatus, EndBasis, HouseRuleTopic
-from ...domain.words import capitalise, names, pronouns, together
+from ...domain.wording import capitalise, names, pronouns, together
 from ..blocks import (
     agreement_signing,
     agreement_state,

@@ -18,7 +18,7 @@ from typing import Sequence
 
 from ...domain import dates
 from ...domain.audiences import Audience, view
-from ...domain.words import names
+from ...domain.wording import names
 from ...domain.labels import label
 from ...domain.model import Plan
 from ...domain.organisation import organisation
