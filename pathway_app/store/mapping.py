@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from sqlalchemy import Table
 
@@ -83,7 +83,7 @@ CHILD_TABLES: tuple[Table, ...] = (
 @lru_cache(maxsize=1)
 def _tabled() -> frozenset[tuple[type, str]]:
     """(class, field) of every list field that has a table of its own (not a JSON column)."""
-    out = {(m.SupportArea, "actions")}
+    out: set[tuple[type, str]] = {(m.SupportArea, "actions")}
     for fid in LISTS:
         parent, _dot, name = fid.rpartition(".")
         out.add((field_ids(m.Plan)[parent].type if parent else m.Plan, name))
@@ -269,10 +269,10 @@ def _list_of(plan: m.Plan, fid: str) -> list[Any]:
 
 
 def plan_from_rows(
-    plan_values: Mapping[str, Any],
-    sections: Mapping[str, Mapping[str, Any] | None],
-    lists: Mapping[str, list[tuple]],
-    actions: list[tuple],
+    plan_values: Mapping[Any, Any],
+    sections: Mapping[str, Mapping[Any, Any] | None],
+    lists: Mapping[str, Sequence[Sequence[Any]]],
+    actions: Sequence[Sequence[Any]],
 ) -> m.Plan:
     """Rebuild a plan. ``lists`` rows (by list field id) hold the item's fields in
     :func:`column_fields` order; ``actions`` rows are (area, *Action scalars) ordered by area
@@ -306,7 +306,8 @@ def plan_from_rows(
             kwargs[name] = cp.from_values((values[n] for n in cp.columns), **extra)
     kwargs.update((fid, items) for fid, items in built.items() if "." not in fid)
     pcp = class_plan(m.Plan)
-    return pcp.from_values((plan_values[n] for n in pcp.scalars), person=person, **kwargs)
+    plan: m.Plan = pcp.from_values((plan_values[n] for n in pcp.scalars), person=person, **kwargs)
+    return plan
 
 
 # --------------------------------------------------------------------------- summaries

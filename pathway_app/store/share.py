@@ -117,7 +117,7 @@ def _audience(text: str) -> Audience:
         aud = None
     if aud not in SHARE_AUDIENCES:
         raise ShareFileProblem(f"A plan can be shared with a foster carer or a key worker, not “{text}”.")
-    return aud  # type: ignore[return-value]
+    return aud
 
 
 # --------------------------------------------------------------------------- making one

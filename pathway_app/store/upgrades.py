@@ -235,7 +235,8 @@ def to_v5(plan: Plan) -> Plan:
     coming back. A plan with nothing written about an arrangement gets no agreement.
     """
     out = dict(plan)
-    sp = plan.get("staying_put") if isinstance(plan.get("staying_put"), dict) else {}
+    raw_sp = plan.get("staying_put")
+    sp: dict[str, Any] = raw_sp if isinstance(raw_sp, dict) else {}
     put_agreements = []
     if any(sp.get(k) not in (None, "") for k in ("carer_name", "start", "end", "money", "house_agreements", "review_date")):
         carer = _text(sp, "carer_name")
@@ -260,8 +261,10 @@ def to_v5(plan: Plan) -> Plan:
         })
     out["staying_put"] = {"decision": sp.get("decision", "not_discussed"), "notes": _text(sp, "notes"),
                           "agreements": put_agreements, **_unknown(sp, _V4_STAYING_PUT)}
-    sc = plan.get("staying_close") if isinstance(plan.get("staying_close"), dict) else {}
-    staff = sc.get("staff") if isinstance(sc.get("staff"), list) else []
+    raw_sc = plan.get("staying_close")
+    sc: dict[str, Any] = raw_sc if isinstance(raw_sc, dict) else {}
+    raw_staff = sc.get("staff")
+    staff: list[Any] = raw_staff if isinstance(raw_staff, list) else []
     close_agreements = []
     if staff or any(sc.get(k) not in (None, "") for k in ("home_name", "new_home", "start", "end", "come_back")):
         close_agreements.append({
