@@ -67,7 +67,7 @@ class YoungPerson:
     address: str = ""
     legal_status: LegalStatus = LegalStatus.UNKNOWN
     local_authority: str = ""
-    immigration_status: ImmigrationStatus = ImmigrationStatus.BRITISH
+    immigration_status: ImmigrationStatus = ImmigrationStatus.UNKNOWN  # never assumed
     immigration_notes: str = ""
     parenting: Parenting = Parenting.NO
     parenting_notes: str = ""

@@ -43,13 +43,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import dates
+from ..domain.fields import label
 from ..domain.labels import label as vocab_label
 from ..domain.summary import PlanSummary
 from . import theme
 from .fields import pretty_date
 
 NAME, AGE, CATEGORY, NEXT, WHEN, PROMPTS = range(6)
-HEADERS = ("Name", "Age", "Care-leaver category", "What’s next", "When", "Things to think about")
+HEADERS = ("Name", "Age", "Care-leaver category", "What’s next", "When", label("prompt_responses"))
 _FAR = date.max
 
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QPushButton, QToolTip, QWidget
 
+from ..domain.fields import label
 from ..domain.model import Plan
 from .map_layout import (
     MapFrame,
@@ -155,10 +156,11 @@ class RelationshipMapWidget(QWidget):
         p.end()
 
     def _title(self) -> str:
+        people = label("relationships")
         if self._plan is None:
-            return "People who matter"
+            return people
         who = self._plan.person.preferred_name.strip() or self._plan.person.given_name.strip()
-        return f"People who matter to {who}" if who else "People who matter"
+        return f"{people} to {who}" if who else people
 
     # ------------------------------------------------------------------ events
 
@@ -211,7 +213,7 @@ class RelationshipMapWidget(QWidget):
             if ps.title_rect.contains(pos):
                 return f"{group_title(ps.sector.group)}: {ps.sector.count} on the map"
         if math.hypot(pos.x() - f.cx, pos.y() - f.cy) <= f.centre_r:
-            return self._title().replace("People who matter to ", "") or "The young person"
+            return self._title().replace(f"{label('relationships')} to ", "") or "The young person"
         return ""
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802

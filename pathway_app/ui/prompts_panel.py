@@ -40,11 +40,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.fields import label
 from ..domain.guidance import Prompt, ResponseError, Urgency, considered, evaluate, respond
 from ..domain.model import Plan, PromptResponse, utcnow
 from ..domain.vocab import PromptAnswer
 from . import theme
-from .fields import DATE_HINT, DateField, FieldBlock, format_date, parse_date, pretty_date
+from .fields import DATE_HINT, DateField, FieldBlock, format_date, parse_date, pretty_date, with_mnemonic
 
 #: Words for each urgency, so it is never shown by colour alone.
 URGENCY_WORDS = {
@@ -152,7 +153,7 @@ class _ResponseForm(QFrame):
         self.date_block = FieldBlock("Come &back to it on", self.date, DATE_HINT, parent=self)
         lay.addWidget(self.date_block)
         self.note = QLineEdit(self)
-        self.note_block = FieldBlock("&Note", self.note, "", parent=self)
+        self.note_block = FieldBlock(with_mnemonic(label("prompt_responses.note"), "N"), self.note, "", parent=self)
         lay.addWidget(self.note_block)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -260,7 +261,7 @@ class PromptCard(QFrame):
             if prompt.response is not None:
                 self.status = _wrapping(describe_response(prompt.response), self)
                 theme.set_font(self.status, 0.95, italic=True)
-                self.status.setAccessibleName("What was decided")
+                self.status.setAccessibleName("The answer")
                 lay.insertWidget(2, self.status)  # under the prompt, above the source
             return
 
@@ -395,8 +396,7 @@ class PromptsPanel(QWidget):
     responded = Signal(object)
     countChanged = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None, title: str = "Things to think about",
-                 lazy: bool = False):
+    def __init__(self, parent: QWidget | None = None, title: str = "", lazy: bool = False):
         super().__init__(parent)
         #: With ``lazy``, cards are only built while the panel is on screen (a plan has a panel
         #: on every page; building them all on every change would make opening a plan slow).
@@ -416,6 +416,7 @@ class PromptsPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(8)
+        title = title or label("prompt_responses")  # one name for the panel on every page
         self.title = QLabel(title, self)
         theme.set_font(self.title, 1.1, bold=True)
         self.title.setAccessibleName(title)

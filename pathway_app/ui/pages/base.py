@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import fieldpath
 from ...domain import model as m
 from ...domain.vocab import Area
 from .. import theme
@@ -85,7 +86,7 @@ class StatutoryPromptsPanel(PromptsPanel):
 def make_prompts_panel(key: str, parent: QWidget) -> PromptsPanel:
     """The prompts panel for the page ``key`` (Reviews shows the duties the law sets)."""
     if key == "reviews":
-        return StatutoryPromptsPanel(parent, title="What the law asks for", lazy=True)
+        return StatutoryPromptsPanel(parent, lazy=True)
     return PromptsPanel(parent, lazy=True)
 
 
@@ -200,7 +201,8 @@ class AreaPage(QWidget):
         return out
 
     def form_for(self, target: Callable[[m.Plan], Any], prefix: str) -> Form:
-        form = Form(self.session, self)
+        """A form on ``target(plan)``, the record at ``prefix`` (its words: the catalogue's)."""
+        form = Form(self.session, self, fieldpath.field_id(prefix) if prefix else "")
         self._forms.append((form, target, prefix))
         return form
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QWidget
 
 from ...domain import model as m
+from ...domain.fields import label
+from ...domain.home_now import fill_from_care_history
 from ...domain.vocab import Area, Decision, HomeType
 from ..fields import Form, grid
-from ..records import Column
+from ..records import column
 from .base import AreaPage, area_of, area_prefix
 
 
@@ -16,59 +20,75 @@ class HomePage(AreaPage):
     intro = ("Where they live now, where they want to live next, and Staying Put or Staying Close. "
              "Keep the last home open until the next one is secure.")
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.fill_from_care_history()
+
+    def fill_from_care_history(self) -> None:
+        """Home now, where still empty, from the newest care episode: one undoable step."""
+        plan = self.plan
+        if plan is None:
+            return
+        values = fill_from_care_history(plan)
+        if not values:
+            return
+        self.session.undo_stack.beginMacro("Fill home now from the care history")
+        for attr, value in values.items():
+            self.session.set_field(plan.home, attr, value)
+        self.session.undo_stack.endMacro()
+
     def build(self) -> None:
         self.own_words(area_of(Area.ACCOMMODATION), area_prefix(Area.ACCOMMODATION), "own_words",
                        "What do you want your next home to be like?")
         f = self.form_for(lambda p: p.home, "home")
-        lay = self.section("Home now")
+        lay = self.section("Where they live now")
         lay.addWidget(grid([
-            f.choice("current_type", HomeType, "Kind of home"),
-            f.text("current_name", "Name or address"),
-            f.date("current_since", "Living there since"),
-            f.notes("suitability", "Is it right for them?",
-                    "Facilities, safety, location, support, affordability, their views (Schedule 2)", lines=3),
+            f.choice("current_type", HomeType),
+            f.text("current_name"),
+            f.date("current_since"),
+            f.notes("suitability", lines=3),
         ]))
         lay = self.section("The next home")
         lay.addWidget(grid([
-            f.choice("planned_type", HomeType, "Kind of home", none_text="Not decided yet"),
-            f.date("planned_move_date", "Planned move date"),
-            f.notes("planned_description", "What the next home will be", lines=2),
-            f.notes("fallback", "If it doesn't work out", "Can the last home stay open?", lines=2),
+            f.choice("planned_type", HomeType, none_text="Not decided yet"),
+            f.date("planned_move_date"),
+            f.notes("planned_description", lines=2),
+            f.notes("fallback", lines=2),
         ]))
         sp = self.form_for(lambda p: p.staying_put, "staying_put")
-        lay = self.section("Staying Put", "Staying with their foster carers after 18, up to 21.")
+        lay = self.section(label("staying_put"), "Staying with their foster carers after 18, up to 21.")
+        self.staying_put_section = lay.parentWidget()
         lay.addWidget(grid([
-            sp.choice("decision", Decision, "Decision"),
-            sp.text("carer_name", "Carer’s name"),
-            sp.date("start", "Starts"),
-            sp.date("end", "Ends", "At the latest the 21st birthday"),
-            sp.date("review_date", "Review date"),
-            sp.notes("money", "Money", "Allowance, rent or board they pay, carer’s payments", lines=2),
-            sp.notes("house_agreements", "House agreements", lines=2),
-            sp.notes("notes", "Notes", lines=2),
+            sp.choice("decision", Decision),
+            sp.text("carer_name"),
+            sp.date("start"),
+            sp.date("end"),
+            sp.date("review_date"),
+            sp.notes("money", lines=2),
+            sp.notes("house_agreements", lines=2),
+            sp.notes("notes", lines=2),
         ]))
         sc = self.form_for(lambda p: p.staying_close, "staying_close")
-        lay = self.section("Staying Close", "Living near the children’s home and keeping its people, up to 25.")
+        lay = self.section(label("staying_close"), "Living near the children’s home and keeping its people, up to 25.")
+        self.staying_close_section = lay.parentWidget()
         lay.addWidget(grid([
-            sc.choice("decision", Decision, "Decision"),
-            sc.text("home_name", "The children’s home"),
-            sc.text("new_home", "Where they will live"),
-            sc.date("start", "Starts"),
-            sc.date("end", "Ends"),
-            sc.notes("come_back", "Coming back", "Meals, visits, staying over when it’s hard", lines=2),
-            sc.notes("notes", "Notes", lines=2),
+            sc.choice("decision", Decision),
+            sc.text("home_name"),
+            sc.text("new_home"),
+            sc.date("start"),
+            sc.date("end"),
+            sc.notes("come_back", lines=2),
+            sc.notes("notes", lines=2),
         ]))
 
         def build_staff(form: Form) -> list[QWidget]:
-            return [form.text("name", "Name"), form.text("role", "Role"),
-                    form.notes("how_keep_in_touch", "How they keep in touch", lines=2)]
+            return [form.text("name"), form.text("role"), form.notes("how_keep_in_touch", lines=2)]
 
         lay.addWidget(self.list_editor(
-            "staff member",
-            [Column("Name", lambda s: s.name), Column("Role", lambda s: s.role)],
+            "staying_close.staff",
+            [column("staying_close.staff.name"), column("staying_close.staff.role")],
             lambda p: p.staying_close.staff, lambda p: "staying_close.staff", build_staff,
-            factory=m.StayingCloseContact, describe=lambda s: f"Staff: {s.name or 'new'}",
-            empty_text="No staff from the children’s home recorded yet.",
+            factory=m.StayingCloseContact, empty_text="No staff from the children’s home recorded yet.",
         ))
 
 
@@ -82,9 +102,9 @@ class ContingencyPage(AreaPage):
         f = self.form_for(lambda p: p.contingency, "contingency")
         lay = self.section("The plan B")
         lay.addWidget(grid([
-            f.notes("plan", "If the plan stops working", lines=3),
-            f.notes("fallback_home", "A fallback home", lines=2),
-            f.notes("who_to_call", "Who to call", lines=2),
+            f.notes("plan", lines=3),
+            f.notes("fallback_home", lines=2),
+            f.notes("who_to_call", lines=2),
         ]))
 
 
