@@ -390,7 +390,7 @@ class CaseloadView(QWidget):
         hh.setSortIndicator(WHEN, Qt.SortOrder.AscendingOrder)
         fm = self.fontMetrics()
         for col, sample in ((NAME, "Mmmmmmmmm Mmmmmmmmmmm"), (AGE, "Age  "), (CATEGORY, "Care-leaver category    "),
-                            (WHEN, "⚠ 30 Sep 2026 (overdue)    "), (PROMPTS, "Things to think about  ")):
+                            (WHEN, "⚠ 30 Sep 2026 (overdue)    "), (PROMPTS, HEADERS[PROMPTS] + "  ")):
             hh.resizeSection(col, fm.horizontalAdvance(sample) + 16)
         hh.setAccessibleName("Column headings: click one to sort by it")
         self.table.verticalHeader().setAccessibleName("Row headings")
