@@ -199,6 +199,8 @@ class At25Dialog(QDialog):
 
         self.name = QLineEdit(page)
         self.name.setPlaceholderText("A first name, or what you call them")
+        # the hint is read in full: the box is at least as wide as it
+        self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance(self.name.placeholderText()) + 32)
         self.name.returnPressed.connect(self.add_current_person)
         self.kind = QComboBox(page)
         for code, words in choices("RelationshipType"):

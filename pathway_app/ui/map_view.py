@@ -261,7 +261,7 @@ class RelationshipMapWidget(QWidget):
                 return
         super().mouseDoubleClickEvent(event)
 
-    # keyboard: Tab / arrows move between people, Enter or Space opens the person
+    # keyboard: the arrow keys move between people, Enter or Space opens the person; Tab leaves
 
     def focusInEvent(self, event) -> None:  # noqa: N802
         people = self.frame().people
@@ -279,15 +279,6 @@ class RelationshipMapWidget(QWidget):
         self.setAccessibleName("Relationship map")
         super().focusOutEvent(event)
         self.update()
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
-        if self.hasFocus():
-            people = self.frame().people
-            i = self._focus_index + (1 if next else -1)
-            if 0 <= i < len(people):
-                self._set_focus_index(i)
-                return True
-        return super().focusNextPrevChild(next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         people = self.frame().people

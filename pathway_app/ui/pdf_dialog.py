@@ -165,8 +165,10 @@ class PdfExportDialog(QDialog):
     ``result_path`` is the file written (``None`` until saved).
     """
 
-    def __init__(self, plan: Plan, today: date, parent: QWidget | None = None):
+    def __init__(self, plan: Plan, today: date, parent: QWidget | None = None, edition: str = "full",
+                 folder: str = ""):
         super().__init__(parent)
+        self.folder = folder  # where the save dialog starts (else the person's Documents)
         self.setWindowTitle("Make a PDF")
         self.setStyleSheet(_STYLE)
         self.plan = plan
@@ -268,7 +270,7 @@ class PdfExportDialog(QDialog):
         buttons.addWidget(self.save)
         outer.addLayout(buttons)
 
-        self.edition_buttons["full"].setChecked(True)
+        self.edition_buttons[edition if edition in self.edition_buttons else "full"].setChecked(True)
 
     # ------------------------------------------------------------------ values
 
@@ -346,7 +348,7 @@ class PdfExportDialog(QDialog):
 
     def _suggested_path(self) -> str:
         name = export.default_filename(self.plan, self.edition, self.today)
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = self.folder or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         return str(Path(folder) / name) if folder else name
 
     def choose_and_save(self) -> None:
@@ -382,15 +384,17 @@ class PdfExportDialog(QDialog):
     # ------------------------------------------------------------------ opening
 
     @classmethod
-    def run(cls, parent: QWidget | None, plan: Plan, today: date) -> Path | None:
+    def run(cls, parent: QWidget | None, plan: Plan, today: date, edition: str = "full") -> Path | None:
         """Show the dialog; the path of the PDF written, or None if nothing was saved."""
-        got = cls.ask(parent, plan, today)
+        got = cls.ask(parent, plan, today, edition=edition)
         return got[0] if got else None
 
     @classmethod
-    def ask(cls, parent: QWidget | None, plan: Plan, today: date) -> tuple[Path, str] | None:
-        """Show the dialog; (the path written, the edition) or None if nothing was saved."""
-        dlg = cls(plan, today, parent)
+    def ask(cls, parent: QWidget | None, plan: Plan, today: date, edition: str = "full",
+            folder: str = "") -> tuple[Path, str] | None:
+        """Show the dialog, starting on ``edition``; (the path written, the edition) or None if
+        nothing was saved. The save dialog starts in ``folder`` (else Documents)."""
+        dlg = cls(plan, today, parent, edition, folder)
         try:
             dlg.exec()
             return (dlg.result_path, dlg.edition) if dlg.result_path is not None else None

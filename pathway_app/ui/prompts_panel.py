@@ -5,7 +5,9 @@ prompt as a card: how urgent it is (a word and a colour), what it means for the 
 to ask the young person together, ideas for what to do, and where it comes from. Each card can
 be answered here:
 
-- **Done** — asks what was done (optional);
+- **Done** — asks what was done (optional) and, for a prompt that stands for a date (the needs
+  assessment), the day it was done: the date goes into the plan where it belongs, so the
+  warning goes everywhere (:mod:`pathway_app.domain.guidance.done_dates`);
 - **Not relevant** — asks why (required);
 - **Later** — asks when to come back to it (a date after today, required).
 
@@ -15,7 +17,9 @@ window saves. Answered prompts can be shown with who answered and when.
 
 Signals (PromptsPanel):
     planChanged(): the plan was changed (a prompt was answered); save it.
-    responded(object response): the :class:`~pathway_app.domain.model.PromptResponse` recorded.
+    responded(object response, list changes): the
+        :class:`~pathway_app.domain.model.PromptResponse` recorded, and the fields the answer
+        set as ``(record, attr, before, after)`` (the date a prompt stands for).
     countChanged(int open): how many prompts are open in this panel's areas.
 """
 
@@ -40,8 +44,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.fields import label
+from ..domain.fields import help_text, label
 from ..domain.guidance import Prompt, ResponseError, Urgency, considered, evaluate, respond
+from ..domain.guidance.done_dates import done_changes, done_field
 from ..domain.model import Plan, PromptResponse, utcnow
 from ..domain.vocab import PromptAnswer
 from . import theme
@@ -138,10 +143,11 @@ class _ResponseForm(QFrame):
                              "Anything to remember when you come back to it"),
     }
 
-    def __init__(self, parent: QWidget):
+    def __init__(self, parent: QWidget, done_on: str = ""):
         super().__init__(parent)
         self.setObjectName("ResponseForm")
         self.answer = PromptAnswer.DONE
+        self.done_path = done_on  # the date *Done* records ("" when the prompt has none)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 8, 0, 0)
         lay.setSpacing(6)
@@ -152,6 +158,14 @@ class _ResponseForm(QFrame):
         self.date = DateField(self)
         self.date_block = FieldBlock("Come &back to it on", self.date, DATE_HINT, parent=self)
         lay.addWidget(self.date_block)
+        self.done_date: DateField | None = None  # only on a prompt that stands for a date
+        self.done_block: FieldBlock | None = None
+        if done_on:
+            self.done_date = DateField(self)
+            self.done_block = FieldBlock(with_mnemonic(label(done_on), "o"), self.done_date,
+                                         f"{help_text(done_on) or 'The day it was done'}. {DATE_HINT}", parent=self)
+            self.done_block.setVisible(False)
+            lay.addWidget(self.done_block)
         self.note = QLineEdit(self)
         self.note_block = FieldBlock(with_mnemonic(label("prompt_responses.note"), "N"), self.note, "", parent=self)
         lay.addWidget(self.note_block)
@@ -182,22 +196,29 @@ class _ResponseForm(QFrame):
         self.note_block.set_error("")
         self.date_block.set_error("")
         later = answer is PromptAnswer.LATER
+        dated = answer is PromptAnswer.DONE and self.done_date is not None
         self.date_block.setVisible(later)
         self.date.set_text(format_date(today + timedelta(days=28)) if later else "")
+        if self.done_block is not None and self.done_date is not None:
+            self.done_block.set_error("")
+            self.done_block.setVisible(dated)
+            self.done_date.set_text(format_date(today) if dated else "")
         self.setVisible(True)
-        (self.date if later else self.note).setFocus(Qt.FocusReason.OtherFocusReason)
-        if later:
-            self.date.line.selectAll()
+        first = self.date if later else self.done_date if dated else self.note
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        if later or dated:
+            first.line.selectAll()
 
 
 class PromptCard(QFrame):
     """One prompt: urgency, wording for the adviser and for the young person, ideas, source.
 
     Signals:
-        answered(object card, str answer, str note, object until): Save was pressed.
+        answered(object card, str answer, str note, object until, object done_on): Save was
+            pressed (``done_on``: the day it was done, for a prompt that stands for a date).
     """
 
-    answered = Signal(object, str, str, object)
+    answered = Signal(object, str, str, object, object)
 
     def __init__(self, prompt: Prompt, today: date, answered_view: bool = False,
                  parent: QWidget | None = None):
@@ -287,12 +308,14 @@ class PromptCard(QFrame):
         row.addStretch(1)
         lay.addLayout(row)
 
-        self.form = _ResponseForm(self)
+        self.form = _ResponseForm(self, done_field(prompt.rule_id) or "")
         self.form.setVisible(False)
         self.form.cancel.clicked.connect(self.close_form)
         self.form.save.clicked.connect(self._save)
         self.form.note.returnPressed.connect(self._save)
         self.form.date.line.returnPressed.connect(self._save)
+        if self.form.done_date is not None:
+            self.form.done_date.line.returnPressed.connect(self._save)
         lay.addWidget(self.form)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -314,6 +337,20 @@ class PromptCard(QFrame):
         for a, b in self.buttons.items():
             b.setEnabled(a is answer)
         self.form.ask(answer, self.today)
+        self.bring_form_into_view()
+
+    def bring_form_into_view(self) -> None:
+        """Scroll the prompts column so the question just opened shows in full (it opens under
+        the card, which may be at the bottom of the column)."""
+        scroll = self.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if scroll is None or self.form is None:
+            return
+        inner = scroll.widget()
+        if inner is not None and inner.layout() is not None:
+            inner.layout().activate()  # the form's height counts before scrolling to it
+        scroll.ensureWidgetVisible(self.form, 0, 12)
 
     def close_form(self) -> None:
         if self.form is None:
@@ -350,19 +387,39 @@ class PromptCard(QFrame):
                     ok = False
             if not ok:
                 f.date.setFocus(Qt.FocusReason.OtherFocusReason)
+        if f.answer is PromptAnswer.DONE and f.done_block is not None and f.done_date is not None:
+            words = label(f.done_path)
+            try:
+                done_on = parse_date(f.done_date.text())
+            except ValueError as exc:
+                f.done_block.set_error(f"“{words}”: {exc}")
+                done_on, ok = None, False
+            else:
+                if done_on is None:
+                    f.done_block.set_error(f"“{words}” is needed: the day it was done goes into the plan.")
+                    ok = False
+                elif done_on > self.today:
+                    f.done_block.set_error(f"“{words}” cannot be after today ({pretty_date(self.today)}).")
+                    ok = False
+            if not ok:
+                f.done_date.setFocus(Qt.FocusReason.OtherFocusReason)
         return ok
 
     @property
-    def values(self) -> tuple[PromptAnswer, str, date | None]:
+    def values(self) -> tuple[PromptAnswer, str, date | None, date | None]:
+        """(answer, note, until, done on)."""
         assert self.form is not None
         f = self.form
-        until = None
-        if f.answer is PromptAnswer.LATER:
+
+        def read(box: DateField) -> date | None:
             try:
-                until = parse_date(f.date.text())
+                return parse_date(box.text())
             except ValueError:
-                until = None
-        return f.answer, f.note.text().strip(), until
+                return None
+
+        until = read(f.date) if f.answer is PromptAnswer.LATER else None
+        done_on = read(f.done_date) if f.answer is PromptAnswer.DONE and f.done_date is not None else None
+        return f.answer, f.note.text().strip(), until, done_on
 
     def show_error(self, message: str) -> None:
         """A problem the engine reported (shown under the note)."""
@@ -372,8 +429,8 @@ class PromptCard(QFrame):
     def _save(self) -> None:
         if self.form is None or self.form.isHidden() or not self.validate():
             return
-        answer, note, until = self.values
-        self.answered.emit(self, answer.value, note, until)
+        answer, note, until, done_on = self.values
+        self.answered.emit(self, answer.value, note, until, done_on)
 
 
 # --------------------------------------------------------------------------- the panel
@@ -393,7 +450,7 @@ class PromptsPanel(QWidget):
     """
 
     planChanged = Signal()
-    responded = Signal(object)
+    responded = Signal(object, list)
     countChanged = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, title: str = "", lazy: bool = False):
@@ -434,6 +491,7 @@ class PromptsPanel(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setAccessibleName("Prompts")
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the cards' buttons, not the frame
         self.list = QWidget(self.scroll)
         self.list.setObjectName("PromptsList")
         self.list_layout = QVBoxLayout(self.list)
@@ -548,7 +606,8 @@ class PromptsPanel(QWidget):
 
     # ------------------------------------------------------------------ answering
 
-    def _on_answered(self, card: PromptCard, answer: str, note: str, until: date | None) -> None:
+    def _on_answered(self, card: PromptCard, answer: str, note: str, until: date | None,
+                     done_on: date | None = None) -> None:
         if self.plan is None:
             return
         try:
@@ -557,9 +616,14 @@ class PromptsPanel(QWidget):
         except ResponseError as exc:
             card.show_error(str(exc).capitalize() + ".")
             return
+        changes = []
+        if done_on is not None:  # the date the prompt stands for, where it belongs in the plan
+            for record, attr, value in done_changes(self.plan, card.prompt.rule_id, done_on):
+                changes.append((record, attr, getattr(record, attr), value))
+                setattr(record, attr, value)
         index = self.cards.index(card) if card in self.cards else 0
         self.refresh()
-        self.responded.emit(resp)
+        self.responded.emit(resp, changes)
         self.planChanged.emit()  # the window may set the prompts again here
         self._focus_after(index)
 

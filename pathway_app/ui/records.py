@@ -10,13 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -362,10 +373,28 @@ class RecordListEditor(QWidget):
         self.table.setFocus() if self.model.rows else self.add_button.setFocus()
 
     def focus_editor(self) -> None:
+        """Put the cursor in the editor's first field, scrolled into view (it is under the
+        table, and on some pages under a map: it must never need hunting for)."""
         for f in self.form.fields:
             if f.widget.isEnabled():
+                self.show_editor()
                 f.widget.setFocus(Qt.FocusReason.TabFocusReason)
                 return
+
+    def show_editor(self) -> None:
+        """Scroll the page so the editor of the chosen record is in view, from its title down."""
+        scroll = self.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if scroll is None or scroll.widget() is None:
+            return
+        scroll.widget().layout().activate()
+        bar = scroll.verticalScrollBar()
+        top = self.editor_title.mapTo(scroll.widget(), QPoint(0, 0)).y()
+        bottom = self.editor.mapTo(scroll.widget(), QPoint(0, self.editor.height())).y()
+        view = scroll.viewport().height()
+        if top < bar.value() or bottom > bar.value() + view:
+            bar.setValue(min(top - 12, max(bottom - view + 12, bar.value())))
 
     # ----------------------------------------------------------- session
 

@@ -306,16 +306,22 @@ class TimelineWidget(QWidget):
             kind = pe.event.kind
             past = pe.event.when < self._today
             overdue = past and kind in ("review", "assessment", "action")
-            # a marker that would hide a birthday disc sits on top of the disc
-            y = road_y
-            for t, tx in frame.ticks:
-                r = disc_r if t.age in dates.KEY_AGES else disc_r * 0.62
-                if abs(tx - x) < r + 4:
-                    y = road_y - r - 3
-                    break
-            frame.markers.append(PlacedMarker(pe, info[id(pe.event)], x, y, rect, overdue, past))
+            frame.markers.append(PlacedMarker(pe, info[id(pe.event)], x, road_y, rect, overdue, past))
         _spread_markers(frame.markers, MARKER_R * 2 + 3)
+        _keep_clear(frame.markers, self.obstacles(frame), MARKER_R * 2 + 3)
         return frame
+
+    def obstacles(self, f: TimelineFrame) -> list[tuple[float, float, date]]:
+        """Where on the road a marker must not sit, with the date each stands for: every
+        birthday disc, and the Today line (a marker moves to the side its date is on)."""
+        out = []
+        reach = MARKER_R + 1.5 + 2  # the largest marker, and a little air
+        for t, tx in f.ticks:
+            r = f.disc_r if t.age in dates.KEY_AGES else f.disc_r * 0.62
+            out.append((tx - r - reach, tx + r + reach, t.when))
+        if f.today_in_range:
+            out.append((f.today_x - 1 - reach, f.today_x + 1 + reach, self._today))
+        return out
 
     # ------------------------------------------------------------------ painting
 
@@ -582,6 +588,23 @@ def _spread_markers(markers: list[PlacedMarker], step: float) -> None:
                 for k, r in enumerate(run):
                     r.x = first + k * step
             run = [m] if m is not None else []
+
+
+def _keep_clear(markers: list[PlacedMarker], obstacles: list[tuple[float, float, date]], step: float) -> None:
+    """Move markers off the birthday discs and the Today line, to the side their date is on,
+    keeping them in date order and ``step`` apart."""
+    last = -1e9
+    for m in sorted(markers, key=lambda m: (m.x, m.placed.event.when)):
+        when = m.placed.event.when
+        x = max(m.x, last + step)
+        for _ in range(2 * len(obstacles) + 2):
+            hit = next(((a, b, w) for a, b, w in obstacles if a < x < b), None)
+            if hit is None:
+                break
+            a, b, w = hit
+            x = a if when < w and a >= last + step else b
+        m.x = x
+        last = x
 
 
 def _ordinal(n: int) -> str:

@@ -273,6 +273,11 @@ class AreaPage(QWidget):
     def after_bind(self) -> None:
         """Hook for pages with extra widgets to refresh."""
 
+    def edition_sections(self) -> dict[str, QWidget]:
+        """The sections of this page that have a copy of the plan of their own (PDF edition →
+        the section), so Export PDF starts on that copy there."""
+        return {}
+
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
         self.refresh()

@@ -37,6 +37,11 @@ class HomePage(AreaPage):
             self.session.set_field(plan.home, attr, value)
         self.session.undo_stack.endMacro()
 
+    def edition_sections(self) -> dict[str, QWidget]:
+        if not self._built:
+            return {}
+        return {"staying-put": self.staying_put_section, "staying-close": self.staying_close_section}
+
     def build(self) -> None:
         self.own_words(area_of(Area.ACCOMMODATION), area_prefix(Area.ACCOMMODATION), "own_words",
                        "What do you want your next home to be like?")

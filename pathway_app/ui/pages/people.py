@@ -87,10 +87,15 @@ class PeoplePage(AreaPage):
             empty_text="No one recorded yet. Who matters to them?",
         )
         lay.addWidget(self.people)
-        self.map.personActivated.connect(self.people.select_id)
+        self.map.personActivated.connect(self._open_person)
         self.map.addPersonRequested.connect(self.people.add)
         self.session.listChanged.connect(self._refresh_map)
         self.session.fieldChanged.connect(self._field_changed)
+
+    def _open_person(self, relationship_id: str) -> None:
+        """A person chosen on the map: their details below it, in view, ready to edit."""
+        self.people.select_id(relationship_id)
+        self.people.focus_editor()
 
     def after_bind(self) -> None:
         self._refresh_map()
