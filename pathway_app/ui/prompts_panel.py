@@ -30,7 +30,7 @@ from functools import partial
 from html import escape
 from typing import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -347,10 +347,12 @@ class PromptCard(QFrame):
             scroll = scroll.parentWidget()
         if scroll is None or self.form is None:
             return
-        inner = scroll.widget()
-        if inner is not None and inner.layout() is not None:
-            inner.layout().activate()  # the form's height counts before scrolling to it
+        for w in (self.form, self, scroll.widget()):  # the form's height counts before scrolling to it
+            if w is not None and w.layout() is not None:
+                w.layout().activate()
         scroll.ensureWidgetVisible(self.form, 0, 12)
+        QTimer.singleShot(0, lambda: self.form is not None and self.form.isVisible()
+                          and scroll.ensureWidgetVisible(self.form, 0, 12))
 
     def close_form(self) -> None:
         if self.form is None:

@@ -591,20 +591,21 @@ def _spread_markers(markers: list[PlacedMarker], step: float) -> None:
 
 
 def _keep_clear(markers: list[PlacedMarker], obstacles: list[tuple[float, float, date]], step: float) -> None:
-    """Move markers off the birthday discs and the Today line, to the side their date is on,
-    keeping them in date order and ``step`` apart."""
+    """Move markers off the birthday discs and the Today line to the nearest free place,
+    keeping them in date order and ``step`` apart (a marker is drawn close to its date, never
+    on top of a birthday or the line that says where today is)."""
+
+    def free(x: float) -> bool:
+        return not any(a < x < b for a, b, _w in obstacles)
+
+    edges = [e for a, b, _w in obstacles for e in (a, b)]
     last = -1e9
     for m in sorted(markers, key=lambda m: (m.x, m.placed.event.when)):
-        when = m.placed.event.when
-        x = max(m.x, last + step)
-        for _ in range(2 * len(obstacles) + 2):
-            hit = next(((a, b, w) for a, b, w in obstacles if a < x < b), None)
-            if hit is None:
-                break
-            a, b, w = hit
-            x = a if when < w and a >= last + step else b
-        m.x = x
-        last = x
+        want = m.x
+        lowest = last + step
+        candidates = [c for c in [max(want, lowest), lowest, *edges] if c >= lowest and free(c)]
+        m.x = min(candidates, key=lambda c: abs(c - want)) if candidates else max(want, lowest)
+        last = m.x
 
 
 def _ordinal(n: int) -> str:
