@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..domain.fields import help_text, label
 from . import theme
 from .fields import DATE_HINT, DateField, FieldBlock, grid, parse_date, with_mnemonic
+from .messages import say
 
 
 def _block(field_id: str, key: str, widget: QWidget, hint: str = "") -> FieldBlock:
@@ -105,7 +106,7 @@ class NewPersonDialog(QDialog):
             b.set_error("")
         problems = 0
         if not (self.given.text().strip() or self.preferred.text().strip()):
-            self.blocks["given"].set_error("A given name (or a preferred name) is needed.")
+            self.blocks["given"].set_error(say("name_needed"))
             problems += 1
         dob = None
         try:
@@ -115,10 +116,10 @@ class NewPersonDialog(QDialog):
             problems += 1
         else:
             if dob is None:
-                self.blocks["dob"].set_error("A date of birth is needed to work out their key dates.")
+                self.blocks["dob"].set_error(say("birth_needed"))
                 problems += 1
             elif dob > self.today:
-                self.blocks["dob"].set_error("The date of birth is in the future.")
+                self.blocks["dob"].set_error(say("birth_in_future"))
                 problems += 1
         try:
             in_care = parse_date(self.in_care.text())
@@ -127,15 +128,14 @@ class NewPersonDialog(QDialog):
             problems += 1
         else:
             if in_care is not None and in_care > self.today:
-                self.blocks["in_care"].set_error("That day is in the future.")
+                self.blocks["in_care"].set_error(say("care_in_future"))
                 problems += 1
             elif in_care is not None and dob is not None and in_care < dob:
-                self.blocks["in_care"].set_error("That day is before their date of birth.")
+                self.blocks["in_care"].set_error(say("care_before_birth"))
                 problems += 1
         # each problem is said once, beside its field; the line below only counts them
-        self.error.setText("" if not problems else
-                           "Put right the field marked ⚠ to start their plan." if problems == 1 else
-                           f"Put right the {problems} fields marked ⚠ to start their plan.")
+        self.error.setText("" if not problems else say("put_right_one") if problems == 1 else
+                           say("put_right_many", count=problems))
         self.error.setVisible(bool(problems))
         self._grow_to_fit()
         if problems:

@@ -46,6 +46,7 @@ from ..domain import fields as catalogue
 from ..domain.labels import choices, label as vocab_label
 from ..domain.validation import Problem
 from . import theme
+from .messages import say
 from .session import PlanSession
 
 # --------------------------------------------------------------------------- dates
@@ -61,7 +62,7 @@ _MONTHS = {
     )
     for m in names
 }
-DATE_HINT = "Type a date as day/month/year, like 23/11/2026"
+DATE_HINT = say("date_hint")
 
 
 def format_date(d: date | None) -> str:
@@ -88,12 +89,12 @@ def parse_date(text: str) -> date | None:
         else:
             m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", t)
             if not m or m.group(2).lower() not in _MONTHS:
-                raise ValueError(f"“{t}” is not a date I can read. {DATE_HINT}.")
+                raise ValueError(say("date_unreadable", text=t, hint=DATE_HINT))
             d, mo, y = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
     try:
         return date(y, mo, d)
     except ValueError:
-        raise ValueError(f"“{t}” is not a real date. {DATE_HINT}.") from None
+        raise ValueError(say("date_not_real", text=t, hint=DATE_HINT)) from None
 
 
 class DateField(QWidget):
@@ -138,7 +139,7 @@ class DateField(QWidget):
     def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt naming
         super().setAccessibleName(name)
         self.line.setAccessibleName(name)
-        self.button.setAccessibleName(f"Pick {name.lower()} from a calendar")
+        self.button.setAccessibleName(f"Pick the date for “{name}” from a calendar")
 
     def setAccessibleDescription(self, text: str) -> None:  # noqa: N802
         super().setAccessibleDescription(text)

@@ -51,6 +51,7 @@ from ..domain.model import Plan, PromptResponse, utcnow
 from ..domain.vocab import PromptAnswer
 from . import theme
 from .fields import DATE_HINT, DateField, FieldBlock, format_date, parse_date, pretty_date, with_mnemonic
+from .messages import say
 
 #: Words for each urgency, so it is never shown by colour alone.
 URGENCY_WORDS = {
@@ -370,22 +371,21 @@ class PromptCard(QFrame):
         f.date_block.set_error("")
         ok = True
         if f.answer is PromptAnswer.NOT_RELEVANT and not f.note.text().strip():
-            f.note_block.set_error("“Why it is not relevant” is needed: say why this does not apply.")
+            f.note_block.set_error(say("why_needed"))
             f.note.setFocus(Qt.FocusReason.OtherFocusReason)
             ok = False
         if f.answer is PromptAnswer.LATER:
             try:
                 until = parse_date(f.date.text())
             except ValueError as exc:
-                f.date_block.set_error(f"“Come back to it on”: {exc}")
+                f.date_block.set_error(say("later_unreadable", problem=exc))
                 ok = False
             else:
                 if until is None:
-                    f.date_block.set_error("“Come back to it on” is needed: choose a date after today.")
+                    f.date_block.set_error(say("later_needed"))
                     ok = False
                 elif until <= self.today:
-                    f.date_block.set_error(
-                        f"“Come back to it on” must be after today ({pretty_date(self.today)}).")
+                    f.date_block.set_error(say("later_after_today", today=pretty_date(self.today)))
                     ok = False
             if not ok:
                 f.date.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -394,14 +394,14 @@ class PromptCard(QFrame):
             try:
                 done_on = parse_date(f.done_date.text())
             except ValueError as exc:
-                f.done_block.set_error(f"“{words}”: {exc}")
+                f.done_block.set_error(say("done_unreadable", field=words, problem=exc))
                 done_on, ok = None, False
             else:
                 if done_on is None:
-                    f.done_block.set_error(f"“{words}” is needed: the day it was done goes into the plan.")
+                    f.done_block.set_error(say("done_needed", field=words))
                     ok = False
                 elif done_on > self.today:
-                    f.done_block.set_error(f"“{words}” cannot be after today ({pretty_date(self.today)}).")
+                    f.done_block.set_error(say("done_not_after_today", field=words, today=pretty_date(self.today)))
                     ok = False
             if not ok:
                 f.done_date.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -39,6 +39,7 @@ from ..errors import TryAgainLater, UserFacingError, WrongPassphrase
 from ..store.protocol import StoreProtocol
 from . import theme
 from .fields import FieldBlock
+from .messages import say
 
 if TYPE_CHECKING:
     from ..store.lock import Lock
@@ -296,12 +297,11 @@ class NewPassphraseDialog(QDialog):
         text = self.passphrase.text()
         if len(unicodedata.normalize("NFC", text)) < MIN_CHARS:
             short = MIN_CHARS - len(unicodedata.normalize("NFC", text))
-            self.blocks["passphrase"].set_error(
-                f"The passphrase needs at least {MIN_CHARS} characters: {short} more.")
+            self.blocks["passphrase"].set_error(say("passphrase_short", least=MIN_CHARS, more=short))
             self.hint.setVisible(False)  # it would say the same again
             self.passphrase.setFocus()
         elif self.repeat.text() != text:
-            self.blocks["repeat"].set_error("The two passphrases are not the same. Type it again carefully.")
+            self.blocks["repeat"].set_error(say("passphrases_differ"))
             self.repeat.setFocus()
         else:
             return True
