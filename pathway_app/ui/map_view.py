@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetricsF, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QPushButton, QToolTip, QWidget
 
@@ -31,6 +31,7 @@ from .map_layout import (
     legend_items,
     legend_rects,
 )
+from . import accessible
 from .map_paint import MapFonts, MapPainter
 from .theme import scaled_font
 
@@ -63,6 +64,7 @@ class RelationshipMapWidget(QWidget):
         self._add.setAccessibleName("Add a person to the map")
         self._add.setToolTip("Add someone who matters (you can also double-click an empty space)")
         self._add.clicked.connect(self.addPersonRequested)
+        self.marks = accessible.Marks(self, pressable=True)  # the people, for screen readers
         self._update_text_alternative()
 
     # ------------------------------------------------------------------ public API
@@ -174,6 +176,7 @@ class RelationshipMapWidget(QWidget):
         self._frame = None
         self._place_button()
         super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._sync_marks)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
@@ -315,6 +318,22 @@ class RelationshipMapWidget(QWidget):
 
     def _update_text_alternative(self) -> None:
         self.setAccessibleDescription(self.text_alternative())
+        QTimer.singleShot(0, self, self._sync_marks)
 
+    def _sync_marks(self) -> None:
+        """Everyone drawn, as children a screen reader reads (and can press to open)."""
+        frame = self.frame()
+        items = []
+        for p in frame.people:
+            r = max(p.r, 8.0)
+            items.append((QRect(int(p.x - r), int(p.y - r), int(2 * r), int(2 * r)), describe(p.rel), "",
+                          lambda rid=p.id: self.personActivated.emit(rid)))
+        if frame.more_rect is not None and frame.not_shown:
+            names = ", ".join(r.name.strip() or "(no name)" for r in frame.not_shown[:25])
+            items.append((frame.more_rect.toRect(), f"{len(frame.not_shown)} more people, not drawn", names, None))
+        self.marks.sync(items)
+
+
+accessible.install(RelationshipMapWidget)
 
 __all__ = ["RelationshipMapWidget"]

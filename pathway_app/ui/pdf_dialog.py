@@ -246,6 +246,7 @@ class PdfExportDialog(QDialog):
         self.preview.setFixedSize(self._preview_w + 12, round(self._preview_w * 1.4142) + 12)
         self.preview.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.preview.setAccessibleName("Preview of the first page")
+        self.preview.setAccessibleDescription("The first page of the copy chosen, as it will be printed")
         right.addWidget(self.preview)
         right.addStretch(1)
         body.addLayout(right, 0)
@@ -291,6 +292,8 @@ class PdfExportDialog(QDialog):
 
     def _on_edition(self, code: str, checked: bool) -> None:
         if checked:
+            words = dict((c, w) for c, w, _a in EDITION_CHOICES)[code]
+            self.preview.setAccessibleDescription(f"The first page, as it will be printed: {words}")
             self._request_preview(code)
 
     def _request_preview(self, edition: str) -> None:

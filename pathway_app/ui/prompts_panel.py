@@ -352,8 +352,8 @@ class PromptCard(QFrame):
             if w is not None and w.layout() is not None:
                 w.layout().activate()
         scroll.ensureWidgetVisible(self.form, 0, 12)
-        QTimer.singleShot(0, lambda: self.form is not None and self.form.isVisible()
-                          and scroll.ensureWidgetVisible(self.form, 0, 12))
+        form = self.form  # again once the layout has settled (not if the card has gone by then)
+        QTimer.singleShot(0, form, lambda: form.isVisible() and scroll.ensureWidgetVisible(form, 0, 12))
 
     def close_form(self) -> None:
         if self.form is None:

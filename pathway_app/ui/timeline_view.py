@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -33,6 +33,7 @@ from ..domain import dates
 from ..domain.model import Action, Plan
 from ..domain.vocab import OPEN_ACTION
 from ..domain import geometry
+from . import accessible
 from .theme import is_dark, scaled_font
 
 #: What each key birthday means (tooltips and the text alternative).
@@ -178,6 +179,7 @@ class TimelineWidget(QWidget):
         self.setMinimumSize(420, 170)
         self.setAccessibleName("Timeline from 16 to 25")
         self.setAccessibleDescription(self.text_alternative())
+        self.marks = accessible.Marks(self)  # the birthdays and events, for screen readers
 
     # ------------------------------------------------------------------ public API
 
@@ -188,6 +190,29 @@ class TimelineWidget(QWidget):
         self._hover = None
         self.setAccessibleDescription(self.text_alternative())
         self.update()
+        QTimer.singleShot(0, self, self._sync_marks)
+
+    def _sync_marks(self) -> None:
+        """The key birthdays and every event, in date order, as children a screen reader reads."""
+        f = self.frame()
+        if f is None:
+            self.marks.sync([])
+            return
+        items = []
+        for tick, x in f.ticks:
+            if tick.age in dates.KEY_AGES:
+                r = f.disc_r
+                note = MILESTONE_NOTES.get(tick.age, "")
+                items.append((tick.when, QRect(int(x - r), int(f.road_y - r), int(2 * r), int(2 * r)),
+                              f"{_ordinal(tick.age)} birthday: {dates.fmt(tick.when)}", note))
+        for m in f.markers:
+            box = QRectF(m.x - MARKER_R, m.y - MARKER_R, 2 * MARKER_R, 2 * MARKER_R)
+            if m.label_rect is not None:
+                box = box.united(m.label_rect)
+            first, _nl, rest = m.info.detail.partition("\n")
+            items.append((m.placed.event.when, box.toRect(), first.rstrip(":"), rest.replace("\n", "; ")))
+        items.sort(key=lambda t: t[0])
+        self.marks.sync([(rect, name, more, None) for _when, rect, name, more in items])
 
     def frame(self) -> TimelineFrame | None:
         """The layout in widget pixels (None when there is nothing to draw: no date of birth)."""
@@ -507,6 +532,7 @@ class TimelineWidget(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         self._frame = None
         super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._sync_marks)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
@@ -613,3 +639,6 @@ def _ordinal(n: int) -> str:
         return f"{n}th"
     suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+accessible.install(TimelineWidget)
