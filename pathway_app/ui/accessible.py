@@ -90,8 +90,12 @@ class Marks:
         """One child per ``(where, name, description, press)``, in reading order."""
         while len(self.widgets) < len(items):
             self.widgets.append(self._make())
-        for w in self.widgets[len(items):]:
+        for w in self.widgets[len(items):]:  # nothing of anyone is left behind in them
             w.hide()
+            w.setAccessibleName("")
+            w.setAccessibleDescription("")
+            if isinstance(w, (QLabel, _PersonMark)):
+                w.setText("")
             w.deleteLater()
         del self.widgets[len(items):]
         for w, (rect, name, description, press) in zip(self.widgets, items):

@@ -76,6 +76,7 @@ class RelationshipMapWidget(QWidget):
         self._hover = None
         self._focus_index = -1 if plan is None else min(self._focus_index, len(plan.relationships) - 1)
         self._update_text_alternative()
+        self._sync_marks()  # now: when the app locks, no one's name may stay behind
         self.update()
 
     def plan(self) -> Plan | None:
@@ -176,6 +177,10 @@ class RelationshipMapWidget(QWidget):
         self._frame = None
         self._place_button()
         super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._sync_marks)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
         QTimer.singleShot(0, self, self._sync_marks)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -321,7 +326,12 @@ class RelationshipMapWidget(QWidget):
         QTimer.singleShot(0, self, self._sync_marks)
 
     def _sync_marks(self) -> None:
-        """Everyone drawn, as children a screen reader reads (and can press to open)."""
+        """Everyone drawn, as children a screen reader reads (and can press to open); none
+        with no plan, and laid out only once the map is on screen (at its real size)."""
+        if self._plan is None or not self.isVisible():
+            if self._plan is None:
+                self.marks.sync([])
+            return
         frame = self.frame()
         items = []
         for p in frame.people:

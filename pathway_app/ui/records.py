@@ -229,7 +229,8 @@ class RecordListEditor(QWidget):
         # as wide as what they hold, so "What" is never squeezed to a word.
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        hh.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("00 Mmm 0000") + 16)  # a date fits
+        # the short columns are at least as wide as their shortest heading
+        hh.setMinimumSectionSize(min(self.fontMetrics().horizontalAdvance(c.title) for c in columns) + 16)
         hh.setHighlightSections(False)
         hh.setAccessibleName("Column headings")
         self.table.verticalHeader().setAccessibleName("Row headings")
@@ -253,7 +254,7 @@ class RecordListEditor(QWidget):
         self.add_button.setAccessibleName(f"Add {article(noun)}")
         self.add_button.setAccessibleDescription(f"Add a new {noun} to the list (Insert key in the list)")
         self.add_button.clicked.connect(self.add)
-        self.remove_button = QPushButton(f"Remove this {noun}", self)
+        self.remove_button = QPushButton("Remove", self)  # which one: the one shown below
         self.remove_button.setAccessibleName(f"Remove this {noun}")
         self.remove_button.setAccessibleDescription(f"Remove the selected {noun}; Ctrl+Z brings it back")
         self.remove_button.clicked.connect(self.remove_selected)

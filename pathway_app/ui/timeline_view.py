@@ -190,10 +190,13 @@ class TimelineWidget(QWidget):
         self._hover = None
         self.setAccessibleDescription(self.text_alternative())
         self.update()
-        QTimer.singleShot(0, self, self._sync_marks)
+        self._sync_marks()  # now: when the app locks, nothing of anyone may stay behind
 
     def _sync_marks(self) -> None:
-        """The key birthdays and every event, in date order, as children a screen reader reads."""
+        """The key birthdays and every event, in date order, as children a screen reader reads
+        (laid out only once the timeline is on screen, at its real size)."""
+        if self._plan is not None and not self.isVisible():
+            return
         f = self.frame()
         if f is None:
             self.marks.sync([])
@@ -532,6 +535,10 @@ class TimelineWidget(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         self._frame = None
         super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._sync_marks)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
         QTimer.singleShot(0, self, self._sync_marks)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
