@@ -296,9 +296,17 @@ def main(argv: list[str] | None = None) -> int:
     new.deleteLater()
 
     # 4h. Done on a prompt that stands for a date asks for the date
-    late = next((p for p in plans if p.needs_assessment_done_on is None), None)
-    if late is not None:
-        w.open_plan(late.id)
+    import copy as _copy
+
+    from pathway_app.domain.model import new_id
+
+    late = _copy.deepcopy(me)  # the same young person before her needs assessment was recorded
+    late.id, late.needs_assessment_done_on, late.version = new_id(), None, 0
+    late.prompt_responses = []
+    if late is not None:  # shown, never saved: the records keep only the demo young people
+        w._set_plan(late)
+        w._show_plan_page()
+        w.activateWindow()  # back from the dialog: the keyboard is in the window again
         support = w.plan_view.show_area("support")
         settle(50)
         card = next((c for c in support.prompts.cards if c.prompt.rule_id == "S-needs-assessment-overdue"), None)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QApplication, QLabel, QMessageBox, QWidget
 
@@ -43,6 +43,15 @@ def install(picture: type) -> None:
     if not _installed:
         QAccessible.installFactory(_interface)
         _installed = True
+
+
+def soon(owner: QWidget, slot: Callable[[], None]) -> QTimer:
+    """A timer of ``owner`` that calls ``slot`` once the event loop is next free (start() it)."""
+    t = QTimer(owner)
+    t.setSingleShot(True)
+    t.setInterval(0)
+    t.timeout.connect(slot)
+    return t
 
 
 class _PersonMark(QAbstractButton):
@@ -144,4 +153,4 @@ def name_message_box_icons() -> None:
         QApplication.instance().installEventFilter(_box_icons)
 
 
-__all__ = ["ICON_WORDS", "Marks", "PICTURES", "install", "name_message_box_icons"]
+__all__ = ["ICON_WORDS", "Marks", "PICTURES", "install", "name_message_box_icons", "soon"]

@@ -38,16 +38,33 @@ class FocusRing(QWidget):
         self._follow = QTimer(self)  # the control moves when its page scrolls: keep up with it
         self._follow.setInterval(120)
         self._follow.timeout.connect(self.place)
+        self._soon = QTimer(self)  # once more, when a control just shown has been laid out
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self.place)
         self.hide()
 
     def show_on(self, target: QWidget | None) -> None:
+        if self.target is not None and self.target is not target:
+            try:
+                self.target.removeEventFilter(self)
+            except RuntimeError:  # it has gone already
+                pass
         self.target = target
         if target is None:
             self._follow.stop()
             self.hide()
             return
+        target.installEventFilter(self)  # it moves or changes size: the ring goes with it at once
         self.place()
+        self._soon.start()
         self._follow.start()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide,
+                            QEvent.Type.LayoutRequest) and self.target is not None:
+            self._soon.start()
+        return False
 
     def ring_rect(self) -> QRect:
         """The ring's rectangle in the window (empty when the control is out of sight)."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QPushButton, QToolTip, QWidget
 
@@ -65,6 +65,7 @@ class RelationshipMapWidget(QWidget):
         self._add.setToolTip("Add someone who matters (you can also double-click an empty space)")
         self._add.clicked.connect(self.addPersonRequested)
         self.marks = accessible.Marks(self, pressable=True)  # the people, for screen readers
+        self._marks_soon = accessible.soon(self, self._sync_marks)
         self._update_text_alternative()
 
     # ------------------------------------------------------------------ public API
@@ -177,11 +178,11 @@ class RelationshipMapWidget(QWidget):
         self._frame = None
         self._place_button()
         super().resizeEvent(event)
-        QTimer.singleShot(0, self, self._sync_marks)
+        self._marks_soon.start()
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        QTimer.singleShot(0, self, self._sync_marks)
+        self._marks_soon.start()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
@@ -323,7 +324,7 @@ class RelationshipMapWidget(QWidget):
 
     def _update_text_alternative(self) -> None:
         self.setAccessibleDescription(self.text_alternative())
-        QTimer.singleShot(0, self, self._sync_marks)
+        self._marks_soon.start()
 
     def _sync_marks(self) -> None:
         """Everyone drawn, as children a screen reader reads (and can press to open); none

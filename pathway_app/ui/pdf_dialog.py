@@ -14,12 +14,14 @@ Both call :mod:`pathway_app.export`; nothing here builds documents itself.
 from __future__ import annotations
 
 import copy
+import gc
 import threading
 from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Sequence
 
+import pypdfium2 as pdfium  # here, on the GUI thread: a first import inside a worker races PySide's import hook
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, QStandardPaths, QThread, QThreadPool, Qt, Signal
 from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
@@ -78,14 +80,33 @@ QPushButton#Primary:disabled {
 """
 
 
+_gc_holds = 0
+
+
+def hold_gc(on: bool) -> None:
+    """Collect Python's garbage on the GUI thread only, while a PDF is made off it.
+
+    Python collects reference cycles in whichever thread happens to allocate; a worker making
+    a PDF allocates a great deal, and a cycle holding a Qt widget would then be destroyed on
+    the worker's thread — which crashes Qt. So automatic collection waits while a worker runs
+    (``hold_gc(True)``), and the garbage is collected here, on the GUI thread, after.
+    """
+    global _gc_holds
+    _gc_holds += 1 if on else -1
+    if on and _gc_holds == 1:
+        gc.collect()
+        gc.disable()
+    elif not on and _gc_holds == 0:
+        gc.enable()
+        gc.collect()
+
+
 def first_page_image(pdf: Path | bytes, width_px: int) -> QImage:
     """The first page of a PDF (its bytes, or a file) as an image ``width_px`` wide.
 
     Safe off the GUI thread. Given bytes, nothing is written anywhere: the preview of a young
     person's plan never leaves memory.
     """
-    import pypdfium2 as pdfium
-
     doc = pdfium.PdfDocument(bytes(pdf) if isinstance(pdf, (bytes, bytearray)) else str(pdf))
     try:
         page = doc[0]
@@ -314,12 +335,17 @@ class PdfExportDialog(QDialog):
         job.signals.previewed.connect(self._on_previewed)
         job.signals.saved.connect(self._on_saved)
         job.signals.failed.connect(self._on_failed)
+        if not self._jobs:
+            hold_gc(True)
         self._jobs.add(job)
         self._pool.start(job)
 
     def _forget(self) -> None:
         sender = self.sender()
+        had = bool(self._jobs)
         self._jobs = {j for j in self._jobs if j.signals is not sender}
+        if had and not self._jobs:
+            hold_gc(False)
 
     def _on_previewed(self, edition: str, generation: int, image: QImage) -> None:
         self._forget()
@@ -382,6 +408,9 @@ class PdfExportDialog(QDialog):
         """Wait for a render in hand, so nothing writes or reports after the dialog closes."""
         self._pool.clear()
         self._pool.waitForDone()
+        if self._jobs:  # a job taken off the queue never reports
+            self._jobs.clear()
+            hold_gc(False)
         super().done(result)
 
     # ------------------------------------------------------------------ opening
@@ -464,10 +493,14 @@ class _BatchExport(QObject):
 
     def exec(self) -> list[Path]:
         self.dialog.show()
-        self.thread.start()
-        if not self.thread.isFinished():
-            self.loop.exec()
-        self.thread.wait()
+        hold_gc(True)
+        try:
+            self.thread.start()
+            if not self.thread.isFinished():
+                self.loop.exec()
+            self.thread.wait()
+        finally:
+            hold_gc(False)
         self.dialog.close()
         self.dialog.deleteLater()
         return list(self.thread.written)

@@ -311,6 +311,11 @@ class PromptCard(QFrame):
 
         self.form = _ResponseForm(self, done_field(prompt.rule_id) or "")
         self.form.setVisible(False)
+        self._scroll_to: QScrollArea | None = None
+        self._form_soon = QTimer(self)
+        self._form_soon.setSingleShot(True)
+        self._form_soon.setInterval(0)
+        self._form_soon.timeout.connect(self._show_form_again)
         self.form.cancel.clicked.connect(self.close_form)
         self.form.save.clicked.connect(self._save)
         self.form.note.returnPressed.connect(self._save)
@@ -352,8 +357,12 @@ class PromptCard(QFrame):
             if w is not None and w.layout() is not None:
                 w.layout().activate()
         scroll.ensureWidgetVisible(self.form, 0, 12)
-        form = self.form  # again once the layout has settled (not if the card has gone by then)
-        QTimer.singleShot(0, form, lambda: form.isVisible() and scroll.ensureWidgetVisible(form, 0, 12))
+        self._scroll_to = scroll  # again once the layout has settled
+        self._form_soon.start()
+
+    def _show_form_again(self) -> None:
+        if self.form is not None and self.form.isVisible() and self._scroll_to is not None:
+            self._scroll_to.ensureWidgetVisible(self.form, 0, 12)
 
     def close_form(self) -> None:
         if self.form is None:

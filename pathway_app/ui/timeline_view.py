@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -180,6 +180,7 @@ class TimelineWidget(QWidget):
         self.setAccessibleName("Timeline from 16 to 25")
         self.setAccessibleDescription(self.text_alternative())
         self.marks = accessible.Marks(self)  # the birthdays and events, for screen readers
+        self._marks_soon = accessible.soon(self, self._sync_marks)
 
     # ------------------------------------------------------------------ public API
 
@@ -535,11 +536,11 @@ class TimelineWidget(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         self._frame = None
         super().resizeEvent(event)
-        QTimer.singleShot(0, self, self._sync_marks)
+        self._marks_soon.start()
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        QTimer.singleShot(0, self, self._sync_marks)
+        self._marks_soon.start()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
