@@ -199,6 +199,7 @@ class HistoryDialog(QDialog):
         self.table = QTableView(split)
         self.table.setModel(self.model)
         self.table.setAccessibleName("History of the plan")
+        self.table.setTabKeyNavigation(False)  # Tab goes on to what changed; the arrows move in the table
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -389,3 +389,20 @@ QPushButton#Primary:focus {
     border: 2px solid palette(text);
 }
 """
+
+#: Added in high contrast: every box a person types in has a border they can see (Fusion draws
+#: a box's frame in a shade of the background, which is no shade at all on pure black).
+HIGH_CONTRAST_STYLE = """
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QAbstractItemView {
+    border: 1px solid palette(window-text);
+}
+QPushButton {
+    border: 1px solid palette(button-text);
+    border-radius: 0.25em;
+}
+"""
+
+
+def style(palette: QPalette | None = None) -> str:
+    """The window's style sheet for ``palette`` (the application's by default)."""
+    return STYLE + (HIGH_CONTRAST_STYLE if is_high_contrast(palette) else "")

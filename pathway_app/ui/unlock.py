@@ -176,7 +176,7 @@ class NewPassphraseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("NewPassphraseDialog")
         self.setWindowTitle(title or "Keep these records safe")
-        self.setStyleSheet(theme.STYLE)
+        self.setStyleSheet(theme.style())
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 20, 24, 18)
         lay.setSpacing(12)
@@ -477,7 +477,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("UnlockDialog")
         self.setWindowTitle("Unlock your records")
-        self.setStyleSheet(theme.STYLE)
+        self.setStyleSheet(theme.style())
         self.result_value: Any = None
         self.error: BaseException | None = None
         lay = QVBoxLayout(self)

@@ -128,5 +128,6 @@ def test_a_window_opened_in_high_contrast_uses_its_colours(qtbot, window, qapp):
         label = window.caseload.findChildren(type(window.save_label))[0]
         pal = label.palette()
         assert ratio(pal.color(R.WindowText), pal.color(R.Window)) == 21.0
+        assert theme.HIGH_CONTRAST_STYLE in window.styleSheet()  # boxes to type in have a border to see
     finally:
         QApplication.setPalette(before)

@@ -72,7 +72,7 @@ class MainWindow(WindowMenus):
         self.settings = settings
         self._today = today
         self.setWindowTitle(TITLE)
-        self.setStyleSheet(theme.STYLE)
+        self.setStyleSheet(theme.style())
         self._retoning = False
         self._together_restore: Qt.WindowState | None = None
         self._resume: dict[str, Any] = {}  # where the window was when it locked (see _where_we_are)
@@ -559,7 +559,7 @@ class MainWindow(WindowMenus):
             self._retoning = True
             try:
                 self.setStyleSheet("")
-                self.setStyleSheet(theme.STYLE)
+                self.setStyleSheet(theme.style())
                 theme.retone(self)
                 if self.plan_view is not None:
                     self.plan_view.header.set_plan(self.session.plan, self.today)
