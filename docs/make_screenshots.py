@@ -265,7 +265,59 @@ def main(argv: list[str] | None = None) -> int:
     w.session.undo_stack.undo()
     w.session.save_now()
 
-    # 4f. locked after idle time: nothing of anyone on screen
+    # 4f. where the keyboard is: the focus ring on the list of areas, on a field, on a prompt
+    w.activateWindow()
+    view = w.plan_view
+    view.show_area("about")
+    view.area_list.setFocus()
+    shoot(w, "16-focus-area-list")
+    about = view.current_page()
+    about._forms[1][0].widget("given_name").setFocus()
+    about.scroll.ensureWidgetVisible(about._forms[1][0].widget("given_name"))
+    shoot(w, "16-focus-field")
+    support = view.show_area("support")
+    settle(50)
+    if support.prompts.cards:
+        done = support.prompts.cards[0].buttons[PromptAnswer.DONE]
+        support.prompts.scroll.ensureWidgetVisible(done)
+        done.setFocus()
+        shoot(w, "16-focus-prompt-answer")
+
+    # 4g. adding a young person: when they came into care starts their care history
+    from pathway_app.ui.dialogs import NewPersonDialog
+
+    new = NewPersonDialog(w, TODAY)
+    new.given.setText("Amara")
+    new.dob.set_text("02/07/2009")
+    new.in_care.set_text("15/01/2019")
+    new.show()
+    shoot(new, "17-add-a-young-person")
+    new.reject()
+    new.deleteLater()
+
+    # 4h. Done on a prompt that stands for a date asks for the date
+    import copy as _copy
+
+    from pathway_app.domain.model import new_id
+
+    late = _copy.deepcopy(me)  # the same young person before her needs assessment was recorded
+    late.id, late.needs_assessment_done_on, late.version = new_id(), None, 0
+    late.prompt_responses = []
+    if late is not None:  # shown, never saved: the records keep only the demo young people
+        w._set_plan(late)
+        w._show_plan_page()
+        w.activateWindow()  # back from the dialog: the keyboard is in the window again
+        support = w.plan_view.show_area("support")
+        settle(50)
+        card = next((c for c in support.prompts.cards if c.prompt.rule_id == "S-needs-assessment-overdue"), None)
+        if card is not None:
+            card._open_form(PromptAnswer.DONE)
+            settle(50)
+            shoot(w, "18-prompt-done-on-a-date")
+            card.close_form()
+        w.open_plan(me.id)
+
+    # 4i. locked after idle time: nothing of anyone on screen
     w.lock()
     shoot(w, "14-locked")
     w.lock_screen.form.passphrase.setText(PASSPHRASE)
@@ -289,6 +341,29 @@ def main(argv: list[str] | None = None) -> int:
     alone(tl, (1100, 300), "timeline-dark", me, TODAY)
     w.lock()
     shoot(w, "15-dark-locked")
+    w.lock_screen.form.passphrase.setText(PASSPHRASE)
+    w.lock_screen.form.submit()
+
+    # 6. high contrast (what the app switches to when the system asks for it)
+    app.setPalette(theme.high_contrast_palette(dark=True))
+    w.show_caseload()
+    shoot(w, "19-high-contrast-your-young-people")
+    w.open_plan(me.id)
+    w.activateWindow()
+    w.plan_view.show_area("people")
+    w.plan_view.area_list.setFocus()
+    shoot(w, "19-high-contrast-people")
+    w.plan_view.show_area("support")
+    shoot(w, "19-high-contrast-support-plan")
+    w.together_action.trigger()
+    shoot(w, "19-high-contrast-together-mode")
+    w.leave_together()
+    mp.setPalette(app.palette())
+    alone(mp, (960, 700), "map-high-contrast", me)
+    tl.setPalette(app.palette())
+    alone(tl, (1100, 300), "timeline-high-contrast", me, TODAY)
+    w.lock()
+    shoot(w, "19-high-contrast-locked")
     w.lock_screen.form.passphrase.setText(PASSPHRASE)
     w.lock_screen.form.submit()
     app.setPalette(light)

@@ -42,6 +42,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    from . import accessible, focus, theme
+
+    theme.follow_system(app)  # readable text, and high contrast while the system asks for it
+    focus.watch()  # a ring round whatever has the keyboard, in every window
+    accessible.name_message_box_icons()
     return app
 
 

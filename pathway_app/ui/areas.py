@@ -1,26 +1,29 @@
 """The areas of a plan as the app shows them: one page each, in this order.
 
-This module is data: each area's key and title (:data:`AREAS`), the prompt-engine areas whose
+This module is data: each area's key and title (:data:`AREAS`, in the catalogue's words), the prompt-engine areas whose
 prompts its page shows (:data:`PROMPT_AREAS`), and which page shows a problem with a field
 (:func:`page_for_path`). The pages themselves are in :mod:`pathway_app.ui.pages`.
 """
 
 from __future__ import annotations
 
-#: (key, title shown in the list of areas and as the page's heading)
+from ..domain.fields import label
+
+#: (key, title shown in the list of areas and as the page's heading). An area that is one
+#: section of the plan is called what the field catalogue calls that section.
 AREAS: list[tuple[str, str]] = [
-    ("about", "About me"),
-    ("people", "People who matter"),
-    ("home", "Home"),
-    ("education", "Education and work"),
-    ("health", "Health and wellbeing"),
-    ("money", "Money"),
-    ("skills", "Skills for living"),
-    ("identity", "Identity and life story"),
-    ("support", "Support plan"),
-    ("contingency", "If things go wrong"),
-    ("reviews", "Reviews and key dates"),
-    ("advisers", "Adviser history"),
+    ("about", label("person")),
+    ("people", label("relationships")),
+    ("home", label("home")),
+    ("education", label("education")),
+    ("health", label("health")),
+    ("money", label("money")),
+    ("skills", label("skills")),
+    ("identity", f"{label('identity')} and {label('life_story').lower()}"),
+    ("support", label("support_areas")),
+    ("contingency", label("contingency")),
+    ("reviews", f"{label('reviews')} and key dates"),
+    ("advisers", label("advisers")),
 ]
 
 #: Prompt-engine area codes that belong on each page.

@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.fields import label as field_label
 from ..domain.guidance import at25
 from ..domain.labels import choices, label
 from ..domain.model import Plan, Relationship
 from ..domain.vocab import RelationshipType, ThereAt25
 from . import theme
-from .fields import FieldBlock
+from .fields import FieldBlock, with_mnemonic
 from .session import PlanSession
 
 #: The words on the answer buttons (first person, to the young person).
@@ -198,6 +199,8 @@ class At25Dialog(QDialog):
 
         self.name = QLineEdit(page)
         self.name.setPlaceholderText("A first name, or what you call them")
+        # the hint is read in full: the box is at least as wide as it
+        self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance(self.name.placeholderText()) + 32)
         self.name.returnPressed.connect(self.add_current_person)
         self.kind = QComboBox(page)
         for code, words in choices("RelationshipType"):
@@ -208,7 +211,8 @@ class At25Dialog(QDialog):
             self.there.addItem(
                 {ThereAt25.YES: "Yes, I think so", ThereAt25.MAYBE: "Maybe", ThereAt25.NO: "No, I don't think so"}[value],
                 value.value)
-        self.name_block = FieldBlock("&Name", self.name, "Their name, or what you call them", parent=page)
+        self.name_block = FieldBlock(with_mnemonic(field_label("relationships.name"), "N"), self.name,
+                                     "Their name, or what you call them", parent=page)
         self.kind_block = FieldBlock("&Who they are to you", self.kind, "Brother, teacher, friend …", parent=page)
         self.there_block = FieldBlock("&There for you at 25?", self.there,
                                       "Do you think they will be there for you at 25?", parent=page)
@@ -305,12 +309,16 @@ class At25Dialog(QDialog):
         return next((r for r in self.plan.relationships if r.id == rel_id), None)
 
     def choose(self, value: ThereAt25) -> None:
-        """Record the answer for the person asked about, and go on to the next question."""
+        """Record the answer for the person asked about and show it chosen; Next moves on (an
+        answer never moves on by itself, so a second click cannot land on the next question's
+        buttons or on Finish)."""
         q = self.current
         if q.kind != "person" or q.relationship_id is None:
             return
         at25.apply_answer(self.plan, q.relationship_id, value)
-        self.show_step(self.step + 1)
+        for v, b in self.answer_buttons.items():
+            b.setChecked(v is value)
+        self.next.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def skip_person(self) -> None:
         """Leave this person as they were before (not asked) and go on."""

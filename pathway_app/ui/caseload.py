@@ -43,13 +43,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import dates
+from ..domain.fields import label
 from ..domain.labels import label as vocab_label
 from ..domain.summary import PlanSummary
 from . import theme
 from .fields import pretty_date
 
 NAME, AGE, CATEGORY, NEXT, WHEN, PROMPTS = range(6)
-HEADERS = ("Name", "Age", "Care-leaver category", "What’s next", "When", "Things to think about")
+HEADERS = ("Name", "Age", "Care-leaver category", "What’s next", "When", label("prompt_responses"))
 _FAR = date.max
 
 
@@ -389,7 +390,7 @@ class CaseloadView(QWidget):
         hh.setSortIndicator(WHEN, Qt.SortOrder.AscendingOrder)
         fm = self.fontMetrics()
         for col, sample in ((NAME, "Mmmmmmmmm Mmmmmmmmmmm"), (AGE, "Age  "), (CATEGORY, "Care-leaver category    "),
-                            (WHEN, "⚠ 30 Sep 2026 (overdue)    "), (PROMPTS, "Things to think about  ")):
+                            (WHEN, "⚠ 30 Sep 2026 (overdue)    "), (PROMPTS, HEADERS[PROMPTS] + "  ")):
             hh.resizeSection(col, fm.horizontalAdvance(sample) + 16)
         hh.setAccessibleName("Column headings: click one to sort by it")
         self.table.verticalHeader().setAccessibleName("Row headings")

@@ -23,12 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.fields import help_text, label
 from . import theme
-from .fields import DATE_HINT, DateField, FieldBlock, grid, parse_date
+from .fields import DATE_HINT, DateField, FieldBlock, grid, parse_date, with_mnemonic
+from .messages import say
+
+
+def _block(field_id: str, key: str, widget: QWidget, hint: str = "") -> FieldBlock:
+    """A field of a plan outside a form: its words from the field catalogue."""
+    help_ = " ".join(t for t in (help_text(field_id), hint) if t)
+    return FieldBlock(with_mnemonic(label(field_id), key), widget, help_)
+
 
 
 class NewPersonDialog(QDialog):
-    """The few facts needed to start a plan: a name and a date of birth."""
+    """The few facts needed to start a plan: a name and a date of birth — and, if known, the
+    day they came into care (their first care episode, and where Home now starts)."""
 
     def __init__(self, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
@@ -37,6 +47,7 @@ class NewPersonDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.setSpacing(12)
         intro = QLabel("Start with their name and date of birth. Everything else can be filled in together.", self)
+        intro.setAccessibleName("What is needed to start")
         intro.setWordWrap(True)
         lay.addWidget(intro)
         self.given = QLineEdit(self)
@@ -44,11 +55,15 @@ class NewPersonDialog(QDialog):
         self.preferred = QLineEdit(self)
         self.preferred.setPlaceholderText("If different from their given name")
         self.dob = DateField(self)
+        self.in_care = DateField(self)
         self.blocks = {
-            "given": FieldBlock("&Given name", self.given, "Their first name"),
-            "family": FieldBlock("&Family name", self.family, "Their family name"),
-            "preferred": FieldBlock("&Preferred name", self.preferred, "The name they want to be called"),
-            "dob": FieldBlock("&Date of birth", self.dob, DATE_HINT),
+            "given": _block("person.given_name", "G", self.given),
+            "family": _block("person.family_name", "F", self.family),
+            "preferred": _block("person.preferred_name", "P", self.preferred),
+            "dob": _block("person.date_of_birth", "D", self.dob, DATE_HINT),
+            "in_care": FieldBlock("In &care since", self.in_care,
+                                  f"The day they came into care, if you know it: it starts their "
+                                  f"{label('care_episodes').lower()}. {DATE_HINT}"),
         }
         lay.addWidget(grid(list(self.blocks.values()), 2, self))
         self.error = QLabel(self)
@@ -73,37 +88,59 @@ class NewPersonDialog(QDialog):
             dob = parse_date(self.dob.text())
         except ValueError:
             dob = None
+        try:
+            in_care = parse_date(self.in_care.text())
+        except ValueError:
+            in_care = None
         return {
             "given_name": self.given.text().strip(),
             "family_name": self.family.text().strip(),
             "preferred_name": self.preferred.text().strip(),
             "date_of_birth": dob,
+            "in_care_since": in_care,
         }
 
     def validate(self) -> bool:
         """Show every problem beside its field and in the error line; True when all is well."""
         for b in self.blocks.values():
             b.set_error("")
-        problems = []
+        problems = 0
         if not (self.given.text().strip() or self.preferred.text().strip()):
-            self.blocks["given"].set_error("A given name (or a preferred name) is needed.")
-            problems.append("Given name is needed.")
+            self.blocks["given"].set_error(say("name_needed"))
+            problems += 1
+        dob = None
         try:
             dob = parse_date(self.dob.text())
         except ValueError as exc:
             self.blocks["dob"].set_error(str(exc))
-            problems.append(f"Date of birth: {exc}")
+            problems += 1
         else:
             if dob is None:
-                msg = "A date of birth is needed to work out their key dates."
-                self.blocks["dob"].set_error(msg)
-                problems.append("Date of birth is needed.")
+                self.blocks["dob"].set_error(say("birth_needed"))
+                problems += 1
             elif dob > self.today:
-                self.blocks["dob"].set_error("The date of birth is in the future.")
-                problems.append("Date of birth is in the future.")
-        self.error.setText(" ".join(problems))
+                self.blocks["dob"].set_error(say("birth_in_future"))
+                problems += 1
+        try:
+            in_care = parse_date(self.in_care.text())
+        except ValueError as exc:
+            self.blocks["in_care"].set_error(str(exc))
+            problems += 1
+        else:
+            if in_care is not None and in_care > self.today:
+                self.blocks["in_care"].set_error(say("care_in_future"))
+                problems += 1
+            elif in_care is not None and dob is not None and in_care < dob:
+                self.blocks["in_care"].set_error(say("care_before_birth"))
+                problems += 1
+        # each problem is said once, beside its field; the line below only counts them
+        self.error.setText("" if not problems else say("put_right_one") if problems == 1 else
+                           say("put_right_many", count=problems))
         self.error.setVisible(bool(problems))
         self._grow_to_fit()
+        if problems:
+            first = next(b for b in self.blocks.values() if b.error_text())
+            (first.widget.focusProxy() or first.widget).setFocus()
         return not problems
 
     def _grow_to_fit(self) -> None:

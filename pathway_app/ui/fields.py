@@ -1,169 +1,47 @@
 """Form widgets bound to one field of a plan record, with a visible error beside each.
 
 A :class:`Form` edits one record (``plan.person``, a selected relationship ...). Each field it
-makes is a :class:`FieldBlock`: a label, the input widget and an error line under it. Edits go
+makes is a :class:`FieldBlock`: a label, the input widget and an error line under it. The label
+and the help come from the field catalogue (:mod:`pathway_app.domain.fields`) by the field's
+id: a page names the field (``form.text("given_name", key="G")``), never its words. Edits go
 through the :class:`~pathway_app.ui.session.PlanSession` as undo commands; the form listens for
 ``fieldChanged`` to show undo/redo and edits made elsewhere (the same field may appear on two
 pages, e.g. the young person's words for "Home" on the Home page and in the support plan).
 
 Text a widget cannot read (a date like "31/02/2026") stays in the widget, is reported beside
-it and in the status line, and nothing is saved until it is fixed.
+it and in the status line, and nothing is saved until it is fixed. A problem with the field
+being typed in is shown (or cleared) when the cursor leaves it, so the form never jumps while
+someone types.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from enum import Enum
 from typing import Any, Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt
 
 from PySide6.QtWidgets import (
-    QCalendarWidget,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
-    QWidgetAction,
 )
 
+from ..domain import fields as catalogue
 from ..domain.labels import choices, label as vocab_label
 from ..domain.validation import Problem
 from . import theme
+from .date_field import DATE_HINT, DateField, format_date, parse_date, pretty_date  # noqa: F401 - used from here too
 from .session import PlanSession
-
-# --------------------------------------------------------------------------- dates
-
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ]
-    )
-    for m in names
-}
-DATE_HINT = "Type a date as day/month/year, like 23/11/2026"
-
-
-def format_date(d: date | None) -> str:
-    return "" if d is None else f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
-
-
-def pretty_date(d: date | None) -> str:
-    """3 Mar 2027 — for tables and the header."""
-    return "" if d is None else f"{d.day} {d:%b %Y}"
-
-
-def parse_date(text: str) -> date | None:
-    """A date typed by a person in England; ``None`` for empty; ValueError with a reason."""
-    t = text.strip()
-    if not t:
-        return None
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t)
-    if m:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        m = re.fullmatch(r"(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})\s*[/.\-\s]\s*(\d{4})", t)
-        if m:
-            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        else:
-            m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})", t)
-            if not m or m.group(2).lower() not in _MONTHS:
-                raise ValueError(f"“{t}” is not a date I can read. {DATE_HINT}.")
-            d, mo, y = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
-    try:
-        return date(y, mo, d)
-    except ValueError:
-        raise ValueError(f"“{t}” is not a real date. {DATE_HINT}.") from None
-
-
-class DateField(QWidget):
-    """A date that may be "not set": a text box (day/month/year) and a calendar button.
-
-    Signals:
-        edited(str text): the user changed the text.
-        finished(): editing finished (Enter or leaving the field).
-    """
-
-    edited = Signal(str)
-    finished = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(4)
-        self.line = QLineEdit(self)
-        self.line.setPlaceholderText("Not set (day/month/year)")
-        self.line.textEdited.connect(self.edited)
-        self.line.editingFinished.connect(self.finished)
-        self.button = QToolButton(self)
-        self.button.setIcon(theme.calendar_icon(self.palette()))
-        self.button.setAutoRaise(True)
-        self.button.setToolTip("Pick from a calendar")
-        self.button.setAccessibleName("Pick a date from a calendar")
-        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the text box is enough for keyboards
-        self.button.clicked.connect(self._pick)
-        lay.addWidget(self.line, 1)
-        lay.addWidget(self.button)
-        self.setFocusProxy(self.line)
-        em = self.fontMetrics().horizontalAdvance("00/00/00000")
-        self.line.setMinimumWidth(em + 24)
-
-    def text(self) -> str:
-        return self.line.text()
-
-    def set_text(self, text: str) -> None:
-        self.line.setText(text)
-
-    def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt naming
-        super().setAccessibleName(name)
-        self.line.setAccessibleName(name)
-        self.button.setAccessibleName(f"Pick {name.lower()} from a calendar")
-
-    def setAccessibleDescription(self, text: str) -> None:  # noqa: N802
-        super().setAccessibleDescription(text)
-        self.line.setAccessibleDescription(text)
-
-    def _pick(self) -> None:
-        menu = QMenu(self)
-        cal = QCalendarWidget(menu)
-        cal.setGridVisible(False)
-        try:
-            current = parse_date(self.line.text())
-        except ValueError:
-            current = None
-        if current:
-            cal.setSelectedDate(QDate(current.year, current.month, current.day))
-        act = QWidgetAction(menu)
-        act.setDefaultWidget(cal)
-        menu.addAction(act)
-        cal.clicked.connect(menu.close)
-        cal.activated.connect(menu.close)
-        chosen: list[QDate] = []
-        cal.clicked.connect(chosen.append)
-        cal.activated.connect(chosen.append)
-        menu.exec(self.button.mapToGlobal(self.button.rect().bottomLeft()))
-        if chosen:
-            q = chosen[-1]
-            self.line.setText(format_date(date(q.year(), q.month(), q.day())))
-            self.edited.emit(self.line.text())
-            self.finished.emit()
-        menu.deleteLater()
-
 
 def fit_lines(edit: QPlainTextEdit, lines: int) -> None:
     """A text box ``lines`` tall in its own font (longer text scrolls inside it)."""
@@ -175,6 +53,20 @@ def fit_lines(edit: QPlainTextEdit, lines: int) -> None:
 
 
 # --------------------------------------------------------------------------- blocks
+
+
+def with_mnemonic(text: str, key: str = "") -> str:
+    """``text`` with Alt+``key`` as its keyboard shortcut: ("Given name", "G") → "&Given name".
+
+    The letter is underlined where it first appears in the words; words an organisation
+    changed so that they lack the letter simply have no shortcut.
+    """
+    text = text.replace("&", "&&")
+    if not key:
+        return text
+    i = text.lower().find(key.lower())
+    return text if i < 0 else text[:i] + "&" + text[i:]
+
 
 
 class FieldBlock(QWidget):
@@ -291,15 +183,16 @@ class _Field:
 
 
 class _FocusOut(QObject):
-    """Closes the current undo step when a text field loses focus."""
+    """When a field loses focus: close the current undo step and show its problems."""
 
-    def __init__(self, session: PlanSession, parent: QObject):
-        super().__init__(parent)
-        self._session = session
+    def __init__(self, form: "Form"):
+        super().__init__(form)
+        self._form = form
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.FocusOut:
-            self._session.close_merge()
+            self._form.session.close_merge()
+            self._form._show_errors()
         return False
 
 
@@ -319,19 +212,22 @@ def _combo() -> QComboBox:
 class Form(QObject):
     """Fields of one record; ``set_target(record, prefix)`` points them at a record.
 
-    ``prefix`` is the record's path in the plan ("person", "relationships[2]") — a string, or a
-    callable when the record's position in its list may change — used to match the
+    ``fields`` is the catalogue id of the record ("person", "relationships",
+    "support_areas.actions"; "" for the plan itself): each field's words are looked up as
+    ``<fields>.<attr>``. ``prefix`` is the record's path in the plan ("person",
+    "relationships[<id>]") — a string, or a callable when it may change — used to match the
     validation problems that name its fields.
     """
 
-    def __init__(self, session: PlanSession, parent: QObject | None = None):
+    def __init__(self, session: PlanSession, parent: QObject | None = None, fields: str = ""):
         super().__init__(parent)
         self.session = session
+        self.field_base = fields
         self.target: Any = None
         self._prefix: str | Callable[[], str] = ""
         self.fields: list[_Field] = []
         self._by_attr: dict[str, list[_Field]] = {}
-        self._focus = _FocusOut(session, self)
+        self._focus = _FocusOut(self)
         session.fieldChanged.connect(self._on_field_changed)
         session.problemsChanged.connect(self._on_problems)
         session.inputErrorsChanged.connect(self._on_input_errors)
@@ -339,73 +235,86 @@ class Form(QObject):
 
     # ----------------------------------------------------------- building
 
-    def _add(self, attr: str, kind: str, widget: QWidget, label: str, help_text: str,
-             wide: bool = False, enum: type[Enum] | None = None, allow_none: bool = False) -> FieldBlock:
-        block = FieldBlock(label, widget, help_text, wide, wrap=True)
-        f = _Field(attr, kind, block, widget, label.replace("&", ""), enum, allow_none)
+    def field_id(self, attr: str) -> str:
+        """The catalogue id of ``attr`` of this form's record ("person.given_name")."""
+        return f"{self.field_base}.{attr}" if self.field_base else attr
+
+    def words(self, attr: str) -> tuple[str, str]:
+        """(label, help) of ``attr`` from the field catalogue."""
+        fid = self.field_id(attr)
+        return catalogue.label(fid), catalogue.help_text(fid)
+
+    def _add(self, attr: str, kind: str, widget: QWidget, key: str, wide: bool = False,
+             enum: type[Enum] | None = None, allow_none: bool = False, hint: str = "") -> FieldBlock:
+        label, help_text = self.words(attr)
+        if hint:
+            help_text = f"{help_text} {hint}" if help_text else hint
+        block = FieldBlock(with_mnemonic(label, key), widget, help_text, wide, wrap=True)
+        f = _Field(attr, kind, block, widget, label, enum, allow_none)
         self.fields.append(f)
         self._by_attr.setdefault(attr, []).append(f)
         widget.setEnabled(False)
         return block
 
-    def text(self, attr: str, label: str, help_text: str = "", placeholder: str = "") -> FieldBlock:
+    def text(self, attr: str, key: str = "", placeholder: str = "") -> FieldBlock:
         w = QLineEdit()
         if placeholder:
             w.setPlaceholderText(placeholder)
-        block = self._add(attr, "text", w, label, help_text)
+        block = self._add(attr, "text", w, key)
         w.textEdited.connect(self._text_edited)
         w.installEventFilter(self._focus)
         w.setProperty("_attr", attr)
         return block
 
-    def notes(self, attr: str, label: str, help_text: str = "", placeholder: str = "",
-              lines: int = 3, wide: bool = True) -> FieldBlock:
+    def notes(self, attr: str, key: str = "", placeholder: str = "", lines: int = 3,
+              wide: bool = True) -> FieldBlock:
         w = QPlainTextEdit()
         w.setTabChangesFocus(True)  # Tab moves on: keyboard users can leave the box
         if placeholder:
             w.setPlaceholderText(placeholder)
         fit_lines(w, lines)
-        block = self._add(attr, "notes", w, label, help_text, wide=wide)
+        block = self._add(attr, "notes", w, key, wide=wide)
         w.textChanged.connect(self._notes_changed)
         w.installEventFilter(self._focus)
         w.setProperty("_attr", attr)
         return block
 
-    def date(self, attr: str, label: str, help_text: str = "") -> FieldBlock:
+    def date(self, attr: str, key: str = "") -> FieldBlock:
         w = DateField()
-        block = self._add(attr, "date", w, label, (help_text + " " if help_text else "") + DATE_HINT)
+        block = self._add(attr, "date", w, key, hint=DATE_HINT)
         w.setProperty("_attr", attr)
         w.edited.connect(self._date_edited)
         w.finished.connect(self._date_finished)
+        w.line.installEventFilter(self._focus)
         return block
 
-    def choice(self, attr: str, enum: type[Enum], label: str, help_text: str = "",
-               none_text: str = "") -> FieldBlock:
+    def choice(self, attr: str, enum: type[Enum], key: str = "", none_text: str = "") -> FieldBlock:
         w = _combo()
         if none_text:
             w.addItem(none_text, None)
         for code, words in choices(enum.__name__):
             w.addItem(words, code)
         w.setProperty("_attr", attr)
-        block = self._add(attr, "choice", w, label, help_text, enum=enum, allow_none=bool(none_text))
+        block = self._add(attr, "choice", w, key, enum=enum, allow_none=bool(none_text))
         w.currentIndexChanged.connect(self._choice_changed)
         return block
 
-    def check(self, attr: str, label: str, help_text: str = "") -> FieldBlock:
-        w = QCheckBox(label)
+    def check(self, attr: str, key: str = "") -> FieldBlock:
+        w = QCheckBox()
         w.setProperty("_attr", attr)
-        block = self._add(attr, "check", w, label, help_text)
+        block = self._add(attr, "check", w, key)
+        w.setText(with_mnemonic(self.words(attr)[0], key))
         w.toggled.connect(self._check_toggled)
         return block
 
-    def yes_no(self, attr: str, label: str, help_text: str = "") -> FieldBlock:
+    def yes_no(self, attr: str, key: str = "") -> FieldBlock:
         """A yes / no / not known answer (``bool | None``)."""
         w = _combo()
         w.addItem("Not known yet", None)
         w.addItem("Yes", True)
         w.addItem("No", False)
         w.setProperty("_attr", attr)
-        block = self._add(attr, "yes_no", w, label, help_text)
+        block = self._add(attr, "yes_no", w, key)
         w.currentIndexChanged.connect(self._yes_no_changed)
         return block
 
@@ -424,10 +333,14 @@ class Form(QObject):
             self._refresh(f)
         self._show_errors()
 
-    def rebind(self, widget: QWidget, attr: str) -> None:
-        """Point an existing field's widget at another attribute (together mode reuses one box)."""
+    def rebind(self, widget: QWidget, attr: str, fields: str | None = None) -> None:
+        """Point an existing field's widget at another attribute — of another kind of record
+        when ``fields`` is given (together mode reuses one box for every question)."""
+        if fields is not None:
+            self.field_base = fields
         for f in self.fields:
             if f.widget is widget:
+                f.label = self.words(attr)[0]
                 old = f.attr
                 self._by_attr[old] = [x for x in self._by_attr.get(old, []) if x is not f]
                 if not self._by_attr[old]:
@@ -532,7 +445,7 @@ class Form(QObject):
             self._set(f, value)
             self._show_errors()
         else:
-            self.session.set_input_error(path, f"{f.label}: {message}")
+            self.session.set_input_error(path, f"{self._where(path, f)}: {message}")
 
     def _date_finished(self) -> None:
         f = self._field_for(self.sender())
@@ -545,7 +458,15 @@ class Form(QObject):
                 f.widget.set_text(format_date(value))
             f.widget.blockSignals(blocked)
         self.session.close_merge()
-        self._show_errors()
+        self._show_errors(skip_focused=False)
+
+    def _where(self, path: str, f: _Field) -> str:
+        """The field in words, with the record it is in ("Care history — Oak House — Left on")."""
+        try:
+            place = catalogue.where(path, self.session.plan)
+        except ValueError:  # a path this form made up (no plan open): the field's own label
+            place = ""
+        return f"{place} — {f.label}" if place else f.label
 
     def _choice_changed(self, _index: int) -> None:
         w = self.sender()
@@ -574,14 +495,17 @@ class Form(QObject):
     def _on_input_errors(self) -> None:
         pass  # shown when the field is left (see _date_finished), or with the next problems
 
-    def _show_errors(self) -> None:
+    def _show_errors(self, skip_focused: bool = True) -> None:
         if self.target is None:
             for f in self.fields:
                 f.block.set_error("")
             return
         problems: list[Problem] = self.session.problems
         inputs = self.session.input_errors
+        focus = QApplication.focusWidget()
         for f in self.fields:
+            if skip_focused and focus is not None and (focus is f.widget or f.widget.isAncestorOf(focus)):
+                continue  # being typed in: shown when the cursor leaves it, so nothing jumps
             path = self.path_of(f.attr)
             msg = ""
             if path in inputs:
@@ -608,15 +532,16 @@ class OwnWordsPanel(QFrame):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 12)
         lay.setSpacing(6)
-        self.heading = QLabel("In their own words", self)
+        self.heading = QLabel(self)
         theme.set_font(self.heading, 1.1, bold=True)
         theme.tone(self.heading, "calm")
         self.prompt = QLabel(question, self)
         self.prompt.setWordWrap(True)
         theme.set_font(self.prompt, 1.0, italic=True)
-        block = form.notes(attr, "Their words", question,
-                           placeholder or "Write down what they say, in their words…", lines=3)
+        block = form.notes(attr, placeholder=placeholder or "Write down what they say, in their words…", lines=3)
         block.label.setVisible(False)
+        block.widget.setAccessibleDescription(question)
+        block._help = question
         self.edit: QPlainTextEdit = block.widget  # type: ignore[assignment]
         self.edit.setFont(theme.scaled_font(self.edit, 1.08))
         fit_lines(self.edit, 4)
@@ -624,9 +549,10 @@ class OwnWordsPanel(QFrame):
         lay.addWidget(self.heading)
         lay.addWidget(self.prompt)
         lay.addWidget(block)
+        self.set_name("")
 
     def set_name(self, name: str) -> None:
-        who = f"{name}’s" if name and not name.endswith("s") else (f"{name}’" if name else "Their")
+        who = f"{name}’s" if name and not name.endswith("s") else (f"{name}’" if name else "their")
         self.heading.setText(f"❝ In {who} words")
         self.heading.setAccessibleName(f"In {who} words")
         self.edit.setAccessibleName(f"In {who} words: {self.question}")

@@ -92,15 +92,30 @@ def field_title(path: str, before: Any = None, after: Any = None) -> str:
         return "A part of the plan"
 
 
-def _value(v: Any) -> str:
+def _value(path: str, v: Any) -> str:
+    """A value before or after a change, in words: codes through their vocabulary, dates as
+    "3 March 2027", a record by its title ("a person (Nan)")."""
+    from ..domain import fieldpath
+    from ..domain.fields import field, record_title, value_words
+
     if v is None or v == "":
         return "(empty)"
+    try:
+        fid = fieldpath.field_id(path)
+    except ValueError:
+        fid = ""
     if isinstance(v, dict):
-        name = v.get("name") or v.get("what") or v.get("title") or ""
-        return f"a record{f' ({name})' if name else ''}"
+        try:
+            name, noun = record_title(fid, v), field(fid).record or "record"
+        except (KeyError, ValueError):
+            name, noun = "", "record"
+        return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}{f' ({name})' if name else ''}"
     if isinstance(v, list):
         return f"{len(v)} item{'s' if len(v) != 1 else ''}"
-    text = str(v)
+    try:
+        text = value_words(fid, v) if fid else str(v)
+    except (KeyError, ValueError):
+        text = str(v)
     return text if len(text) <= 200 else text[:197] + "…"
 
 
@@ -111,11 +126,11 @@ def describe_changes(entry: HistoryEntry) -> str:
     for path, before, after in entry.changes:
         title = field_title(path, before, after)
         if before is None and isinstance(after, dict):
-            lines.append(f"{title}: added {_value(after)}")
+            lines.append(f"{title}: added {_value(path, after)}")
         elif after is None and isinstance(before, dict):
-            lines.append(f"{title}: removed {_value(before)}")
+            lines.append(f"{title}: removed {_value(path, before)}")
         else:
-            lines.append(f"{title}: {_value(before)} → {_value(after)}")
+            lines.append(f"{title}: {_value(path, before)} → {_value(path, after)}")
     return "\n".join(lines)
 
 
@@ -184,6 +199,7 @@ class HistoryDialog(QDialog):
         self.table = QTableView(split)
         self.table.setModel(self.model)
         self.table.setAccessibleName("History of the plan")
+        self.table.setTabKeyNavigation(False)  # Tab goes on to what changed; the arrows move in the table
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from ..domain.fields import label as field_label
 from ..domain.labels import label
 from ..domain.model import Plan, Relationship
 from ..domain.vocab import RELATIONSHIP_GROUP, Closeness, PeopleGroup, RelationshipStatus, ThereAt25
@@ -137,7 +138,7 @@ def legend_items(small: bool) -> list[tuple[str, str]]:
     """(key, words) of each legend entry; ``small``: the essentials only."""
     items = [("group:" + g.value, group_title(g)) for g in geometry.SECTOR_ORDER]
     if small:
-        return items + [("star", "There at 25"), ("maybe", "Maybe"), ("ended", "Ended")]
+        return items + [("star", field_label("relationships.there_at_25")), ("maybe", "Maybe"), ("ended", "Ended")]
     items += [
         ("star", "Will be there at 25"),
         ("maybe", "Maybe there at 25"),

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QPushButton, QToolTip, QWidget
 
+from ..domain.fields import label
 from ..domain.model import Plan
 from .map_layout import (
     MapFrame,
@@ -30,6 +31,7 @@ from .map_layout import (
     legend_items,
     legend_rects,
 )
+from . import accessible
 from .map_paint import MapFonts, MapPainter
 from .theme import scaled_font
 
@@ -62,6 +64,8 @@ class RelationshipMapWidget(QWidget):
         self._add.setAccessibleName("Add a person to the map")
         self._add.setToolTip("Add someone who matters (you can also double-click an empty space)")
         self._add.clicked.connect(self.addPersonRequested)
+        self.marks = accessible.Marks(self, pressable=True)  # the people, for screen readers
+        self._marks_soon = accessible.soon(self, self._sync_marks)
         self._update_text_alternative()
 
     # ------------------------------------------------------------------ public API
@@ -73,6 +77,7 @@ class RelationshipMapWidget(QWidget):
         self._hover = None
         self._focus_index = -1 if plan is None else min(self._focus_index, len(plan.relationships) - 1)
         self._update_text_alternative()
+        self._sync_marks()  # now: when the app locks, no one's name may stay behind
         self.update()
 
     def plan(self) -> Plan | None:
@@ -155,10 +160,11 @@ class RelationshipMapWidget(QWidget):
         p.end()
 
     def _title(self) -> str:
+        people = label("relationships")
         if self._plan is None:
-            return "People who matter"
+            return people
         who = self._plan.person.preferred_name.strip() or self._plan.person.given_name.strip()
-        return f"People who matter to {who}" if who else "People who matter"
+        return f"{people} to {who}" if who else people
 
     # ------------------------------------------------------------------ events
 
@@ -172,6 +178,11 @@ class RelationshipMapWidget(QWidget):
         self._frame = None
         self._place_button()
         super().resizeEvent(event)
+        self._marks_soon.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._marks_soon.start()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
@@ -211,7 +222,7 @@ class RelationshipMapWidget(QWidget):
             if ps.title_rect.contains(pos):
                 return f"{group_title(ps.sector.group)}: {ps.sector.count} on the map"
         if math.hypot(pos.x() - f.cx, pos.y() - f.cy) <= f.centre_r:
-            return self._title().replace("People who matter to ", "") or "The young person"
+            return self._title().replace(f"{label('relationships')} to ", "") or "The young person"
         return ""
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -259,7 +270,7 @@ class RelationshipMapWidget(QWidget):
                 return
         super().mouseDoubleClickEvent(event)
 
-    # keyboard: Tab / arrows move between people, Enter or Space opens the person
+    # keyboard: the arrow keys move between people, Enter or Space opens the person; Tab leaves
 
     def focusInEvent(self, event) -> None:  # noqa: N802
         people = self.frame().people
@@ -277,15 +288,6 @@ class RelationshipMapWidget(QWidget):
         self.setAccessibleName("Relationship map")
         super().focusOutEvent(event)
         self.update()
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002
-        if self.hasFocus():
-            people = self.frame().people
-            i = self._focus_index + (1 if next else -1)
-            if 0 <= i < len(people):
-                self._set_focus_index(i)
-                return True
-        return super().focusNextPrevChild(next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         people = self.frame().people
@@ -322,6 +324,27 @@ class RelationshipMapWidget(QWidget):
 
     def _update_text_alternative(self) -> None:
         self.setAccessibleDescription(self.text_alternative())
+        self._marks_soon.start()
 
+    def _sync_marks(self) -> None:
+        """Everyone drawn, as children a screen reader reads (and can press to open); none
+        with no plan, and laid out only once the map is on screen (at its real size)."""
+        if self._plan is None or not self.isVisible():
+            if self._plan is None:
+                self.marks.sync([])
+            return
+        frame = self.frame()
+        items = []
+        for p in frame.people:
+            r = max(p.r, 8.0)
+            items.append((QRect(int(p.x - r), int(p.y - r), int(2 * r), int(2 * r)), describe(p.rel), "",
+                          lambda rid=p.id: self.personActivated.emit(rid)))
+        if frame.more_rect is not None and frame.not_shown:
+            names = ", ".join(r.name.strip() or "(no name)" for r in frame.not_shown[:25])
+            items.append((frame.more_rect.toRect(), f"{len(frame.not_shown)} more people, not drawn", names, None))
+        self.marks.sync(items)
+
+
+accessible.install(RelationshipMapWidget)
 
 __all__ = ["RelationshipMapWidget"]

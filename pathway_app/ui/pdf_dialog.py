@@ -14,12 +14,14 @@ Both call :mod:`pathway_app.export`; nothing here builds documents itself.
 from __future__ import annotations
 
 import copy
+import gc
 import threading
 from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Sequence
 
+import pypdfium2 as pdfium  # here, on the GUI thread: a first import inside a worker races PySide's import hook
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, QStandardPaths, QThread, QThreadPool, Qt, Signal
 from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
@@ -78,14 +80,33 @@ QPushButton#Primary:disabled {
 """
 
 
+_gc_holds = 0
+
+
+def hold_gc(on: bool) -> None:
+    """Collect Python's garbage on the GUI thread only, while a PDF is made off it.
+
+    Python collects reference cycles in whichever thread happens to allocate; a worker making
+    a PDF allocates a great deal, and a cycle holding a Qt widget would then be destroyed on
+    the worker's thread — which crashes Qt. So automatic collection waits while a worker runs
+    (``hold_gc(True)``), and the garbage is collected here, on the GUI thread, after.
+    """
+    global _gc_holds
+    _gc_holds += 1 if on else -1
+    if on and _gc_holds == 1:
+        gc.collect()
+        gc.disable()
+    elif not on and _gc_holds == 0:
+        gc.enable()
+        gc.collect()
+
+
 def first_page_image(pdf: Path | bytes, width_px: int) -> QImage:
     """The first page of a PDF (its bytes, or a file) as an image ``width_px`` wide.
 
     Safe off the GUI thread. Given bytes, nothing is written anywhere: the preview of a young
     person's plan never leaves memory.
     """
-    import pypdfium2 as pdfium
-
     doc = pdfium.PdfDocument(bytes(pdf) if isinstance(pdf, (bytes, bytearray)) else str(pdf))
     try:
         page = doc[0]
@@ -165,8 +186,10 @@ class PdfExportDialog(QDialog):
     ``result_path`` is the file written (``None`` until saved).
     """
 
-    def __init__(self, plan: Plan, today: date, parent: QWidget | None = None):
+    def __init__(self, plan: Plan, today: date, parent: QWidget | None = None, edition: str = "full",
+                 folder: str = ""):
         super().__init__(parent)
+        self.folder = folder  # where the save dialog starts (else the person's Documents)
         self.setWindowTitle("Make a PDF")
         self.setStyleSheet(_STYLE)
         self.plan = plan
@@ -244,6 +267,7 @@ class PdfExportDialog(QDialog):
         self.preview.setFixedSize(self._preview_w + 12, round(self._preview_w * 1.4142) + 12)
         self.preview.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.preview.setAccessibleName("Preview of the first page")
+        self.preview.setAccessibleDescription("The first page of the copy chosen, as it will be printed")
         right.addWidget(self.preview)
         right.addStretch(1)
         body.addLayout(right, 0)
@@ -268,7 +292,7 @@ class PdfExportDialog(QDialog):
         buttons.addWidget(self.save)
         outer.addLayout(buttons)
 
-        self.edition_buttons["full"].setChecked(True)
+        self.edition_buttons[edition if edition in self.edition_buttons else "full"].setChecked(True)
 
     # ------------------------------------------------------------------ values
 
@@ -289,6 +313,8 @@ class PdfExportDialog(QDialog):
 
     def _on_edition(self, code: str, checked: bool) -> None:
         if checked:
+            words = dict((c, w) for c, w, _a in EDITION_CHOICES)[code]
+            self.preview.setAccessibleDescription(f"The first page, as it will be printed: {words}")
             self._request_preview(code)
 
     def _request_preview(self, edition: str) -> None:
@@ -309,12 +335,17 @@ class PdfExportDialog(QDialog):
         job.signals.previewed.connect(self._on_previewed)
         job.signals.saved.connect(self._on_saved)
         job.signals.failed.connect(self._on_failed)
+        if not self._jobs:
+            hold_gc(True)
         self._jobs.add(job)
         self._pool.start(job)
 
     def _forget(self) -> None:
         sender = self.sender()
+        had = bool(self._jobs)
         self._jobs = {j for j in self._jobs if j.signals is not sender}
+        if had and not self._jobs:
+            hold_gc(False)
 
     def _on_previewed(self, edition: str, generation: int, image: QImage) -> None:
         self._forget()
@@ -346,7 +377,7 @@ class PdfExportDialog(QDialog):
 
     def _suggested_path(self) -> str:
         name = export.default_filename(self.plan, self.edition, self.today)
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = self.folder or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         return str(Path(folder) / name) if folder else name
 
     def choose_and_save(self) -> None:
@@ -377,20 +408,25 @@ class PdfExportDialog(QDialog):
         """Wait for a render in hand, so nothing writes or reports after the dialog closes."""
         self._pool.clear()
         self._pool.waitForDone()
+        if self._jobs:  # a job taken off the queue never reports
+            self._jobs.clear()
+            hold_gc(False)
         super().done(result)
 
     # ------------------------------------------------------------------ opening
 
     @classmethod
-    def run(cls, parent: QWidget | None, plan: Plan, today: date) -> Path | None:
+    def run(cls, parent: QWidget | None, plan: Plan, today: date, edition: str = "full") -> Path | None:
         """Show the dialog; the path of the PDF written, or None if nothing was saved."""
-        got = cls.ask(parent, plan, today)
+        got = cls.ask(parent, plan, today, edition=edition)
         return got[0] if got else None
 
     @classmethod
-    def ask(cls, parent: QWidget | None, plan: Plan, today: date) -> tuple[Path, str] | None:
-        """Show the dialog; (the path written, the edition) or None if nothing was saved."""
-        dlg = cls(plan, today, parent)
+    def ask(cls, parent: QWidget | None, plan: Plan, today: date, edition: str = "full",
+            folder: str = "") -> tuple[Path, str] | None:
+        """Show the dialog, starting on ``edition``; (the path written, the edition) or None if
+        nothing was saved. The save dialog starts in ``folder`` (else Documents)."""
+        dlg = cls(plan, today, parent, edition, folder)
         try:
             dlg.exec()
             return (dlg.result_path, dlg.edition) if dlg.result_path is not None else None
@@ -457,10 +493,14 @@ class _BatchExport(QObject):
 
     def exec(self) -> list[Path]:
         self.dialog.show()
-        self.thread.start()
-        if not self.thread.isFinished():
-            self.loop.exec()
-        self.thread.wait()
+        hold_gc(True)
+        try:
+            self.thread.start()
+            if not self.thread.isFinished():
+                self.loop.exec()
+            self.thread.wait()
+        finally:
+            hold_gc(False)
         self.dialog.close()
         self.dialog.deleteLater()
         return list(self.thread.written)

@@ -13,11 +13,13 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -228,8 +230,9 @@ class PlanView(QWidget):
         if self.plan is not None and lst is self.plan.prompt_responses:
             self.refresh_prompts()
 
-    def _on_prompt_responded(self, resp: Any) -> None:
-        """A card was answered: put the answer through the undo stack (so Ctrl+Z takes it back)."""
+    def _on_prompt_responded(self, resp: Any, changes: list) -> None:
+        """A card was answered: put the answer, and the date it recorded, through the undo stack
+        as one step (so one Ctrl+Z takes both back)."""
         plan = self.plan
         if plan is None:
             return
@@ -237,7 +240,13 @@ class PlanView(QWidget):
             if r is resp:  # respond() appended it; the session adds it again as an undoable step
                 del plan.prompt_responses[i]
                 break
+        for record, attr, before, _after in changes:
+            setattr(record, attr, before)
+        self.session.undo_stack.beginMacro("Answer a prompt")
+        for record, attr, _before, after in changes:
+            self.session.set_field(record, attr, after)
         self.session.insert_record(plan.prompt_responses, resp, label="answer to a prompt")
+        self.session.undo_stack.endMacro()
 
     def _refresh_header(self, *_args: Any) -> None:
         self.header.set_plan(self.plan, self.session.today)
@@ -266,6 +275,25 @@ class PlanView(QWidget):
         )
         return self.pages[key]
 
+    def suggested_edition(self) -> str:
+        """The copy of the plan that suits the part on screen: the Staying Put agreement or the
+        Staying Close plan from their sections of the Home page, else the full plan."""
+        page = self.current_page()
+        sections = page.edition_sections()
+        if not sections:
+            return "full"
+        focus = QApplication.focusWidget()
+        for edition, section in sections.items():
+            if focus is not None and section.isAncestorOf(focus):
+                return edition
+        viewport = page.scroll.viewport()
+        middle = viewport.rect().center().y()
+        for edition, section in sections.items():
+            top = section.mapTo(viewport, section.rect().topLeft()).y()
+            if top <= middle <= top + section.height():
+                return edition
+        return "full"
+
     def show_problem(self, path: str) -> None:
         """Go to the page, record and field of the problem at ``path`` ("person.given_name")."""
         self.show_area(page_for_path(path)).show_problem(path)
@@ -276,11 +304,32 @@ class PlanView(QWidget):
             page.ensure_built()  # before it is shown, so every child shows with it
             self.stack.setCurrentWidget(page)
             page.refresh()
-            self._chain_focus(page)
 
-    def _chain_focus(self, page: AreaPage) -> None:
-        """Tab goes from the list of areas into the page, top to bottom, then its prompts."""
-        prev: QWidget = self.area_list
-        for w in page.focus_chain():
-            QWidget.setTabOrder(prev, w)
-            prev = w
+    # ----------------------------------------------------------- keyboard
+
+    def tab_order(self) -> list[QWidget]:
+        """Where Tab goes, in reading order: back, the list of areas, the page top to bottom,
+        then its prompts. Worked out when Tab is pressed, so controls made later (prompt
+        cards, a record's editor) are in it, and hidden or disabled ones are not."""
+        chain = [self.header.back, self.area_list] + self.current_page().focus_chain()
+        return [w for w in chain if w.isVisibleTo(self) and w.isEnabled()]
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        order = self.tab_order()
+        focus = QApplication.focusWidget()
+        at = -1
+        while focus is not None and focus is not self:
+            if focus in order:
+                at = order.index(focus)
+                break
+            focus = focus.parentWidget()
+        if at < 0 or not order:
+            return super().focusNextPrevChild(next)
+        target = order[(at + (1 if next else -1)) % len(order)]
+        scroll = target.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if scroll is not None:  # the page or the prompts column: bring it into view first
+            scroll.ensureWidgetVisible(target, 24, 24)
+        target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+        return True

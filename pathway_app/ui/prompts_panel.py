@@ -5,7 +5,9 @@ prompt as a card: how urgent it is (a word and a colour), what it means for the 
 to ask the young person together, ideas for what to do, and where it comes from. Each card can
 be answered here:
 
-- **Done** — asks what was done (optional);
+- **Done** — asks what was done (optional) and, for a prompt that stands for a date (the needs
+  assessment), the day it was done: the date goes into the plan where it belongs, so the
+  warning goes everywhere (:mod:`pathway_app.domain.guidance.done_dates`);
 - **Not relevant** — asks why (required);
 - **Later** — asks when to come back to it (a date after today, required).
 
@@ -15,7 +17,9 @@ window saves. Answered prompts can be shown with who answered and when.
 
 Signals (PromptsPanel):
     planChanged(): the plan was changed (a prompt was answered); save it.
-    responded(object response): the :class:`~pathway_app.domain.model.PromptResponse` recorded.
+    responded(object response, list changes): the
+        :class:`~pathway_app.domain.model.PromptResponse` recorded, and the fields the answer
+        set as ``(record, attr, before, after)`` (the date a prompt stands for).
     countChanged(int open): how many prompts are open in this panel's areas.
 """
 
@@ -26,7 +30,7 @@ from functools import partial
 from html import escape
 from typing import Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -40,11 +44,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.fields import help_text, label
 from ..domain.guidance import Prompt, ResponseError, Urgency, considered, evaluate, respond
+from ..domain.guidance.done_dates import done_changes, done_field
 from ..domain.model import Plan, PromptResponse, utcnow
 from ..domain.vocab import PromptAnswer
 from . import theme
-from .fields import DATE_HINT, DateField, FieldBlock, format_date, parse_date, pretty_date
+from .fields import DATE_HINT, DateField, FieldBlock, format_date, parse_date, pretty_date, with_mnemonic
+from .messages import say
 
 #: Words for each urgency, so it is never shown by colour alone.
 URGENCY_WORDS = {
@@ -137,10 +144,11 @@ class _ResponseForm(QFrame):
                              "Anything to remember when you come back to it"),
     }
 
-    def __init__(self, parent: QWidget):
+    def __init__(self, parent: QWidget, done_on: str = ""):
         super().__init__(parent)
         self.setObjectName("ResponseForm")
         self.answer = PromptAnswer.DONE
+        self.done_path = done_on  # the date *Done* records ("" when the prompt has none)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 8, 0, 0)
         lay.setSpacing(6)
@@ -151,8 +159,16 @@ class _ResponseForm(QFrame):
         self.date = DateField(self)
         self.date_block = FieldBlock("Come &back to it on", self.date, DATE_HINT, parent=self)
         lay.addWidget(self.date_block)
+        self.done_date: DateField | None = None  # only on a prompt that stands for a date
+        self.done_block: FieldBlock | None = None
+        if done_on:
+            self.done_date = DateField(self)
+            self.done_block = FieldBlock(with_mnemonic(label(done_on), "o"), self.done_date,
+                                         f"{help_text(done_on) or 'The day it was done'}. {DATE_HINT}", parent=self)
+            self.done_block.setVisible(False)
+            lay.addWidget(self.done_block)
         self.note = QLineEdit(self)
-        self.note_block = FieldBlock("&Note", self.note, "", parent=self)
+        self.note_block = FieldBlock(with_mnemonic(label("prompt_responses.note"), "N"), self.note, "", parent=self)
         lay.addWidget(self.note_block)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -181,22 +197,29 @@ class _ResponseForm(QFrame):
         self.note_block.set_error("")
         self.date_block.set_error("")
         later = answer is PromptAnswer.LATER
+        dated = answer is PromptAnswer.DONE and self.done_date is not None
         self.date_block.setVisible(later)
         self.date.set_text(format_date(today + timedelta(days=28)) if later else "")
+        if self.done_block is not None and self.done_date is not None:
+            self.done_block.set_error("")
+            self.done_block.setVisible(dated)
+            self.done_date.set_text(format_date(today) if dated else "")
         self.setVisible(True)
-        (self.date if later else self.note).setFocus(Qt.FocusReason.OtherFocusReason)
-        if later:
-            self.date.line.selectAll()
+        first = self.date if later else self.done_date if dated else self.note
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        if later or dated:
+            first.line.selectAll()
 
 
 class PromptCard(QFrame):
     """One prompt: urgency, wording for the adviser and for the young person, ideas, source.
 
     Signals:
-        answered(object card, str answer, str note, object until): Save was pressed.
+        answered(object card, str answer, str note, object until, object done_on): Save was
+            pressed (``done_on``: the day it was done, for a prompt that stands for a date).
     """
 
-    answered = Signal(object, str, str, object)
+    answered = Signal(object, str, str, object, object)
 
     def __init__(self, prompt: Prompt, today: date, answered_view: bool = False,
                  parent: QWidget | None = None):
@@ -260,7 +283,7 @@ class PromptCard(QFrame):
             if prompt.response is not None:
                 self.status = _wrapping(describe_response(prompt.response), self)
                 theme.set_font(self.status, 0.95, italic=True)
-                self.status.setAccessibleName("What was decided")
+                self.status.setAccessibleName("The answer")
                 lay.insertWidget(2, self.status)  # under the prompt, above the source
             return
 
@@ -286,12 +309,19 @@ class PromptCard(QFrame):
         row.addStretch(1)
         lay.addLayout(row)
 
-        self.form = _ResponseForm(self)
+        self.form = _ResponseForm(self, done_field(prompt.rule_id) or "")
         self.form.setVisible(False)
+        self._scroll_to: QScrollArea | None = None
+        self._form_soon = QTimer(self)
+        self._form_soon.setSingleShot(True)
+        self._form_soon.setInterval(0)
+        self._form_soon.timeout.connect(self._show_form_again)
         self.form.cancel.clicked.connect(self.close_form)
         self.form.save.clicked.connect(self._save)
         self.form.note.returnPressed.connect(self._save)
         self.form.date.line.returnPressed.connect(self._save)
+        if self.form.done_date is not None:
+            self.form.done_date.line.returnPressed.connect(self._save)
         lay.addWidget(self.form)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -313,6 +343,26 @@ class PromptCard(QFrame):
         for a, b in self.buttons.items():
             b.setEnabled(a is answer)
         self.form.ask(answer, self.today)
+        self.bring_form_into_view()
+
+    def bring_form_into_view(self) -> None:
+        """Scroll the prompts column so the question just opened shows in full (it opens under
+        the card, which may be at the bottom of the column)."""
+        scroll = self.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if scroll is None or self.form is None:
+            return
+        for w in (self.form, self, scroll.widget()):  # the form's height counts before scrolling to it
+            if w is not None and w.layout() is not None:
+                w.layout().activate()
+        scroll.ensureWidgetVisible(self.form, 0, 12)
+        self._scroll_to = scroll  # again once the layout has settled
+        self._form_soon.start()
+
+    def _show_form_again(self) -> None:
+        if self.form is not None and self.form.isVisible() and self._scroll_to is not None:
+            self._scroll_to.ensureWidgetVisible(self.form, 0, 12)
 
     def close_form(self) -> None:
         if self.form is None:
@@ -330,38 +380,57 @@ class PromptCard(QFrame):
         f.date_block.set_error("")
         ok = True
         if f.answer is PromptAnswer.NOT_RELEVANT and not f.note.text().strip():
-            f.note_block.set_error("“Why it is not relevant” is needed: say why this does not apply.")
+            f.note_block.set_error(say("why_needed"))
             f.note.setFocus(Qt.FocusReason.OtherFocusReason)
             ok = False
         if f.answer is PromptAnswer.LATER:
             try:
                 until = parse_date(f.date.text())
             except ValueError as exc:
-                f.date_block.set_error(f"“Come back to it on”: {exc}")
+                f.date_block.set_error(say("later_unreadable", problem=exc))
                 ok = False
             else:
                 if until is None:
-                    f.date_block.set_error("“Come back to it on” is needed: choose a date after today.")
+                    f.date_block.set_error(say("later_needed"))
                     ok = False
                 elif until <= self.today:
-                    f.date_block.set_error(
-                        f"“Come back to it on” must be after today ({pretty_date(self.today)}).")
+                    f.date_block.set_error(say("later_after_today", today=pretty_date(self.today)))
                     ok = False
             if not ok:
                 f.date.setFocus(Qt.FocusReason.OtherFocusReason)
+        if f.answer is PromptAnswer.DONE and f.done_block is not None and f.done_date is not None:
+            words = label(f.done_path)
+            try:
+                done_on = parse_date(f.done_date.text())
+            except ValueError as exc:
+                f.done_block.set_error(say("done_unreadable", field=words, problem=exc))
+                done_on, ok = None, False
+            else:
+                if done_on is None:
+                    f.done_block.set_error(say("done_needed", field=words))
+                    ok = False
+                elif done_on > self.today:
+                    f.done_block.set_error(say("done_not_after_today", field=words, today=pretty_date(self.today)))
+                    ok = False
+            if not ok:
+                f.done_date.setFocus(Qt.FocusReason.OtherFocusReason)
         return ok
 
     @property
-    def values(self) -> tuple[PromptAnswer, str, date | None]:
+    def values(self) -> tuple[PromptAnswer, str, date | None, date | None]:
+        """(answer, note, until, done on)."""
         assert self.form is not None
         f = self.form
-        until = None
-        if f.answer is PromptAnswer.LATER:
+
+        def read(box: DateField) -> date | None:
             try:
-                until = parse_date(f.date.text())
+                return parse_date(box.text())
             except ValueError:
-                until = None
-        return f.answer, f.note.text().strip(), until
+                return None
+
+        until = read(f.date) if f.answer is PromptAnswer.LATER else None
+        done_on = read(f.done_date) if f.answer is PromptAnswer.DONE and f.done_date is not None else None
+        return f.answer, f.note.text().strip(), until, done_on
 
     def show_error(self, message: str) -> None:
         """A problem the engine reported (shown under the note)."""
@@ -371,8 +440,8 @@ class PromptCard(QFrame):
     def _save(self) -> None:
         if self.form is None or self.form.isHidden() or not self.validate():
             return
-        answer, note, until = self.values
-        self.answered.emit(self, answer.value, note, until)
+        answer, note, until, done_on = self.values
+        self.answered.emit(self, answer.value, note, until, done_on)
 
 
 # --------------------------------------------------------------------------- the panel
@@ -392,11 +461,10 @@ class PromptsPanel(QWidget):
     """
 
     planChanged = Signal()
-    responded = Signal(object)
+    responded = Signal(object, list)
     countChanged = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None, title: str = "Things to think about",
-                 lazy: bool = False):
+    def __init__(self, parent: QWidget | None = None, title: str = "", lazy: bool = False):
         super().__init__(parent)
         #: With ``lazy``, cards are only built while the panel is on screen (a plan has a panel
         #: on every page; building them all on every change would make opening a plan slow).
@@ -416,6 +484,7 @@ class PromptsPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(8)
+        title = title or label("prompt_responses")  # one name for the panel on every page
         self.title = QLabel(title, self)
         theme.set_font(self.title, 1.1, bold=True)
         self.title.setAccessibleName(title)
@@ -433,6 +502,7 @@ class PromptsPanel(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setAccessibleName("Prompts")
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the cards' buttons, not the frame
         self.list = QWidget(self.scroll)
         self.list.setObjectName("PromptsList")
         self.list_layout = QVBoxLayout(self.list)
@@ -547,7 +617,8 @@ class PromptsPanel(QWidget):
 
     # ------------------------------------------------------------------ answering
 
-    def _on_answered(self, card: PromptCard, answer: str, note: str, until: date | None) -> None:
+    def _on_answered(self, card: PromptCard, answer: str, note: str, until: date | None,
+                     done_on: date | None = None) -> None:
         if self.plan is None:
             return
         try:
@@ -556,9 +627,14 @@ class PromptsPanel(QWidget):
         except ResponseError as exc:
             card.show_error(str(exc).capitalize() + ".")
             return
+        changes = []
+        if done_on is not None:  # the date the prompt stands for, where it belongs in the plan
+            for record, attr, value in done_changes(self.plan, card.prompt.rule_id, done_on):
+                changes.append((record, attr, getattr(record, attr), value))
+                setattr(record, attr, value)
         index = self.cards.index(card) if card in self.cards else 0
         self.refresh()
-        self.responded.emit(resp)
+        self.responded.emit(resp, changes)
         self.planChanged.emit()  # the window may set the prompts again here
         self._focus_after(index)
 

@@ -10,18 +10,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ..domain import fields as catalogue
 from ..domain.model import Plan
 from . import theme
 from .fields import FieldBlock, Form
@@ -32,6 +44,21 @@ from .session import PlanSession
 class Column:
     title: str
     value: Callable[[Any], str]
+
+
+def column(field_id: str, value: Callable[[Any], str] | None = None) -> Column:
+    """A column headed with the catalogue's label for ``field_id`` ("relationships.name");
+    ``value`` shows a record's cell (default: the field's value in words)."""
+    attr = field_id.rsplit(".", 1)[-1]
+    if value is None:
+        def value(record: Any) -> str:
+            return catalogue.value_words(field_id, getattr(record, attr))
+    return Column(catalogue.label(field_id), value)
+
+
+def article(noun: str) -> str:
+    """"a person", "an action"."""
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -144,9 +171,12 @@ def plan_path_of(list_path: str, record: Any, row: int) -> str:
 class RecordListEditor(QWidget):
     """A table of records with Add / Remove and a form editing the selected one.
 
-    ``list_of(plan)`` returns the plan's list; ``path_of(plan)`` its path for validation
-    problems ("relationships", "support_areas[3].actions"). ``build(form)`` adds the editor's
-    fields and returns their blocks.
+    ``fields`` is the list's catalogue id ("relationships", "support_areas.actions"): what one
+    record is called and the words of its fields come from there. ``list_of(plan)`` returns the
+    plan's list; ``path_of(plan)`` its path for validation problems ("relationships",
+    "support_areas[health].actions"). ``build(form)`` adds the editor's fields and returns
+    their blocks. ``describe(record)`` heads the editor (default: the record's title from the
+    catalogue, "A new person" while it has none).
 
     Signals:
         currentChanged(object record): the selected record (or None).
@@ -157,7 +187,7 @@ class RecordListEditor(QWidget):
     def __init__(
         self,
         session: PlanSession,
-        noun: str,
+        fields: str,
         columns: list[Column],
         list_of: Callable[[Plan], list],
         path_of: Callable[[Plan], str],
@@ -170,11 +200,13 @@ class RecordListEditor(QWidget):
     ):
         super().__init__(parent)
         self.session = session
+        self.field_id = fields
+        noun = catalogue.field(fields).record or "record"
         self.noun = noun
         self._list_of = list_of
         self._path_of = path_of
         self._factory = factory
-        self._describe = describe or (lambda r: noun)
+        self._describe = describe or self._title
         self.plan: Plan | None = None
         self.records: list | None = None
         self.can_add = factory is not None
@@ -197,13 +229,14 @@ class RecordListEditor(QWidget):
         # as wide as what they hold, so "What" is never squeezed to a word.
         hh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        hh.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("Status") + 16)
+        # the short columns are at least as wide as their shortest heading
+        hh.setMinimumSectionSize(min(self.fontMetrics().horizontalAdvance(c.title) for c in columns) + 16)
         hh.setHighlightSections(False)
         hh.setAccessibleName("Column headings")
         self.table.verticalHeader().setAccessibleName("Row headings")
-        self.table.setAccessibleName(f"List of {noun}s" if not noun.endswith("s") else f"List of {noun}")
+        self.table.setAccessibleName(catalogue.label(fields))
         self.table.setAccessibleDescription(
-            f"Choose a {noun} to edit below. Enter: edit. Delete: remove. Insert: add."
+            f"Choose {article(noun)} to edit below. Arrow keys: move. Enter: edit. Delete: remove. Insert: add."
         )
         rowh = self.table.verticalHeader().defaultSectionSize()
         self.table.setMinimumHeight(rowh * 4 + hh.sizeHint().height() + 4)
@@ -217,12 +250,12 @@ class RecordListEditor(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
-        self.add_button = QPushButton(f"&Add {noun}", self)
-        self.add_button.setAccessibleName(f"Add {noun}")
+        self.add_button = QPushButton(f"&Add {article(noun)}", self)
+        self.add_button.setAccessibleName(f"Add {article(noun)}")
         self.add_button.setAccessibleDescription(f"Add a new {noun} to the list (Insert key in the list)")
         self.add_button.clicked.connect(self.add)
-        self.remove_button = QPushButton(f"Remove {noun}", self)
-        self.remove_button.setAccessibleName(f"Remove {noun}")
+        self.remove_button = QPushButton("Remove", self)  # which one: the one shown below
+        self.remove_button.setAccessibleName(f"Remove this {noun}")
         self.remove_button.setAccessibleDescription(f"Remove the selected {noun}; Ctrl+Z brings it back")
         self.remove_button.clicked.connect(self.remove_selected)
         self.add_button.setVisible(self.can_add)
@@ -231,7 +264,7 @@ class RecordListEditor(QWidget):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
 
-        self.form = Form(session, self)
+        self.form = Form(session, self, fields)
         blocks = build(self.form)
         from .fields import grid
 
@@ -252,6 +285,10 @@ class RecordListEditor(QWidget):
         session.listChanged.connect(self._on_list_changed)
         session.fieldChanged.connect(self._on_field_changed)
         session.problemsChanged.connect(self._on_problems)
+
+    def _title(self, record: Any) -> str:
+        title = catalogue.record_title(self.field_id, record)
+        return title or f"A new {self.noun}"
 
     # ----------------------------------------------------------- plan
 
@@ -337,10 +374,28 @@ class RecordListEditor(QWidget):
         self.table.setFocus() if self.model.rows else self.add_button.setFocus()
 
     def focus_editor(self) -> None:
+        """Put the cursor in the editor's first field, scrolled into view (it is under the
+        table, and on some pages under a map: it must never need hunting for)."""
         for f in self.form.fields:
             if f.widget.isEnabled():
+                self.show_editor()
                 f.widget.setFocus(Qt.FocusReason.TabFocusReason)
                 return
+
+    def show_editor(self) -> None:
+        """Scroll the page so the editor of the chosen record is in view, from its title down."""
+        scroll = self.parentWidget()
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if scroll is None or scroll.widget() is None:
+            return
+        scroll.widget().layout().activate()
+        bar = scroll.verticalScrollBar()
+        top = self.editor_title.mapTo(scroll.widget(), QPoint(0, 0)).y()
+        bottom = self.editor.mapTo(scroll.widget(), QPoint(0, self.editor.height())).y()
+        view = scroll.viewport().height()
+        if top < bar.value() or bottom > bar.value() + view:
+            bar.setValue(min(top - 12, max(bottom - view + 12, bar.value())))
 
     # ----------------------------------------------------------- session
 

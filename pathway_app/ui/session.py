@@ -33,6 +33,7 @@ from ..domain.model import Plan
 from ..domain.validation import Problem, ValidationError, validate
 from ..errors import DatabaseProblem, StaleSaveError, UserFacingError
 from ..store.protocol import StoreProtocol
+from .messages import say
 
 AUTOSAVE_MS = 400
 _MERGE_ID = 1001
@@ -227,7 +228,7 @@ class PlanSession(QObject):
 
     def _schedule(self) -> None:
         self.dirty = True
-        self.set_status("pending", "Saving…")
+        self.set_status("pending", say("saving"))
         self._timer.start()
 
     # ------------------------------------------------------------------ input errors
@@ -245,7 +246,7 @@ class PlanSession(QObject):
         self.inputErrorsChanged.emit()
         if self.input_errors:
             self._timer.stop()
-            self.set_status("error", "Not saved: " + next(iter(self.input_errors.values())))
+            self.set_status("error", say("not_saved_unreadable", problem=next(iter(self.input_errors.values()))))
         elif self.dirty:
             self._schedule()
 
@@ -260,45 +261,42 @@ class PlanSession(QObject):
         if self.store is None:  # locked: kept in memory and saved after unlocking
             return False
         if self.input_errors:
-            self.set_status("error", "Not saved: " + next(iter(self.input_errors.values())))
+            self.set_status("error", say("not_saved_unreadable", problem=next(iter(self.input_errors.values()))))
             return False
         today = self.today
         problems = validate(plan, today)
         if problems:
             self._refused(problems)
             return False
-        self.set_status("saving", "Saving…")
+        self.set_status("saving", say("saving"))
         try:
             self.store.save(plan, today=today)
         except ValidationError as exc:
             self._refused(list(exc.problems))
             return False
         except StaleSaveError as exc:
-            self.set_status(
-                "error",
-                "Not saved: someone else saved a newer version of this plan. Your changes are kept.",
-            )
+            self.set_status("error", say("not_saved_stale"))
             self.staleSave.emit(exc)
             return False
         except (DatabaseProblem, UserFacingError) as exc:
-            self.set_status("error", f"Not saved: {exc} Your changes are kept; saving will be tried again.")
+            self.set_status("error", say("not_saved_database", error=exc))
             return False
         except OSError as exc:
-            self.set_status("error", f"Not saved: {exc.strerror or exc}. Your changes are kept.")
+            self.set_status("error", say("not_saved_file", error=exc.strerror or exc))
             return False
         self.dirty = False
         if self.problems:
             self.problems = []
             self.problemsChanged.emit([])
-        self.set_status("saved", "Saved")
+        self.set_status("saved", say("saved"))
         self.saved.emit(plan)
         return True
 
     def _refused(self, problems: list[Problem]) -> None:
         self.problems = problems
         self.problemsChanged.emit(problems)
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        self.set_status("error", f"Not saved: {problems[0]}{more}. Your text is kept.")
+        more = say("and_more", count=len(problems) - 1) if len(problems) > 1 else ""
+        self.set_status("error", say("not_saved_problem", problem=problems[0], more=more))
 
     def set_status(self, state: str, text: str) -> None:
         """Say how saving stands ("saved", "pending", "saving", "error") and why, in words."""

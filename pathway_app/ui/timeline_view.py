@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -33,6 +33,7 @@ from ..domain import dates
 from ..domain.model import Action, Plan
 from ..domain.vocab import OPEN_ACTION
 from ..domain import geometry
+from . import accessible
 from .theme import is_dark, scaled_font
 
 #: What each key birthday means (tooltips and the text alternative).
@@ -178,6 +179,8 @@ class TimelineWidget(QWidget):
         self.setMinimumSize(420, 170)
         self.setAccessibleName("Timeline from 16 to 25")
         self.setAccessibleDescription(self.text_alternative())
+        self.marks = accessible.Marks(self)  # the birthdays and events, for screen readers
+        self._marks_soon = accessible.soon(self, self._sync_marks)
 
     # ------------------------------------------------------------------ public API
 
@@ -188,6 +191,32 @@ class TimelineWidget(QWidget):
         self._hover = None
         self.setAccessibleDescription(self.text_alternative())
         self.update()
+        self._sync_marks()  # now: when the app locks, nothing of anyone may stay behind
+
+    def _sync_marks(self) -> None:
+        """The key birthdays and every event, in date order, as children a screen reader reads
+        (laid out only once the timeline is on screen, at its real size)."""
+        if self._plan is not None and not self.isVisible():
+            return
+        f = self.frame()
+        if f is None:
+            self.marks.sync([])
+            return
+        items = []
+        for tick, x in f.ticks:
+            if tick.age in dates.KEY_AGES:
+                r = f.disc_r
+                note = MILESTONE_NOTES.get(tick.age, "")
+                items.append((tick.when, QRect(int(x - r), int(f.road_y - r), int(2 * r), int(2 * r)),
+                              f"{_ordinal(tick.age)} birthday: {dates.fmt(tick.when)}", note))
+        for m in f.markers:
+            box = QRectF(m.x - MARKER_R, m.y - MARKER_R, 2 * MARKER_R, 2 * MARKER_R)
+            if m.label_rect is not None:
+                box = box.united(m.label_rect)
+            first, _nl, rest = m.info.detail.partition("\n")
+            items.append((m.placed.event.when, box.toRect(), first.rstrip(":"), rest.replace("\n", "; ")))
+        items.sort(key=lambda t: t[0])
+        self.marks.sync([(rect, name, more, None) for _when, rect, name, more in items])
 
     def frame(self) -> TimelineFrame | None:
         """The layout in widget pixels (None when there is nothing to draw: no date of birth)."""
@@ -306,16 +335,22 @@ class TimelineWidget(QWidget):
             kind = pe.event.kind
             past = pe.event.when < self._today
             overdue = past and kind in ("review", "assessment", "action")
-            # a marker that would hide a birthday disc sits on top of the disc
-            y = road_y
-            for t, tx in frame.ticks:
-                r = disc_r if t.age in dates.KEY_AGES else disc_r * 0.62
-                if abs(tx - x) < r + 4:
-                    y = road_y - r - 3
-                    break
-            frame.markers.append(PlacedMarker(pe, info[id(pe.event)], x, y, rect, overdue, past))
+            frame.markers.append(PlacedMarker(pe, info[id(pe.event)], x, road_y, rect, overdue, past))
         _spread_markers(frame.markers, MARKER_R * 2 + 3)
+        _keep_clear(frame.markers, self.obstacles(frame), MARKER_R * 2 + 3)
         return frame
+
+    def obstacles(self, f: TimelineFrame) -> list[tuple[float, float, date]]:
+        """Where on the road a marker must not sit, with the date each stands for: every
+        birthday disc, and the Today line (a marker moves to the side its date is on)."""
+        out = []
+        reach = MARKER_R + 1.5 + 2  # the largest marker, and a little air
+        for t, tx in f.ticks:
+            r = f.disc_r if t.age in dates.KEY_AGES else f.disc_r * 0.62
+            out.append((tx - r - reach, tx + r + reach, t.when))
+        if f.today_in_range:
+            out.append((f.today_x - 1 - reach, f.today_x + 1 + reach, self._today))
+        return out
 
     # ------------------------------------------------------------------ painting
 
@@ -501,6 +536,11 @@ class TimelineWidget(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         self._frame = None
         super().resizeEvent(event)
+        self._marks_soon.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._marks_soon.start()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
@@ -584,8 +624,29 @@ def _spread_markers(markers: list[PlacedMarker], step: float) -> None:
             run = [m] if m is not None else []
 
 
+def _keep_clear(markers: list[PlacedMarker], obstacles: list[tuple[float, float, date]], step: float) -> None:
+    """Move markers off the birthday discs and the Today line to the nearest free place,
+    keeping them in date order and ``step`` apart (a marker is drawn close to its date, never
+    on top of a birthday or the line that says where today is)."""
+
+    def free(x: float) -> bool:
+        return not any(a < x < b for a, b, _w in obstacles)
+
+    edges = [e for a, b, _w in obstacles for e in (a, b)]
+    last = -1e9
+    for m in sorted(markers, key=lambda m: (m.x, m.placed.event.when)):
+        want = m.x
+        lowest = last + step
+        candidates = [c for c in [max(want, lowest), lowest, *edges] if c >= lowest and free(c)]
+        m.x = min(candidates, key=lambda c: abs(c - want)) if candidates else max(want, lowest)
+        last = m.x
+
+
 def _ordinal(n: int) -> str:
     if 10 <= n % 100 <= 20:
         return f"{n}th"
     suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+accessible.install(TimelineWidget)

@@ -13,10 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ..domain import model as m
+from ..domain.fields import label
+from ..domain.labels import label as vocab_label
 from ..domain.vocab import Area
 from . import theme
 from .fields import Form
@@ -26,12 +28,20 @@ from .session import PlanSession
 @dataclass(frozen=True)
 class Question:
     key: str
-    topic: str
     text: str
     hint: str
     target: Callable[[m.Plan], Any]
+    fields: str  # the catalogue id of the record the answer goes in ("person", "support_areas")
     attr: str
     prefix: Callable[[m.Plan], str]
+    area: Area | None = None
+
+    @property
+    def topic(self) -> str:
+        """What the question is about, in the young person's words from the catalogue."""
+        if self.area is not None:
+            return vocab_label(self.area, "AreaFirstPerson")
+        return label(self.fields.split(".")[0], young_person=True)
 
 
 def _area(a: Area) -> Callable[[m.Plan], Any]:
@@ -55,41 +65,37 @@ def _const(s: str) -> Callable[[m.Plan], str]:
     return get
 
 
+def _about_area(key: str, a: Area, text: str, hint: str) -> Question:
+    return Question(key, text, hint, _area(a), "support_areas", "own_words", _area_prefix(a), a)
+
+
 QUESTIONS: list[Question] = [
-    Question("about", "About me", "What would you like people to know about you?",
+    Question("about", "What would you like people to know about you?",
              "Things you like, things you're good at, what makes you you.",
-             lambda p: p.person, "about_me_own_words", _const("person")),
-    Question("people", "People who matter", "Who do you want to still be in your life when you're 25?",
-             "Family, friends, carers, workers — anyone who matters to you.",
-             _area(Area.RELATIONSHIPS), "own_words", _area_prefix(Area.RELATIONSHIPS)),
-    Question("home", "Home", "What do you want your next home to be like?",
-             "Where it is, who's near, what would make it feel like home.",
-             _area(Area.ACCOMMODATION), "own_words", _area_prefix(Area.ACCOMMODATION)),
-    Question("education", "Learning", "What do you want to learn, or get better at?",
-             "School, college, university, a course, a skill — it's never too late.",
-             _area(Area.EDUCATION), "own_words", _area_prefix(Area.EDUCATION)),
-    Question("work", "Work", "What kind of work, or other things, would you like to do?",
-             "Jobs you'd like to try, volunteering, things you enjoy doing.",
-             _area(Area.EMPLOYMENT), "own_words", _area_prefix(Area.EMPLOYMENT)),
-    Question("health", "Health and wellbeing", "How are you feeling at the moment, and what helps you stay well?",
-             "Your body and your feelings both count.",
-             _area(Area.HEALTH), "own_words", _area_prefix(Area.HEALTH)),
-    Question("money", "Money", "How do you feel about managing money? What would help?",
-             "Bills, saving, what you're entitled to.",
-             _area(Area.FINANCE), "own_words", _area_prefix(Area.FINANCE)),
-    Question("skills", "Skills for living",
-             "Which everyday things do you feel ready for, and which would you like to practise?",
-             "Cooking, shopping on a budget, bills, getting around.",
-             _area(Area.SKILLS), "own_words", _area_prefix(Area.SKILLS)),
-    Question("identity", "Who I am", "How would you describe who you are?",
+             lambda p: p.person, "person", "about_me_own_words", _const("person")),
+    _about_area("people", Area.RELATIONSHIPS, "Who do you want to still be in your life when you're 25?",
+                "Family, friends, carers, workers — anyone who matters to you."),
+    _about_area("home", Area.ACCOMMODATION, "What do you want your next home to be like?",
+                "Where it is, who's near, what would make it feel like home."),
+    _about_area("education", Area.EDUCATION, "What do you want to learn, or get better at?",
+                "School, college, university, a course, a skill — it's never too late."),
+    _about_area("work", Area.EMPLOYMENT, "What kind of work, or other things, would you like to do?",
+                "Jobs you'd like to try, volunteering, things you enjoy doing."),
+    _about_area("health", Area.HEALTH, "How are you feeling at the moment, and what helps you stay well?",
+                "Your body and your feelings both count."),
+    _about_area("money", Area.FINANCE, "How do you feel about managing money? What would help?",
+                "Bills, saving, what you're entitled to."),
+    _about_area("skills", Area.SKILLS,
+                "Which everyday things do you feel ready for, and which would you like to practise?",
+                "Cooking, shopping on a budget, bills, getting around."),
+    Question("identity", "How would you describe who you are?",
              "Your background, culture, faith, languages — whatever matters to you.",
-             lambda p: p.identity, "own_words", _const("identity")),
-    Question("support", "Support", "Who do you want to support you, and how often?",
-             "What kind of help works for you, and what doesn't.",
-             _area(Area.SUPPORT), "own_words", _area_prefix(Area.SUPPORT)),
-    Question("contingency", "If things go wrong", "If things go wrong, what would help you most?",
+             lambda p: p.identity, "identity", "own_words", _const("identity")),
+    _about_area("support", Area.SUPPORT, "Who do you want to support you, and how often?",
+                "What kind of help works for you, and what doesn't."),
+    Question("contingency", "If things go wrong, what would help you most?",
              "Who you'd want to call, where you could go.",
-             lambda p: p.contingency, "own_words", _const("contingency")),
+             lambda p: p.contingency, "contingency", "own_words", _const("contingency")),
 ]
 
 
@@ -134,7 +140,7 @@ class TogetherView(QWidget):
         col.addWidget(self.progress)
         self.topic = QLabel(column)
         theme.set_font(self.topic, 1.2, bold=True)
-        self.topic.setAccessibleName("Topic")
+        self.topic.setAccessibleName("What the question is about")
         col.addWidget(self.topic)
         self.question = QLabel(column)
         self.question.setWordWrap(True)
@@ -143,13 +149,14 @@ class TogetherView(QWidget):
         col.addWidget(self.question)
         self.hint = QLabel(column)
         self.hint.setWordWrap(True)
+        self.hint.setAccessibleName("Ideas for answering")
         theme.set_font(self.hint, 1.3)
         col.addWidget(self.hint)
-        self.form = Form(session, self)
-        block = self.form.notes("answer", "Your answer", "Type your answer here, in your own words",
-                                placeholder="Type here, in your own words…", lines=6)
+        self.form = Form(session, self, QUESTIONS[0].fields)
+        block = self.form.notes(QUESTIONS[0].attr, placeholder="Type here, in your own words…", lines=6)
         block.label.setVisible(False)
         self.answer = block.widget
+        self.answer.installEventFilter(self)  # Alt+letter is a shortcut, never a letter of their words
         self.answer.setObjectName("TogetherAnswer")
         self.answer.setFont(theme.scaled_font(self.answer, 1.6))
         from .fields import fit_lines
@@ -214,12 +221,13 @@ class TogetherView(QWidget):
         self.progress.setValue(self.index + 1)
         self.back.setEnabled(self.index > 0)
         last = self.index == len(QUESTIONS) - 1
-        self.next.setText("&Finish ✓" if last else "&Next →")
+        # the same letter on the last question: Alt+N always moves on, never types an "n"
+        self.next.setText("Fi&nish ✓" if last else "&Next →")
         self.next.setAccessibleName("Finish" if last else "Next question")
         self.answer.setAccessibleName(q.text)
         self.answer.setAccessibleDescription(q.hint)
-        # the form edits "answer": point it at the real own-words field of this area
-        self.form.rebind(self.answer, q.attr)
+        # one box for every question: point it at the own-words field of this question
+        self.form.rebind(self.answer, q.attr, q.fields)
         if self.plan is not None:
             self.form.set_target(q.target(self.plan), q.prefix(self.plan))
         else:
@@ -236,6 +244,31 @@ class TogetherView(QWidget):
     def go_back(self) -> None:
         self.show_question(self.index - 1)
         self.answer.setFocus()
+
+    def _fit_text(self) -> None:
+        """The question and its hint keep the height of the longest one at this width, so the
+        answer box and the Next button stay where they are from question to question."""
+        for lab, texts in ((self.question, [q.text for q in QUESTIONS]), (self.hint, [q.hint for q in QUESTIONS])):
+            width = lab.width() if lab.width() > 0 else lab.sizeHint().width()
+            fm = lab.fontMetrics()
+            tallest = max(fm.boundingRect(QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap, t).height()
+                          for t in texts)
+            lab.setMinimumHeight(tallest)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_text()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit_text()
+
+    def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802
+        if (obj is self.answer and event.type() == QEvent.Type.KeyPress
+                and event.modifiers() & Qt.KeyboardModifier.AltModifier
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier):  # AltGr is Ctrl+Alt on Windows
+            return True  # no character is typed while Alt is held; a shortcut would have taken it
+        return super().eventFilter(obj, event)
 
     def _on_status(self, state: str, text: str) -> None:
         self.saved.setText({"saved": "✓ Saved", "pending": "Saving…", "saving": "Saving…"}.get(state, text))

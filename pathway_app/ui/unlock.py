@@ -39,6 +39,7 @@ from ..errors import TryAgainLater, UserFacingError, WrongPassphrase
 from ..store.protocol import StoreProtocol
 from . import theme
 from .fields import FieldBlock
+from .messages import say
 
 if TYPE_CHECKING:
     from ..store.lock import Lock
@@ -149,7 +150,8 @@ def local_db_path(url: str | None, data_dir: str | Path | None = None) -> Path |
 
 
 def _fit_height(dialog: QDialog, width: int) -> None:
-    """Open ``dialog`` ``width`` wide and tall enough for all its wrapped text."""
+    """Open ``dialog`` ``width`` wide and tall enough for all its wrapped text (and grow it,
+    never shrink it, when a message appears: no line of help is ever cut off)."""
     dialog.setMinimumWidth(width)
     dialog.ensurePolished()
     for w in dialog.findChildren(QWidget):
@@ -161,7 +163,7 @@ def _fit_height(dialog: QDialog, width: int) -> None:
     if lay is not None and lay.hasHeightForWidth():
         height = max(height, lay.heightForWidth(width))
     dialog.setMinimumHeight(height)
-    dialog.resize(width, height)
+    dialog.resize(width, max(height, dialog.height() if dialog.isVisible() else 0))
 
 
 # --------------------------------------------------------------------------- first run
@@ -174,7 +176,7 @@ class NewPassphraseDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("NewPassphraseDialog")
         self.setWindowTitle(title or "Keep these records safe")
-        self.setStyleSheet(theme.STYLE)
+        self.setStyleSheet(theme.style())
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 20, 24, 18)
         lay.setSpacing(12)
@@ -232,12 +234,6 @@ class NewPassphraseDialog(QDialog):
         lay.addWidget(box)
         self.unencrypted.toggled.connect(self._on_unencrypted)
 
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName("Problems")
-        theme.tone(self.error, "attention")
-        self.error.setVisible(False)
-        lay.addWidget(self.error)
         row = QHBoxLayout()
         row.addStretch(1)
         self.cancel = QPushButton("Cancel", self)
@@ -251,6 +247,8 @@ class NewPassphraseDialog(QDialog):
         row.addWidget(self.ok)
         lay.addLayout(row)
         self.passphrase.textChanged.connect(self._update_hint)
+        self.passphrase.textChanged.connect(self._recheck)
+        self.repeat.textChanged.connect(self._recheck)
         self._update_hint("")
         self._on_unencrypted(False)
         _fit_height(self, self.fontMetrics().horizontalAdvance("x") * 84)
@@ -265,13 +263,23 @@ class NewPassphraseDialog(QDialog):
         self.hint.setText(["", "◔ ", "◑ ", "● "][level] + words)
         theme.tone(self.hint, "attention" if text and level <= 1 else ("calm" if level >= 2 else "muted"))
 
+    def _recheck(self, _text: str = "") -> None:
+        """A problem shown goes as soon as it is put right (the two now match; long enough)."""
+        if self.blocks["passphrase"].error_text() and len(unicodedata.normalize("NFC", self.passphrase.text())) >= MIN_CHARS:
+            self.blocks["passphrase"].set_error("")
+            self.hint.setVisible(True)
+        if self.blocks["repeat"].error_text() and self.repeat.text() == self.passphrase.text():
+            self.blocks["repeat"].set_error("")
+
     def _on_unencrypted(self, on: bool) -> None:
         for w in (self.passphrase, self.repeat, self.show_text):
             w.setEnabled(not on)
         self.ok.setText("Keep them &unencrypted" if on else "&Lock the records with this passphrase")
         self.ok.setAccessibleName(self.ok.text().replace("&", ""))
         theme.fit_text(self.ok)
-        self.error.setVisible(False)
+        for b in self.blocks.values():
+            b.set_error("")
+        self.hint.setVisible(True)
 
     @property
     def values(self) -> dict[str, Any]:
@@ -280,26 +288,25 @@ class NewPassphraseDialog(QDialog):
         return {"passphrase": self.passphrase.text()}
 
     def validate(self) -> bool:
+        """Say each problem once, beside its box; True when the passphrase can be used."""
         for b in self.blocks.values():
             b.set_error("")
+        self.hint.setVisible(True)
         if self.unencrypted.isChecked():
-            self.error.setVisible(False)
             return True
-        problems = []
         text = self.passphrase.text()
         if len(unicodedata.normalize("NFC", text)) < MIN_CHARS:
-            msg = f"The passphrase needs at least {MIN_CHARS} characters."
-            self.blocks["passphrase"].set_error(msg)
-            problems.append(msg)
+            short = MIN_CHARS - len(unicodedata.normalize("NFC", text))
+            self.blocks["passphrase"].set_error(say("passphrase_short", least=MIN_CHARS, more=short))
+            self.hint.setVisible(False)  # it would say the same again
+            self.passphrase.setFocus()
         elif self.repeat.text() != text:
-            msg = "The two passphrases are not the same. Type it again carefully."
-            self.blocks["repeat"].set_error(msg)
-            problems.append(msg)
-        self.error.setText(" ".join(problems))
-        self.error.setVisible(bool(problems))
-        if problems:
-            (self.passphrase if "characters" in problems[0] else self.repeat).setFocus()
-        return not problems
+            self.blocks["repeat"].set_error(say("passphrases_differ"))
+            self.repeat.setFocus()
+        else:
+            return True
+        _fit_height(self, self.width())
+        return False
 
     def _accept(self) -> None:
         if self.validate():
@@ -470,7 +477,7 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("UnlockDialog")
         self.setWindowTitle("Unlock your records")
-        self.setStyleSheet(theme.STYLE)
+        self.setStyleSheet(theme.style())
         self.result_value: Any = None
         self.error: BaseException | None = None
         lay = QVBoxLayout(self)

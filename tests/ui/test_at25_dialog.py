@@ -50,9 +50,11 @@ def test_answers_set_there_at_25_on_the_right_person(qtbot, dialog, plan):
     qtbot.mouseClick(dialog.answer_buttons[ThereAt25.YES], Qt.MouseButton.LeftButton)
     assert _rel(plan, "Nan").there_at_25 is ThereAt25.YES
     assert _rel(plan, "Miss Khan").there_at_25 is ThereAt25.NOT_ASKED
+    qtbot.mouseClick(dialog.next, Qt.MouseButton.LeftButton)
     assert "Miss Khan" in dialog.question.text()
     qtbot.mouseClick(dialog.answer_buttons[ThereAt25.MAYBE], Qt.MouseButton.LeftButton)
     assert _rel(plan, "Miss Khan").there_at_25 is ThereAt25.MAYBE
+    qtbot.mouseClick(dialog.next, Qt.MouseButton.LeftButton)
     assert _rel(plan, "Nan").there_at_25 is ThereAt25.YES
     assert _rel(plan, "Amira").there_at_25 is ThereAt25.YES
     assert dialog.progress.text() == "Question 3 of 3"
@@ -60,8 +62,25 @@ def test_answers_set_there_at_25_on_the_right_person(qtbot, dialog, plan):
     assert dialog.changed
 
 
+def test_an_answer_waits_for_next_so_a_second_click_never_lands_on_finish(qtbot, dialog, plan):
+    """Issue 16, item 7: clicking an answer moved on at once, so the next click (a change of
+    mind, a double click) landed on the next person's answer or on Finish."""
+    yes = dialog.answer_buttons[ThereAt25.YES]
+    qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
+    assert "Nan" in dialog.question.text() and yes.isChecked()
+    assert dialog.next.hasFocus()  # Enter or Space moves on when they are ready
+    qtbot.mouseClick(dialog.answer_buttons[ThereAt25.MAYBE], Qt.MouseButton.LeftButton)  # a change of mind
+    assert _rel(plan, "Nan").there_at_25 is ThereAt25.MAYBE and not yes.isChecked()
+    assert "Nan" in dialog.question.text()
+    qtbot.keyClick(dialog.next, Qt.Key.Key_Space)
+    assert "Miss Khan" in dialog.question.text()
+    dialog.show_step(len(dialog.questions) - 1)
+    assert dialog.result() != QDialog.DialogCode.Accepted  # nothing has finished it
+
+
 def test_back_shows_the_answer_and_skip_takes_it_back(qtbot, dialog, plan):
     qtbot.mouseClick(dialog.answer_buttons[ThereAt25.NO], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.next, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.back, Qt.MouseButton.LeftButton)
     assert "Nan" in dialog.question.text()
     assert dialog.answer_buttons[ThereAt25.NO].isChecked()

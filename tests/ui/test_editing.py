@@ -163,7 +163,7 @@ def test_a_date_that_cannot_be_read_is_kept_and_explained(qtbot, window, store, 
     qtbot.keyClick(dob, Qt.Key.Key_Tab)
     assert dob.text() == "31/02/2009"
     assert "not a real date" in form.block("date_of_birth").error_text()
-    assert window.save_label.text().startswith("Not saved: Date of birth")
+    assert window.save_label.text().startswith("Not saved: About me — Date of birth: “31/02/2009” is not a real date")
     qtbot.keyClicks(form.widget("pronouns"), "he/him")  # other edits wait too
     qtbot.wait(600)
     assert store.load(saved_plan.id).person.pronouns == ""

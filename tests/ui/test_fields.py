@@ -53,13 +53,13 @@ def session(qtbot, store):
 
 @pytest.fixture
 def form(qtbot, session):
-    f = Form(session)
+    f = Form(session, fields="person")
     blocks = [
-        f.text("given_name", "&Given name"),
-        f.date("date_of_birth", "&Date of birth"),
-        f.choice("legal_status", LegalStatus, "Legal status"),
-        f.check("youth_justice", "Involved with youth justice"),
-        f.notes("strengths", "Strengths", lines=2),
+        f.text("given_name", "G"),
+        f.date("date_of_birth", "D"),
+        f.choice("legal_status", LegalStatus),
+        f.check("youth_justice"),
+        f.notes("strengths", lines=2),
     ]
     box = grid(blocks)
     qtbot.addWidget(box)
@@ -146,9 +146,9 @@ def test_grid_gives_wide_blocks_a_row_of_their_own(qtbot):
 
 
 @pytest.mark.parametrize("name,heading", [("Kayla", "❝ In Kayla’s words"), ("Jess", "❝ In Jess’ words"),
-                                          ("", "❝ In Their words")])
+                                          ("", "❝ In their words")])
 def test_own_words_are_headed_with_their_name(qtbot, session, name, heading):
-    panel = OwnWordsPanel(Form(session), "about_me_own_words", "What would you like people to know about you?")
+    panel = OwnWordsPanel(Form(session, fields="person"), "about_me_own_words", "What would you like people to know about you?")
     qtbot.addWidget(panel)
     panel.set_name(name)
     assert panel.heading.text() == heading
@@ -163,8 +163,8 @@ def test_a_form_sees_an_undo_made_elsewhere(form, session):
 
 
 def test_a_new_record_is_empty_everywhere(qtbot, session):
-    f = Form(session)
-    box = grid([f.text("home_name", "Name of the home"), f.date("start", "Moved in on")])
+    f = Form(session, fields="care_episodes")
+    box = grid([f.text("home_name"), f.date("start")])
     qtbot.addWidget(box)
     episode = m.CareEpisode()
     f.set_target(episode, "care_episodes[0]")

@@ -148,7 +148,7 @@ def test_the_support_plan_shows_one_area_at_a_time(make_page, qtmodeltester, ses
 
 def test_the_reviews_page_has_the_law_s_prompts_and_a_timeline_that_follows_saves(qtbot, make_page, session):
     page = make_page("reviews")
-    assert page.prompts.title.text() == "What the law asks for"
+    assert page.prompts.title.text() == "Things to think about"  # the same name as on every page
     before = page.timeline.frame()
     assert before is not None
     session.set_field(session.plan, "plan_agreed_on", date(2026, 10, 1))

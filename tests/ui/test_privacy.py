@@ -38,7 +38,7 @@ def _fill_new_passphrase(qtbot, first: str, second: str, done: list) -> None:
     assert dlg.hint.text()
     qtbot.keyClicks(dlg.repeat, second)
     qtbot.mouseClick(dlg.ok, Qt.MouseButton.LeftButton)
-    done.append(dlg.error.text())
+    done.append(dlg.blocks["repeat"].error_text())  # said once, beside the second box
     if dlg.isVisible():  # refused: say why, then put it right
         dlg.repeat.clear()
         qtbot.keyClicks(dlg.repeat, first)

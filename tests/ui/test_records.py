@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from pathway_app.domain import model as m
 from pathway_app.ui.fields import Form, pretty_date
-from pathway_app.ui.records import Column, RecordListEditor, RecordTableModel
+from pathway_app.ui.records import Column, RecordListEditor, RecordTableModel, column
 from pathway_app.ui.session import PlanSession
 
 from .conftest import TODAY, make_plan
@@ -62,18 +62,16 @@ def session(qtbot, store):
 
 
 def _build_review(form: Form) -> list[QWidget]:
-    return [form.date("held_on", "Held on"), form.text("participants", "Who took part"),
-            form.notes("summary", "Summary", lines=2)]
+    return [form.date("held_on"), form.text("participants"), form.notes("summary", lines=2)]
 
 
 @pytest.fixture
 def editor(qtbot, session):
     ed = RecordListEditor(
-        session, "review",
-        [Column("Held on", lambda r: pretty_date(r.held_on)), Column("Summary", lambda r: r.summary)],
+        session, "reviews",
+        [column("reviews.held_on", lambda r: pretty_date(r.held_on)), column("reviews.summary")],
         lambda p: p.reviews, lambda p: "reviews", _build_review,
-        factory=m.Review, describe=lambda r: f"Review on {r.held_on}" if r.held_on else "A new review",
-        empty_text="No reviews recorded yet.",
+        factory=m.Review, empty_text="No reviews recorded yet.",
     )
     qtbot.addWidget(ed)
     ed.set_plan(session.plan)
@@ -86,7 +84,7 @@ def test_the_first_record_is_chosen_and_edited_below(editor, session):
     review = session.plan.reviews[0]
     assert editor.current() is review and editor.form.target is review
     assert editor.form.widget("held_on").text() == "01/05/2026"
-    assert editor.editor_title.text() == "Review on 2026-05-01"
+    assert editor.editor_title.text() == "Review on 1 May 2026"
     assert editor.list_path() == "reviews"
 
 
@@ -121,7 +119,7 @@ def test_an_edit_shows_in_the_row_and_the_title(editor, session):
     session.set_field(review, "summary", "Agreed the plan")
     assert editor.model.index(0, 1).data() == "Agreed the plan"
     session.set_field(review, "held_on", date(2026, 6, 2))
-    assert editor.editor_title.text() == "Review on 2026-06-02"
+    assert editor.editor_title.text() == "Review on 2 June 2026"
 
 
 def test_a_record_with_a_problem_is_marked_in_the_table(editor, session):
@@ -143,8 +141,8 @@ def test_choosing_by_id(editor, session):
 
 
 def test_a_list_without_a_factory_cannot_add_or_remove(qtbot, session):
-    ed = RecordListEditor(session, "skill", [Column("Skill", lambda s: s.key)], lambda p: p.skills,
-                          lambda p: "skills", lambda form: [form.notes("notes", "Notes")])
+    ed = RecordListEditor(session, "skills", [column("skills.key")], lambda p: p.skills,
+                          lambda p: "skills", lambda form: [form.notes("notes")])
     qtbot.addWidget(ed)
     ed.set_plan(session.plan)
     assert not ed.can_add and not ed.can_remove

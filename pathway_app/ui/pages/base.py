@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import fieldpath
 from ...domain import model as m
 from ...domain.vocab import Area
 from .. import theme
@@ -85,7 +86,7 @@ class StatutoryPromptsPanel(PromptsPanel):
 def make_prompts_panel(key: str, parent: QWidget) -> PromptsPanel:
     """The prompts panel for the page ``key`` (Reviews shows the duties the law sets)."""
     if key == "reviews":
-        return StatutoryPromptsPanel(parent, title="What the law asks for", lazy=True)
+        return StatutoryPromptsPanel(parent, lazy=True)
     return PromptsPanel(parent, lazy=True)
 
 
@@ -200,7 +201,8 @@ class AreaPage(QWidget):
         return out
 
     def form_for(self, target: Callable[[m.Plan], Any], prefix: str) -> Form:
-        form = Form(self.session, self)
+        """A form on ``target(plan)``, the record at ``prefix`` (its words: the catalogue's)."""
+        form = Form(self.session, self, fieldpath.field_id(prefix) if prefix else "")
         self._forms.append((form, target, prefix))
         return form
 
@@ -270,6 +272,11 @@ class AreaPage(QWidget):
 
     def after_bind(self) -> None:
         """Hook for pages with extra widgets to refresh."""
+
+    def edition_sections(self) -> dict[str, QWidget]:
+        """The sections of this page that have a copy of the plan of their own (PDF edition →
+        the section), so Export PDF starts on that copy there."""
+        return {}
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from ...domain.labels import label as vocab_label
 from ...domain.vocab import Area, EetStatus, SkillLevel
 from ..fields import Form, grid
-from ..records import Column
+from ..records import column
 from .base import AreaPage, area_of, area_prefix
 
 
@@ -23,15 +22,15 @@ class EducationPage(AreaPage):
         f = self.form_for(lambda p: p.education, "education")
         lay = self.section("Now")
         lay.addWidget(grid([
-            f.choice("status", EetStatus, "Doing now"),
-            f.text("provider", "School, college or employer"),
-            f.text("course", "Course or job"),
-            f.text("designated_contact", "Care-leaver contact there"),
-            f.date("start", "Started"),
-            f.date("expected_end", "Expected to finish"),
-            f.yes_no("year_round_housing", "Housing all year round", "For university: 52-week accommodation"),
-            f.yes_no("bursary", "Bursary"),
-            f.notes("plans", "Plans and career ideas", lines=3),
+            f.choice("status", EetStatus),
+            f.text("provider"),
+            f.text("course"),
+            f.text("designated_contact"),
+            f.date("start"),
+            f.date("expected_end"),
+            f.yes_no("year_round_housing"),
+            f.yes_no("bursary"),
+            f.notes("plans", lines=3),
         ]))
 
 
@@ -45,13 +44,13 @@ class HealthPage(AreaPage):
         f = self.form_for(lambda p: p.health, "health")
         lay = self.section("Health")
         lay.addWidget(grid([
-            f.notes("emotional_wellbeing", "Emotional wellbeing", lines=3),
-            f.notes("physical", "Physical health", lines=2),
-            f.check("mental_health_need", "Has a mental health need"),
-            f.yes_no("gp_registered", "Registered with a GP"),
-            f.notes("mental_health", "Mental health", lines=2),
-            f.notes("services", "Services", "GP, dentist, CAMHS, adult services…", lines=2),
-            f.notes("adult_services_transition", "Moving to adult services", lines=2),
+            f.notes("emotional_wellbeing", lines=3),
+            f.notes("physical", lines=2),
+            f.check("mental_health_need"),
+            f.yes_no("gp_registered"),
+            f.notes("mental_health", lines=2),
+            f.notes("services", lines=2),
+            f.notes("adult_services_transition", lines=2),
         ]))
 
 
@@ -63,15 +62,15 @@ class MoneyPage(AreaPage):
         self.own_words(area_of(Area.FINANCE), area_prefix(Area.FINANCE), "own_words",
                        "How do you feel about managing money? What would help?")
         f = self.form_for(lambda p: p.money, "money")
-        lay = self.section("Money")
+        lay = self.section("What they have and owe")
         lay.addWidget(grid([
-            f.notes("income", "Income", "Wages, Universal Credit, bursary, allowance", lines=2),
-            f.yes_no("bank_account", "Has a bank account"),
-            f.yes_no("council_tax_exemption", "Council tax exemption"),
-            f.date("local_offer_explained_on", "Local offer explained on"),
-            f.notes("savings", "Savings", lines=2),
-            f.notes("debts", "Debts", lines=2),
-            f.notes("notes", "Notes", lines=2),
+            f.notes("income", lines=2),
+            f.yes_no("bank_account"),
+            f.yes_no("council_tax_exemption"),
+            f.date("local_offer_explained_on"),
+            f.notes("savings", lines=2),
+            f.notes("debts", lines=2),
+            f.notes("notes", lines=2),
         ]))
 
 
@@ -85,13 +84,12 @@ class SkillsPage(AreaPage):
         lay = self.section("Checklist", "Choose a skill to record how it is going.")
 
         def build_skill(form: Form) -> list[QWidget]:
-            return [form.choice("level", SkillLevel, "How it’s going"), form.notes("notes", "Notes", lines=2)]
+            return [form.choice("level", SkillLevel), form.notes("notes", lines=2)]
 
         lay.addWidget(self.list_editor(
-            "skill",
-            [Column("Skill", lambda s: vocab_label(s.key, "Skill")), Column("How it’s going", lambda s: vocab_label(s.level))],
-            lambda p: p.skills, lambda p: "skills", build_skill,
-            factory=None, describe=lambda s: vocab_label(s.key, "Skill"),
+            "skills",
+            [column("skills.key"), column("skills.level")],
+            lambda p: p.skills, lambda p: "skills", build_skill, factory=None,
         ))
 
 

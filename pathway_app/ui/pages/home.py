@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from ...domain.fields import label
+from ...domain.home_now import fill_from_care_history
 from ...domain.vocab import Area, Decision, HomeType
 from ..fields import grid
 from .base import AreaPage, area_of, area_prefix
@@ -12,37 +18,60 @@ class HomePage(AreaPage):
     intro = ("Where they live now, where they want to live next, and Staying Put or Staying Close. "
              "Keep the last home open until the next one is secure.")
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.fill_from_care_history()
+
+    def fill_from_care_history(self) -> None:
+        """Home now, where still empty, from the newest care episode: one undoable step."""
+        plan = self.plan
+        if plan is None:
+            return
+        values = fill_from_care_history(plan)
+        if not values:
+            return
+        self.session.undo_stack.beginMacro("Fill home now from the care history")
+        for attr, value in values.items():
+            self.session.set_field(plan.home, attr, value)
+        self.session.undo_stack.endMacro()
+
+    def edition_sections(self) -> dict[str, QWidget]:
+        if not self._built:
+            return {}
+        return {"staying-put": self.staying_put_section, "staying-close": self.staying_close_section}
+
     def build(self) -> None:
         self.own_words(area_of(Area.ACCOMMODATION), area_prefix(Area.ACCOMMODATION), "own_words",
                        "What do you want your next home to be like?")
         f = self.form_for(lambda p: p.home, "home")
-        lay = self.section("Home now")
+        lay = self.section("Where they live now")
         lay.addWidget(grid([
-            f.choice("current_type", HomeType, "Kind of home"),
-            f.text("current_name", "Name or address"),
-            f.date("current_since", "Living there since"),
-            f.notes("suitability", "Is it right for them?",
-                    "Facilities, safety, location, support, affordability, their views (Schedule 2)", lines=3),
+            f.choice("current_type", HomeType),
+            f.text("current_name"),
+            f.date("current_since"),
+            f.notes("suitability", lines=3),
         ]))
         lay = self.section("The next home")
         lay.addWidget(grid([
-            f.choice("planned_type", HomeType, "Kind of home", none_text="Not decided yet"),
-            f.date("planned_move_date", "Planned move date"),
-            f.notes("planned_description", "What the next home will be", lines=2),
-            f.notes("fallback", "If it doesn't work out", "Can the last home stay open?", lines=2),
+            f.choice("planned_type", HomeType, none_text="Not decided yet"),
+            f.date("planned_move_date"),
+            f.notes("planned_description", lines=2),
+            f.notes("fallback", lines=2),
         ]))
         # the decisions here; the agreements themselves have a page of their own each
         sp = self.form_for(lambda p: p.staying_put, "staying_put")
-        lay = self.section("Staying Put", "Staying with their foster carers after 18, up to 21.")
+        lay = self.section(label("staying_put"), "Staying with their foster carers after 18, up to 21.")
+        self.staying_put_section = lay.parentWidget()
         lay.addWidget(grid([
-            sp.choice("decision", Decision, "Decision"),
-            sp.notes("notes", "Notes", lines=2),
+            sp.choice("decision", Decision),
+            sp.notes("notes", lines=2),
         ]))
         sc = self.form_for(lambda p: p.staying_close, "staying_close")
-        lay = self.section("Staying Close", "Living near the children’s home and keeping its people, up to 25.")
+        lay = self.section(label("staying_close"), "Living near the children’s home and keeping its people, up to 25.")
+        self.staying_close_section = lay.parentWidget()
         lay.addWidget(grid([
-            sc.choice("decision", Decision, "Decision"),
-            sc.notes("notes", "Notes", lines=2),
+            sc.choice("decision", Decision),
+            sc.notes("notes", lines=2),
         ]))
 
 
@@ -56,9 +85,9 @@ class ContingencyPage(AreaPage):
         f = self.form_for(lambda p: p.contingency, "contingency")
         lay = self.section("The plan B")
         lay.addWidget(grid([
-            f.notes("plan", "If the plan stops working", lines=3),
-            f.notes("fallback_home", "A fallback home", lines=2),
-            f.notes("who_to_call", "Who to call", lines=2),
+            f.notes("plan", lines=3),
+            f.notes("fallback_home", lines=2),
+            f.notes("who_to_call", lines=2),
         ]))
 
 

@@ -8,11 +8,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...domain import model as m
-from ...domain.labels import label as vocab_label
 from ...domain.vocab import Area, Closeness, ContactFrequency, RelationshipStatus, RelationshipType, ThereAt25
 from .. import theme
 from ..fields import Form
-from ..records import Column
+from ..records import column
 from .base import AreaPage, area_of, area_prefix, muted
 
 
@@ -22,18 +21,17 @@ def _rel_describe(r: m.Relationship) -> str:
 
 def build_relationship_editor(form: Form) -> list[QWidget]:
     return [
-        form.text("name", "&Name", "Their name"),
-        form.choice("relationship_type", RelationshipType, "Who they are", "Sister, foster carer, friend…"),
-        form.text("description", "In their words", "How the young person describes them: “my big sister”"),
-        form.choice("there_at_25", ThereAt25, "Will they be there at 25?",
-                    "Who will be there for them at 25 and beyond? (Care Inquiry, M1)"),
-        form.choice("closeness", Closeness, "How close"),
-        form.choice("contact_frequency", ContactFrequency, "How often in touch"),
-        form.text("contact_means", "How they keep in touch", placeholder="visits, phone, video…"),
-        form.choice("status", RelationshipStatus, "Continuing?"),
-        form.check("in_support_plan", "Has a part in the support plan"),
-        form.notes("keep_in_touch_plan", "How this will carry on after a move", lines=2),
-        form.notes("what_they_bring", "What they bring", "What the young person values in them", lines=2),
+        form.text("name", "N"),
+        form.choice("relationship_type", RelationshipType),
+        form.text("description"),
+        form.choice("there_at_25", ThereAt25),
+        form.choice("closeness", Closeness),
+        form.choice("contact_frequency", ContactFrequency),
+        form.text("contact_means", placeholder="visits, phone, video…"),
+        form.choice("status", RelationshipStatus),
+        form.check("in_support_plan"),
+        form.notes("keep_in_touch_plan", lines=2),
+        form.notes("what_they_bring", lines=2),
     ]
 
 
@@ -73,27 +71,31 @@ class PeoplePage(AreaPage):
         def build(form: Form) -> list[QWidget]:
             blocks = build_relationship_editor(form)
             self._private = self.practitioner_only([
-                form.notes("contact_restrictions", "Contact restrictions", lines=2, wide=False),
-                form.notes("safety_notes", "Safety notes", lines=2, wide=False),
-                form.text("phone", "Phone"),
+                form.notes("contact_restrictions", lines=2, wide=False),
+                form.notes("safety_notes", lines=2, wide=False),
+                form.text("phone"),
             ])
             self._private.setProperty("wide", True)  # a row of its own in the editor
             return blocks + [self._private]
 
         self.people = self.list_editor(
-            "person",
-            [Column("Name", lambda r: r.name), Column("Who", lambda r: vocab_label(r.relationship_type)),
-             Column("There at 25?", lambda r: vocab_label(r.there_at_25)),
-             Column("In touch", lambda r: vocab_label(r.contact_frequency))],
+            "relationships",
+            [column("relationships.name"), column("relationships.relationship_type"),
+             column("relationships.there_at_25"), column("relationships.contact_frequency")],
             lambda p: p.relationships, lambda p: "relationships", build,
             factory=m.Relationship, describe=_rel_describe,
             empty_text="No one recorded yet. Who matters to them?",
         )
         lay.addWidget(self.people)
-        self.map.personActivated.connect(self.people.select_id)
+        self.map.personActivated.connect(self._open_person)
         self.map.addPersonRequested.connect(self.people.add)
         self.session.listChanged.connect(self._refresh_map)
         self.session.fieldChanged.connect(self._field_changed)
+
+    def _open_person(self, relationship_id: str) -> None:
+        """A person chosen on the map: their details below it, in view, ready to edit."""
+        self.people.select_id(relationship_id)
+        self.people.focus_editor()
 
     def after_bind(self) -> None:
         self._refresh_map()

@@ -12,7 +12,7 @@ from ...domain.labels import label as vocab_label
 from ...domain.vocab import SCHEDULE_1_AREAS, ActionStatus, Area
 from .. import theme
 from ..fields import Form, OwnWordsPanel, pretty_date
-from ..records import Column
+from ..records import column
 from .base import AreaPage
 
 
@@ -59,19 +59,19 @@ class SupportPlanPage(AreaPage):
         self.area_title = QLabel(self.content)
         theme.set_font(self.area_title, 1.25, bold=True)
         right.addWidget(self.area_title)
-        self.words_form = Form(self.session, self)
+        self.words_form = Form(self.session, self, "support_areas")
         self.words = OwnWordsPanel(self.words_form, "own_words", "", parent=self.content)
         right.addWidget(self.words)
-        self.assess_form = Form(self.session, self)
-        assess = self.assess_form.notes("assessment", "Assessment", "The assessment of needs in this area", lines=3)
+        self.assess_form = Form(self.session, self, "support_areas")
+        assess = self.assess_form.notes("assessment", lines=3)
         right.addWidget(self.practitioner_only([assess], "Assessment — for practitioners"))
         self.actions = self.list_editor(
-            "action",
-            [Column("What", lambda a: a.what), Column("Who", lambda a: a.who),
-             Column("By when", lambda a: pretty_date(a.by_when)), Column("Status", lambda a: vocab_label(a.status))],
+            "support_areas.actions",
+            [column("support_areas.actions.what"), column("support_areas.actions.who"),
+             column("support_areas.actions.by_when", lambda a: pretty_date(a.by_when)),
+             column("support_areas.actions.status")],
             self._actions_of, self._actions_path, self._build_action,
-            factory=m.Action, describe=lambda a: a.what or "A new action",
-            empty_text="No actions yet. What will be done, by whom and by when?",
+            factory=m.Action, empty_text="No actions yet. What will be done, by whom and by when?",
         )
         right.addWidget(self.actions)
         row.addLayout(right, 1)
@@ -79,8 +79,8 @@ class SupportPlanPage(AreaPage):
 
     @staticmethod
     def _build_action(form: Form) -> list[QWidget]:
-        return [form.notes("what", "What", "What will be done", lines=2), form.text("who", "Who"),
-                form.date("by_when", "By when"), form.choice("status", ActionStatus, "Status")]
+        return [form.notes("what", lines=2), form.text("who"), form.date("by_when"),
+                form.choice("status", ActionStatus)]
 
     def _actions_of(self, plan: m.Plan) -> list:
         return plan.area(self.current).actions

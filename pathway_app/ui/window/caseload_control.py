@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ...domain import model as m
+from ...domain.home_now import fill_from_care_history
 from ...domain.summary import PlanSummary
 from ...errors import NotFound, UserFacingError
 from ...store.protocol import StoreProtocol
@@ -150,7 +151,13 @@ class CaseloadController(QObject):
         if not values or not may_go_on():
             return
         assert self.store is not None
+        values = dict(values)
+        in_care_since = values.pop("in_care_since", None)
         plan = m.Plan(person=m.YoungPerson(**values))
+        if in_care_since is not None:  # their care history starts here; Home now follows it
+            plan.care_episodes.append(m.CareEpisode(start=in_care_since))
+            for attr, value in fill_from_care_history(plan).items():
+                setattr(plan.home, attr, value)
         try:
             self.store.save(plan, today=self._today())
         except UserFacingError as exc:

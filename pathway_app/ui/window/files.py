@@ -8,6 +8,9 @@ file and moved into place, readable by their owner only
 
 The window decides whether an action may run at all (not in together mode, only with a plan
 on screen); this object is handed the plan or the young people to act on.
+
+Every file dialog starts in the folder used last (kept in window.ini), or the person's
+Documents folder the first time — never the folder the app happened to be started from.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ...domain import model as m
@@ -26,6 +29,10 @@ from ...errors import UserFacingError
 from ...fileio import write_atomically
 from ...store.protocol import StoreProtocol
 from ..dialogs import ChooseEditionDialog
+
+
+#: The folder the last file was saved to or read from (window.ini; never a young person's data).
+LAST_FOLDER = "files/last_folder"
 
 
 class FilesController(QObject):
@@ -41,17 +48,39 @@ class FilesController(QObject):
     imported = Signal(list)
     status = Signal(str, int)
 
-    def __init__(self, store: StoreProtocol | None, today: Callable[[], date], parent: QWidget):
+    def __init__(self, store: StoreProtocol | None, today: Callable[[], date], parent: QWidget,
+                 settings: QSettings | None = None):
         super().__init__(parent)
         self.store = store
         self._today = today
         self._parent = parent
+        self.settings = settings
         self.locked = False
         #: files made while the app was locked, noted in the history once it is unlocked
         self._pending: list[tuple[str, str, dict[str, Any] | None]] = []
 
     def set_store(self, store: StoreProtocol | None) -> None:
         self.store = store
+
+    # ------------------------------------------------------------------ where files go
+
+    def folder(self) -> str:
+        """Where a file dialog starts: the folder used last, else the person's Documents."""
+        last = self.settings.value(LAST_FOLDER) if self.settings is not None else None
+        if isinstance(last, str) and last and os.path.isdir(last):
+            return last
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return docs if docs and os.path.isdir(docs) else str(Path.home())
+
+    def in_folder(self, name: str) -> str:
+        return str(Path(self.folder()) / name)
+
+    def remember(self, path: str, is_folder: bool = False) -> None:
+        """Start the next file dialog where this file (or folder) was chosen."""
+        if self.settings is None or not path:
+            return
+        self.settings.setValue(LAST_FOLDER, path if is_folder else os.path.dirname(os.path.abspath(path)))
+        self.settings.sync()
 
     def set_locked(self, locked: bool) -> None:
         """The app locked (a PDF may still be finishing) or was unlocked (note what was made)."""
@@ -83,10 +112,11 @@ class FilesController(QObject):
 
         assert self.store is not None
         safe = "".join(c if c.isalnum() else "-" for c in plan.person.display_name).strip("-").lower() or "plan"
-        path, _f = QFileDialog.getSaveFileName(self._parent, "Export the plan", f"{safe}.pathway.json",
+        path, _f = QFileDialog.getSaveFileName(self._parent, "Export the plan", self.in_folder(f"{safe}.pathway.json"),
                                                "Pathway plans (*.json)")
         if not path:
             return
+        self.remember(path)
         try:
             write_atomically(path, export_plans(self.store, [plan.id]))
         except OSError as exc:
@@ -104,9 +134,12 @@ class FilesController(QObject):
         from ...store.interchange import import_plans
 
         assert self.store is not None
-        path, _f = QFileDialog.getOpenFileName(self._parent, "Import plans", "",
+        path, _f = QFileDialog.getOpenFileName(self._parent, "Import plans", self.folder(),
                                                "Pathway plans (*.json);;All files (*)")
-        if not path or not may_go_on():
+        if not path:
+            return
+        self.remember(path)
+        if not may_go_on():
             return
         try:
             data = Path(path).read_bytes()
@@ -126,14 +159,16 @@ class FilesController(QObject):
 
     # ------------------------------------------------------------------ PDFs
 
-    def export_pdf(self, plan: m.Plan) -> None:
-        """The PDF dialog: choose an edition, see the first page, save it."""
+    def export_pdf(self, plan: m.Plan, edition: str = "full") -> None:
+        """The PDF dialog: choose an edition (``edition`` chosen to start with), see the first
+        page, save it."""
         from ..pdf_dialog import PdfExportDialog  # reportlab is imported only when a PDF is made
 
-        got = PdfExportDialog.ask(self._parent, plan, self._today())
+        got = PdfExportDialog.ask(self._parent, plan, self._today(), edition=edition, folder=self.folder())
         if not got:
             return
         path, edition = got
+        self.remember(str(path))
         self.record("printed", plan.id, {"edition": edition, "file": path.name})
         if not self.locked:
             self.status.emit(f"PDF saved to {path}", 8000)
@@ -150,9 +185,10 @@ class FilesController(QObject):
         edition = ChooseEditionDialog.ask(self._parent, who, list(EDITION_CHOICES[:2]))
         if edition is None or self.locked:
             return
-        folder = QFileDialog.getExistingDirectory(self._parent, "Choose a folder for the PDFs")
+        folder = QFileDialog.getExistingDirectory(self._parent, "Choose a folder for the PDFs", self.folder())
         if not folder or self.locked:
             return
+        self.remember(folder, is_folder=True)
         plans = []
         for plan_id in ids:
             try:
@@ -179,9 +215,11 @@ class FilesController(QObject):
 
         assert self.store is not None
         name = default_filename(plan, "everything-held", self._today())
-        path, _f = QFileDialog.getSaveFileName(self._parent, "Save everything held about them", name, "PDF (*.pdf)")
+        path, _f = QFileDialog.getSaveFileName(self._parent, "Save everything held about them",
+                                               self.in_folder(name), "PDF (*.pdf)")
         if not path or self.locked:
             return
+        self.remember(path)
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
     from ..plan_view import PlanView
     from ..session import PlanSession
+    from ..unlock import LockScreen
     from .locking import LockController
 
 
@@ -34,6 +36,7 @@ class WindowMenus(QMainWindow):
     locking: LockController
     pages: QStackedWidget
     plan_view: PlanView | None
+    lock_screen: LockScreen
 
     def _act(self, text: str, slot: Callable[..., Any], shortcut: Any = None, tip: str = "") -> QAction:
         a = QAction(text, self)
@@ -113,12 +116,19 @@ class WindowMenus(QMainWindow):
                                         "Who opened, changed, exported or printed this plan, and when")
         pm.addAction(self.at25_action)
         pm.addAction(self.history_action)
+        for menu in (f, e, v, pm):  # the keyboard goes back where it was when a menu closes
+            menu.aboutToHide.connect(self._after_menu)
         #: actions about one open plan (enabled only while it is on screen)
         self._plan_actions = (self.export_action, self.pdf_action, self.delete_action, self.together_action,
                               self.at25_action, self.history_action, self.subject_access_action)
         #: the ones that stay usable in together mode (made for the young person to see)
         self._together_actions = (self.together_action, self.at25_action)
         self._update_actions()
+
+    def _after_menu(self) -> None:
+        """A menu closed: on the lock screen, the passphrase box has the keyboard again."""
+        if self.locking.locked:
+            QTimer.singleShot(0, self.lock_screen.form.focus)
 
     def _update_actions(self) -> None:
         if self.locking.locked:

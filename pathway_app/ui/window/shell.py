@@ -47,6 +47,8 @@ if TYPE_CHECKING:  # the plan's pages and together mode are imported when first 
     from ..plan_view import PlanView
     from ..together import TogetherView
 
+#: Every window title ends with this (the application's display name), so the desktop, which
+#: appends the display name to a title that lacks it, never says it twice.
 TITLE = "Pathway Planner"
 
 
@@ -70,7 +72,7 @@ class MainWindow(WindowMenus):
         self.settings = settings
         self._today = today
         self.setWindowTitle(TITLE)
-        self.setStyleSheet(theme.STYLE)
+        self.setStyleSheet(theme.style())
         self._retoning = False
         self._together_restore: Qt.WindowState | None = None
         self._resume: dict[str, Any] = {}  # where the window was when it locked (see _where_we_are)
@@ -121,7 +123,7 @@ class MainWindow(WindowMenus):
         self.caseload_control.added.connect(self._on_added)
         self.caseload_control.status.connect(self.statusBar().showMessage)
         self.stale = StaleSaveResolver(self.session, store, self)
-        self.files = FilesController(store, today, self)
+        self.files = FilesController(store, today, self, settings)
         self.files.imported.connect(self._on_imported)
         self.files.status.connect(self.statusBar().showMessage)
         self.locking = LockController(store, access, settings, self.session, self.lock_screen, self.banner_area,
@@ -385,9 +387,12 @@ class MainWindow(WindowMenus):
         return self.session.plan
 
     def export_pdf(self) -> None:
+        """The PDF dialog, starting on the copy for the part of the plan on screen (the Staying
+        Close plan from the Staying Close section, …)."""
         plan = self._plan_for_practitioner()
         if plan is not None:
-            self.files.export_pdf(plan)
+            edition = self.plan_view.suggested_edition() if self.plan_view is not None else "full"
+            self.files.export_pdf(plan, edition)
 
     def export_plan(self) -> None:
         plan = self._plan_for_practitioner()
@@ -463,7 +468,7 @@ class MainWindow(WindowMenus):
         self.save_label.clear()
         self.save_label.setToolTip("")
         self.show_problem.setVisible(False)
-        self.setWindowTitle(f"{TITLE} — locked")
+        self.setWindowTitle(f"Locked — {TITLE}")  # ends with the app's name: the desktop adds nothing
         self.pages.setCurrentWidget(self.lock_screen)
         # widgets let go of (prompt cards, record editors) are deleted now, not at the next turn
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
@@ -546,13 +551,15 @@ class MainWindow(WindowMenus):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.locked:
+            self.lock_screen.form.focus()  # back to the window: the passphrase box has the keyboard
         if event.type() in (QEvent.Type.ApplicationPaletteChange, QEvent.Type.PaletteChange) and not self._retoning:
             # The system switched between light and dark: style sheets keep the palette they
             # were polished with, so polish again, then work the text tones out again.
             self._retoning = True
             try:
                 self.setStyleSheet("")
-                self.setStyleSheet(theme.STYLE)
+                self.setStyleSheet(theme.style())
                 theme.retone(self)
                 if self.plan_view is not None:
                     self.plan_view.header.set_plan(self.session.plan, self.today)

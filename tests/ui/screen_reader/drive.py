@@ -1,0 +1,223 @@
+"""Show the app scene by scene and have :mod:`walk` read each one off the accessibility bus.
+
+Run by ``run.sh`` on a virtual X display with the AT-SPI bus up (``QT_QPA_PLATFORM=xcb``)::
+
+    python drive.py OUT.json DATA_DIR
+
+Opens the app on made-up young people in DATA_DIR, then shows, one at a time: your young
+people; every page of a plan (each with its prompts); a prompt being answered; together mode;
+every dialog; the calendar; the lock screen. For each it runs the walker — in another process,
+while this one keeps answering the bus — and writes everything read to OUT.json as
+``{"scenes": {name: [node, ...] | {"error": ...}}}``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[2]))
+
+TODAY = date(2026, 11, 23)
+WALKER = ["/usr/bin/python3", str(HERE / "walk.py")]
+
+
+def main(out: str, data_dir: str) -> int:
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QProcess, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+    from pathway_app.demo import demo_plans
+    from pathway_app.domain.vocab import PromptAnswer
+    from pathway_app.store import open_store
+    from pathway_app.ui.app import make_application, open_window
+    from pathway_app.ui.unlock import StoreAccess
+
+    app = make_application([])
+    store = open_store(data_dir=data_dir, create_unencrypted=True)
+    plans = demo_plans(TODAY)
+    for p in plans:
+        store.save(p, today=TODAY)
+    access = StoreAccess(data_dir=data_dir)
+    access.encrypted = True  # the lock screen asks for a passphrase
+    win = open_window(store, data_dir, lambda: TODAY, access=access, lock_after_ms=3_600_000)
+    win.resize(1360, 900)
+    win.show()
+    results: dict[str, object] = {}
+
+    def settle(ms: int = 250) -> None:
+        t = QElapsedTimer()
+        t.start()
+        while t.elapsed() < ms:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+    def read(name: str) -> None:
+        settle()
+        proc = QProcess()
+        loop = QEventLoop()
+        proc.finished.connect(loop.quit)
+        proc.start(WALKER[0], WALKER[1:] + [str(app.applicationPid())])
+        QTimer.singleShot(120_000, loop.quit)
+        loop.exec()  # the app keeps answering the walker's questions meanwhile
+        text = bytes(proc.readAllStandardOutput()).decode("utf-8", "replace")
+        try:
+            results[name] = json.loads(text)
+        except ValueError:
+            err = bytes(proc.readAllStandardError()).decode("utf-8", "replace")
+            results[name] = {"error": f"the walker said: {text[:500]} {err[-2000:]}"}
+
+    only = [s for s in os.environ.get("SCENES", "").split(",") if s]  # for a look at a few scenes
+
+    def scene(name: str, show, hide=None) -> None:
+        if only and not any(name.startswith(s) for s in only):
+            return
+        try:
+            show()
+            read(name)
+        except Exception:  # recorded and failed by the test, the other scenes still run
+            results[name] = {"error": traceback.format_exc()}
+        finally:
+            if hide is not None:
+                try:
+                    hide()
+                except Exception:
+                    results.setdefault(name + " (closing)", {"error": traceback.format_exc()})
+            settle(50)
+
+    # your young people
+    scene("your young people", win.load_caseload)
+
+    # every page of a plan, with its prompts
+    plan = next(p for p in plans if p.relationships and p.reviews)
+    win.open_plan(plan.id)
+    view = win.plan_view
+    for key in view.pages:
+        scene(f"page: {key}", lambda key=key: view.show_area(key))
+
+    # a prompt being answered (its question and date box)
+    def answering(answer):
+        page = view.show_area("support")
+        settle()
+        card = page.prompts.cards[0]
+        card.buttons[answer].click()
+        return card
+
+    for answer in (PromptAnswer.DONE, PromptAnswer.LATER):
+        holder: list = []
+        scene(f"answering a prompt: {answer.value}", lambda a=answer: holder.append(answering(a)),
+              lambda: holder and holder[0].close_form())
+
+    # the calendar of a date box: the very widget that drops down, shown in a window here (a
+    # screen reader meets a popup through its focus events; a walk from the application's
+    # root does not reach popups)
+    def calendar():
+        from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+        page = view.show_area("about")
+        box = page._forms[1][0].widget("date_of_birth")
+        menu, cal = box.calendar_menu()
+        holder = QDialog(win)
+        holder.setWindowTitle("Pick a date")
+        QVBoxLayout(holder).addWidget(cal)
+        cal.show()
+        calendar.parts = (menu, holder)
+        holder.show()
+
+    def close_calendar():
+        for w in calendar.parts:
+            w.deleteLater()
+
+    scene("calendar", calendar, close_calendar)
+
+    # together mode
+    scene("together mode", win.enter_together, win.leave_together)
+
+    # every dialog, shown as it is when it opens
+    from pathway_app.ui.at25_dialog import At25Dialog
+    from pathway_app.ui.dialogs import (ChooseEditionDialog, LockSettingsDialog, NewPersonDialog, StaleSaveDialog,
+                                        TextWindow)
+    from pathway_app.ui.history import HistoryDialog
+    from pathway_app.ui.pdf_dialog import EDITION_CHOICES, PdfExportDialog
+    from pathway_app.ui.unlock import NewPassphraseDialog, UnlockDialog
+
+    def person_with_problems():
+        dlg = NewPersonDialog(win, TODAY)
+        dlg.dob.set_text("31/02/2009")
+        dlg.validate()
+        return dlg
+
+    def passphrase_with_problems():
+        dlg = NewPassphraseDialog(win)
+        dlg.passphrase.setText("short")
+        dlg.validate()
+        return dlg
+
+    def at25_last():
+        dlg = At25Dialog(win.session.plan, win)
+        dlg.show_step(len(dlg.questions) - 1)
+        return dlg
+
+    def question_box():
+        box = QMessageBox(QMessageBox.Icon.Question, "Changes not saved",
+                          "Not saved: About me: the date of birth is needed. Go back and put it right?",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard, win)
+        return box
+
+    def progress():
+        dlg = QProgressDialog("Making the PDFs…", "Stop", 0, 3, win)
+        dlg.setWindowTitle("Making PDFs")
+        dlg.setValue(1)
+        return dlg
+
+    name = win.session.plan.person.display_name
+    dialogs = {
+        "Add a young person": lambda: NewPersonDialog(win, TODAY),
+        "Add a young person, with problems": person_with_problems,
+        "Keep these records safe": lambda: NewPassphraseDialog(win),
+        "Keep these records safe, with a problem": passphrase_with_problems,
+        "Unlock your records": lambda: UnlockDialog("Records: pathway.db", win),
+        "Locking": lambda: LockSettingsDialog(5, win),
+        "Make PDFs": lambda: ChooseEditionDialog("all 8 young people shown", list(EDITION_CHOICES[:2]), win),
+        "Make a PDF": lambda: PdfExportDialog(win.session.plan, TODAY, win),
+        "Someone else changed this plan": lambda: StaleSaveDialog(
+            name, "About me — Pronouns: she/her", win, theirs="About me — Phone: 07700 900123",
+            both=["About me — Pronouns"]),
+        "Your changes": lambda: TextWindow("Your changes", "Copy what you need.", "About me — Pronouns: she/her", win),
+        "History": lambda: HistoryDialog(name, win.store.audit_history(win.session.plan.id), win),
+        "Who will be there at 25?": lambda: At25Dialog(win.session.plan, win),
+        "Who will be there at 25? Anyone else": at25_last,
+        "A question": question_box,
+        "Making PDFs": progress,
+    }
+    for title, make in dialogs.items():
+        holder = []
+
+        def show(make=make, holder=holder):
+            dlg = make()
+            holder.append(dlg)
+            dlg.show()
+            dlg.raise_()
+            dlg.activateWindow()
+
+        def hide(holder=holder):
+            for dlg in holder:
+                dlg.hide()
+                dlg.deleteLater()
+
+        scene(f"dialog: {title}", show, hide)
+
+    # the lock screen (last: the records are closed)
+    scene("locked", win.lock)
+
+    Path(out).write_text(json.dumps({"scenes": results}), encoding="utf-8")
+    win.locking.stop()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))
