@@ -178,7 +178,8 @@ class View:
         ``show --as --json``): hidden fields are left out, not blanked."""
         from .serialize import plan_to_dict
 
-        return _prune(plan_to_dict(self.plan), "", self._visible)  # type: ignore[return-value]
+        pruned: dict[str, Any] = _prune(plan_to_dict(self.plan), "", self._visible)
+        return pruned
 
 
 def view(plan: Plan, audience: Audience | str) -> View:

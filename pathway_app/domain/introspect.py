@@ -69,9 +69,15 @@ def _kind(tp: Any) -> tuple[str, Any]:
     raise TypeError(f"no kind for {tp!r}")
 
 
-@lru_cache(maxsize=None)
 def specs(cls: type) -> tuple[FieldSpec, ...]:
     """The fields of dataclass ``cls``, in declaration order."""
+    # Worked out once per class. The cache sits behind a plain function so that callers may
+    # pass ``type(obj)``: mypy does not count ``type[Any]`` as Hashable (python/mypy#11470).
+    return _specs(cls)
+
+
+@lru_cache(maxsize=None)
+def _specs(cls: type) -> tuple[FieldSpec, ...]:
     hints = typing.get_type_hints(cls)
     out = []
     for f in dataclasses.fields(cls):

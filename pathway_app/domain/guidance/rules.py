@@ -187,7 +187,7 @@ def compile_condition(cond: Any, where: str = "condition") -> tuple[Check, list[
     return fn, leaves
 
 
-def _compile(cond: Any, where: str, leaves: list) -> Check:
+def _compile(cond: Any, where: str, leaves: list[tuple[Predicate, Any]]) -> Check:
     if not isinstance(cond, dict) or len(cond) != 1:
         raise RuleError(f"{where} must be an object with one key (all, any, not or a predicate), not {json.dumps(cond)[:80]}")
     (key, arg), = cond.items()
@@ -197,7 +197,7 @@ def _compile(cond: Any, where: str, leaves: list) -> Check:
         parts = tuple(_compile(c, f"{where}.{key}[{i}]", leaves) for i, c in enumerate(arg))
         if key == "all":
 
-            def all_(ctx: Ctx, parts=parts) -> bool:
+            def all_(ctx: Ctx, parts: tuple[Check, ...] = parts) -> bool:
                 for p in parts:
                     if not p(ctx):
                         return False
@@ -205,7 +205,7 @@ def _compile(cond: Any, where: str, leaves: list) -> Check:
 
             return all_
 
-        def any_(ctx: Ctx, parts=parts) -> bool:
+        def any_(ctx: Ctx, parts: tuple[Check, ...] = parts) -> bool:
             for p in parts:
                 if p(ctx):
                     return True
@@ -232,7 +232,7 @@ def _compile(cond: Any, where: str, leaves: list) -> Check:
 # --------------------------------------------------------------------------- one rule
 
 
-def _text(raw: Mapping, key: str, for_each: str) -> str:
+def _text(raw: Mapping[str, Any], key: str, for_each: str) -> str:
     text = raw[key]
     if not isinstance(text, str) or not text.strip():
         raise RuleError(f"{key} must be non-empty text")
@@ -353,7 +353,7 @@ def build_rule(raw: Any, sources: Mapping[str, Source], file: str = "", order: i
         if applies_from:
             applies, condition = APPLIES[applies_from][1], test
 
-            def test(ctx: Ctx, applies=applies, condition=condition) -> bool:
+            def test(ctx: Ctx, applies: Check = applies, condition: Check = condition) -> bool:
                 return applies(ctx) and condition(ctx)
 
         raise_to = []
@@ -380,7 +380,7 @@ def build_rule(raw: Any, sources: Mapping[str, Source], file: str = "", order: i
     except RuleError as exc:
         raise RuleError(exc.problem, rid if isinstance(rid, str) else None, file) from None
     readers: list[Callable[[Ctx], Any]] = []
-    seen: set = set()
+    seen: set[str | Callable[[Ctx], Any]] = set()
     for pred, _ in leaves:
         for r in pred.reads:
             if r in seen:

@@ -11,7 +11,7 @@ from .base import Ctx, predicate, takes_codes, takes_true
 
 
 @predicate("eet_status_in", takes_codes(EetStatus), ("education.status",))
-def eet_status_in(ctx: Ctx, statuses: frozenset) -> bool:
+def eet_status_in(ctx: Ctx, statuses: frozenset[EetStatus]) -> bool:
     """[codes]: what the young person does now (school, college, work, NEET ...) is one of these."""
     return ctx.plan.education.status in statuses
 
