@@ -39,7 +39,6 @@ can still prove the file's checksum and size, but not its contents.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import closing

@@ -28,7 +28,6 @@ from ..domain.dates import CareBasis, care_basis, staying_put_end
 from ..domain.introspect import field_ids, specs
 from ..domain.serialize import from_dict, to_dict
 from ..domain.summary import PlanSummary
-from ..domain.vocab import Decision
 from . import models as t
 
 def _table(row_class: type[t.Base]) -> Table:

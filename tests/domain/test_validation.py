@@ -25,7 +25,7 @@ from pathway_app.domain.model import (
     YoungPerson,
 )
 from pathway_app.domain.validation import Problem, ValidationError, validate
-from pathway_app.domain.vocab import AgreementStatus, Area, Decision, EndBasis, HomeType, Party
+from pathway_app.domain.vocab import AgreementStatus, Area, EndBasis, HomeType, Party
 
 TODAY = date(2026, 1, 20)
 DOB = date(2008, 9, 3)

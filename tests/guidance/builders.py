@@ -28,7 +28,6 @@ from pathway_app.domain.model import (
 from pathway_app.domain.vocab import (
     SCHEDULE_1_AREAS,
     SKILL_KEYS,
-    ActionStatus,
     ContactFrequency,
     Decision,
     EetStatus,
