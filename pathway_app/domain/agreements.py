@@ -41,8 +41,8 @@ from .model import (
     StayingPutAgreement,
     new_id,
 )
-from .serialize import to_dict
 from .problems import Problem
+from .serialize import to_dict
 from .vocab import SIGNED_STATUSES, AgreementStatus, EndBasis, HouseRuleTopic, Party
 
 Agreement = Union[StayingPutAgreement, StayingCloseAgreement]

@@ -23,6 +23,8 @@ from datetime import date, datetime, timezone
 from typing import Generic, Protocol, TypeVar
 
 from .vocab import (
+    SCHEDULE_1_AREAS,
+    SKILL_KEYS,
     ActionStatus,
     AgreementStatus,
     Area,
@@ -38,16 +40,14 @@ from .vocab import (
     HouseRuleTopic,
     ImmigrationStatus,
     LegalStatus,
-    OrderKind,
     LifeStoryKind,
+    OrderKind,
     Parenting,
     Party,
+    PlanView,
     PromptAnswer,
     RelationshipStatus,
     RelationshipType,
-    SCHEDULE_1_AREAS,
-    SKILL_KEYS,
-    PlanView,
     ShareAudience,
     SkillLevel,
     ThereAt25,

@@ -16,7 +16,20 @@ from ..domain.labels import label
 from ..domain.model import Action, Plan, Relationship, YoungPerson
 from ..domain.vocab import OPEN_ACTION, SIGNED_STATUSES, AgreementStatus, Area, EetStatus, RelationshipStatus
 from ..domain.wording import names, ordinal
-from .model import Block, Callout, Heading, KeyValues, MapPerson, MapSpec, Para, Picture, Section, Signatures, Table, TimelineSpec
+from .model import (
+    Block,
+    Callout,
+    Heading,
+    KeyValues,
+    MapPerson,
+    MapSpec,
+    Para,
+    Picture,
+    Section,
+    Signatures,
+    Table,
+    TimelineSpec,
+)
 
 # --------------------------------------------------------------------------- formatting helpers
 

@@ -40,12 +40,12 @@ can still prove the file's checksum and size, but not its contents.
 from __future__ import annotations
 
 import json
-from concurrent.futures import Future, ThreadPoolExecutor, wait
-from contextlib import closing
 import os
 import re
 import shutil
 import sqlite3
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path

@@ -30,6 +30,7 @@ from ..domain.serialize import from_dict, to_dict
 from ..domain.summary import PlanSummary
 from . import models as t
 
+
 def _table(row_class: type[t.Base]) -> Table:
     """The Core table of a mapped class (SQLAlchemy's typing says only "FromClause")."""
     table = row_class.__table__

@@ -21,13 +21,13 @@ import contextlib
 import threading
 from collections import OrderedDict
 from datetime import date, datetime
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from sqlalchemy import Connection, Engine, String, and_, bindparam, cast, delete, func, insert, select, update
-from sqlalchemy.sql.elements import BindParameter, ColumnElement, Label
 from sqlalchemy import exc as sa_exc
+from sqlalchemy.sql.elements import BindParameter, ColumnElement, Label
 
 from ..domain import model as m
 from ..domain.agreements import signed_changes

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pathway_app.domain import fieldpath
 from pathway_app.domain.model import (
     Action,
     AdviserPeriod,
@@ -24,7 +25,6 @@ from pathway_app.domain.model import (
     StayingCloseContact,
     YoungPerson,
 )
-from pathway_app.domain import fieldpath
 from pathway_app.domain.serialize import DecodeError, from_dict, plan_from_dict, plan_to_dict, to_dict
 from pathway_app.domain.vocab import (
     ActionStatus,

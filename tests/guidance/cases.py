@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
-from pathway_app.domain.model import Action, AdviserPeriod, ImmigrationMatter, LifeStoryEntry, Money, Plan, Relationship, Signature
+from pathway_app.domain.model import (
+    Action,
+    AdviserPeriod,
+    ImmigrationMatter,
+    LifeStoryEntry,
+    Money,
+    Plan,
+    Relationship,
+    Signature,
+)
 from pathway_app.domain.vocab import (
     ActionStatus,
     AgreementStatus,

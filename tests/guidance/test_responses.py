@@ -161,8 +161,8 @@ def test_considered_keeps_responses_to_rules_no_longer_in_use():
 
 
 def test_evaluate_is_pure():
-    from pathway_app.domain.serialize import plan_to_dict
     from pathway_app.domain.model import Plan
+    from pathway_app.domain.serialize import plan_to_dict
 
     for plan in (complete_plan(), Plan(support_areas=[])):
         before = plan_to_dict(plan)

@@ -9,8 +9,8 @@ import sys
 import textwrap
 
 import pytest
-from sqlalchemy import text
 from sqlalchemy import exc as sa_exc
+from sqlalchemy import text
 
 from pathway_app.store import crypto
 from pathway_app.store.encrypted import (

@@ -12,8 +12,7 @@ import pytest
 
 from pathway_app.cli import main
 from pathway_app.store import backup as b
-from pathway_app.store import sqlitefile
-from pathway_app.store import open_store
+from pathway_app.store import open_store, sqlitefile
 from pathway_app.store.lock import AlreadyOpen, acquire
 from pathway_app.store.migrate import head_revision
 

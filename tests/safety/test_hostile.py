@@ -23,10 +23,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pathway_app.domain import model as m
-from pathway_app.domain.serialize import plan_to_dict
 from pathway_app.domain import fieldpath
+from pathway_app.domain import model as m
 from pathway_app.domain.fields import describe, noun, where
+from pathway_app.domain.serialize import plan_to_dict
 from pathway_app.domain.validation import MAX_TEXT, ValidationError
 from pathway_app.errors import ImportRefused
 from pathway_app.store import open_store

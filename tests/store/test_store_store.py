@@ -14,6 +14,7 @@ from pathway_app.domain.summary import PlanSummary
 from pathway_app.domain.validation import ValidationError
 from pathway_app.errors import NotFound, StaleSaveError
 from pathway_app.store import open_store
+
 from strategies import TODAY, plans
 
 AFTER_75 = __import__("datetime").date(2200, 1, 1)  # deletion is refused before the 75th birthday

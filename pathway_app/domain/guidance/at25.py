@@ -23,8 +23,8 @@ from ..labels import label
 from ..model import Plan, Relationship
 from ..vocab import (
     FAMILY_TYPES,
-    Closeness,
     PROFESSIONAL_TYPES,
+    Closeness,
     RelationshipStatus,
     RelationshipType,
     ThereAt25,

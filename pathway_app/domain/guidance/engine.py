@@ -15,8 +15,8 @@ or ``"<rule id>:<area>"`` for a per-area rule); the latest one counts:
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..labels import label

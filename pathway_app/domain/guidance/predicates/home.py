@@ -11,8 +11,17 @@ from dateutil.relativedelta import relativedelta
 from ... import dates
 from ...labels import label
 from ...model import PermanenceOrder
+from ...vocab import (
+    SIGNED_STATUSES,
+    Decision,
+    HomeRegistration,
+    HomeType,
+    LegalStatus,
+    OrderKind,
+    RelationshipStatus,
+    RelationshipType,
+)
 from ...wording import sentences
-from ...vocab import SIGNED_STATUSES, Decision, HomeRegistration, HomeType, LegalStatus, OrderKind, RelationshipStatus, RelationshipType
 from .base import DOB, Ctx, predicate, takes_age, takes_age_months, takes_codes, takes_months, takes_true
 from .relationships import REL_FACTS
 

@@ -6,7 +6,6 @@ from ...model import Plan
 from ...vocab import SKILL_KEYS, EetStatus, SkillLevel
 from .base import Ctx, predicate, takes_codes, takes_true
 
-
 # ---- education
 
 

@@ -9,7 +9,6 @@ from ...model import AdviserPeriod, Plan, Relationship
 from ...vocab import FAMILY_TYPES, PAID_ROLE_TYPES, RARE_CONTACT, RelationshipStatus, RelationshipType, ThereAt25
 from .base import Ctx, name_list, predicate, takes_changes, takes_months, takes_true
 
-
 # ---- people who matter
 
 

@@ -13,7 +13,6 @@ from ...wording import listing, sentences
 from .base import DOB, Ctx, norm, predicate, takes_months, takes_true
 from .home import ARRANGEMENT_ENDS
 
-
 # ---- due and overdue
 
 
