@@ -23,8 +23,8 @@ The young people:
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Iterable
 
 from dateutil.relativedelta import relativedelta
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Any, Sequence, Union
+from collections.abc import Sequence
+from typing import Any, Union
 
 import sqlalchemy as sa
 from alembic import op

@@ -23,9 +23,10 @@ where it is filled in; :data:`PARTS` are the same parts, in the order the docume
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Iterable, TypeVar, Union
+from typing import Any, TypeVar, Union
 
 from . import fieldpath
 from .dates import birthday, fmt

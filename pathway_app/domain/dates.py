@@ -8,9 +8,9 @@ here, so ``dates`` stays the one place to ask for a date.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable
 
 from dateutil.relativedelta import relativedelta
 

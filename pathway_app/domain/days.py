@@ -9,8 +9,9 @@ the later of the two possible dates, so a duty is never shown as starting before
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Callable, Iterable, TypeVar
+from typing import TypeVar
 
 from dateutil.relativedelta import relativedelta
 

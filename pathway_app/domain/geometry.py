@@ -14,9 +14,10 @@ Coordinates
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable, Protocol, Sequence
+from typing import Protocol
 
 from .vocab import (
     RELATIONSHIP_GROUP,

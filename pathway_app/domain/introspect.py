@@ -23,11 +23,12 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any
 
 SCALAR_KINDS = frozenset({"text", "bool", "int", "date", "moment", "choice"})
 

@@ -8,8 +8,9 @@ editions "Next review due". A label that names a field of the plan is the field 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from ..domain import agreements, dates, fields, geometry
 from ..domain.labels import label

@@ -29,9 +29,10 @@ import getpass
 import hashlib
 import json
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 

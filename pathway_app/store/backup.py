@@ -44,12 +44,13 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..errors import DatabaseProblem
 from ..fileio import fsync_dir, make_private, write_atomically

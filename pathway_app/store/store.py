@@ -20,10 +20,11 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from sqlalchemy import Connection, Engine, String, and_, bindparam, cast, delete, func, insert, select, update
 from sqlalchemy import exc as sa_exc

@@ -27,8 +27,9 @@ PDF is drawn by :mod:`pathway_app.export.subject_access`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timezone
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 

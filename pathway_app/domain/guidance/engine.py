@@ -15,9 +15,9 @@ or ``"<rule id>:<area>"`` for a per-area rule); the latest one counts:
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Iterable, Iterator
 
 from ..labels import label
 from ..model import Plan, PromptResponse, utcnow

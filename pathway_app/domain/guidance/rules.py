@@ -36,10 +36,11 @@ from __future__ import annotations
 import json
 import re
 import string
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from ...paths import resource
 from .. import dates

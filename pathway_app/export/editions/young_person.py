@@ -13,8 +13,8 @@ numbers — their adviser's from the plan, the rest from the organisation's sett
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Sequence
 
 from ...domain import dates
 from ...domain.audiences import Audience, view

@@ -4,10 +4,11 @@ arguments it takes, and the registry the rules are compiled against (see the pac
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
