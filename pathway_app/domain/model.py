@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Generic, Protocol, TypeVar
 
 from .vocab import (
@@ -61,7 +61,7 @@ def new_id() -> str:
 
 def utcnow() -> datetime:
     """Now, in UTC, to the second (so it round-trips through every store exactly)."""
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 # --------------------------------------------------------------------------- the young person

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -161,7 +161,7 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
 def move_aside(path: str | os.PathLike[str], *, now: datetime | None = None, label: str = "damaged") -> Path:
     """Rename ``path`` (and its -wal/-shm/-journal) out of the way; never overwrite anything."""
     p = Path(path)
-    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     n = 0
     while True:
         extra = f"-{n}" if n else ""

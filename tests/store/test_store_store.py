@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import timezone
+from datetime import UTC
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -70,8 +70,8 @@ def test_any_valid_plan_round_trips(store, plan):
         loaded = store.load(plan.id)
         assert loaded == plan
         for pr in loaded.prompt_responses:
-            assert pr.at is None or pr.at.tzinfo is timezone.utc
-        assert loaded.created_at.tzinfo is timezone.utc and loaded.updated_at.tzinfo is timezone.utc
+            assert pr.at is None or pr.at.tzinfo is UTC
+        assert loaded.created_at.tzinfo is UTC and loaded.updated_at.tzinfo is UTC
     finally:
         _purge(store, plan.id)
 
