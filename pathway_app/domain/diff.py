@@ -51,7 +51,7 @@ class Change:
         return [self.path, self.before, self.after]
 
     @classmethod
-    def from_list(cls, row: list[Any] | tuple[Any, ...]) -> "Change":
+    def from_list(cls, row: list[Any] | tuple[Any, ...]) -> Change:
         path, before, after = row
         return cls(str(path), before, after)
 

@@ -116,7 +116,7 @@ class EcoMap:
     sectors: list[Sector] = field(default_factory=list)
     rings: tuple[float, ...] = tuple(RING_RADIUS.values())
     not_shown: int = 0  # people left off the map because it would be too crowded
-    sector_labels: list["SectorLabel"] = field(default_factory=list)
+    sector_labels: list[SectorLabel] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 SCALAR_KINDS = frozenset({"text", "bool", "int", "date", "moment", "choice"})
@@ -77,7 +77,7 @@ def specs(cls: type) -> tuple[FieldSpec, ...]:
     return _specs(cls)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _specs(cls: type) -> tuple[FieldSpec, ...]:
     hints = typing.get_type_hints(cls)
     out = []
@@ -88,7 +88,7 @@ def _specs(cls: type) -> tuple[FieldSpec, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def spec_map(cls: type) -> dict[str, FieldSpec]:
     return {s.name: s for s in specs(cls)}
 
@@ -108,7 +108,7 @@ def walk(cls: type, prefix: str = "") -> Iterator[tuple[str, FieldSpec]]:
             yield from walk(s.type, fid)
 
 
-@lru_cache(maxsize=None)
+@cache
 def field_ids(cls: type) -> dict[str, FieldSpec]:
     """Every field id under ``cls`` with its spec (see :func:`walk`)."""
     return dict(walk(cls))

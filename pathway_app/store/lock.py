@@ -93,7 +93,7 @@ class Lock:
         finally:
             os.close(fd)
 
-    def __enter__(self) -> "Lock":
+    def __enter__(self) -> Lock:
         return self
 
     def __exit__(self, *exc: object) -> None:

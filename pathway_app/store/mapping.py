@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import Table
@@ -138,7 +138,7 @@ def _records_decoder(item: type) -> Callable[[str], list[Any]]:
     return decode
 
 
-@lru_cache(maxsize=None)
+@cache
 def class_plan(cls: type) -> ClassPlan:
     scalars: list[str] = []
     enums: list[tuple[str, type[Enum]]] = []

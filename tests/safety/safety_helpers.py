@@ -119,7 +119,7 @@ def load_digests(db: Path) -> dict[str, str]:
         store.close()
 
 
-def run_unprivileged(argv: list[str], **kwargs: object) -> "subprocess.CompletedProcess[str]":
+def run_unprivileged(argv: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
     """Run ``argv`` (from the repository root) without the power to ignore file permissions.
 
     As root, permissions do not stop anything, so the child runs under ``setpriv`` with the

@@ -344,7 +344,7 @@ def test_impossible_date_of_birth_is_named(store, value):
         (b"NaN", "not allowed"),
         (b'{"format": "pathway-planner-plans", "format_version": 1, "plans": {}}', "no list"),
         (b'{"format": "pathway-planner-plans", "format_version": 99, "plans": []}', "newer"),
-        ("name,dob\nAmy,2008-01-01\n".encode(), "JSON"),
+        (b"name,dob\nAmy,2008-01-01\n", "JSON"),
     ],
     ids=["bad-utf8", "lone-surrogate", "empty", "deep-list", "deep-object", "nan", "plans-not-list", "newer", "csv"],
 )
