@@ -140,7 +140,7 @@ def _fresh(plan: m.Plan, rng: random.Random) -> m.Plan:
             for f in dataclasses.fields(o):
                 v = getattr(o, f.name)
                 if f.name == "id":
-                    setattr(o, "id", str(uuid.uuid4()))  # never repeats, even when hypothesis repeats a seed
+                    o.id = str(uuid.uuid4())  # never repeats, even when hypothesis repeats a seed
                 elif dataclasses.is_dataclass(v):
                     walk(v)
                 elif isinstance(v, list):
