@@ -113,7 +113,7 @@ def plans(draw, today: date = TODAY, version: int | None = 0):
     # care episodes: one after another, starting after birth
     episodes = []
     start = dob + timedelta(days=draw(st.integers(0, 365 * 10)))
-    for i in range(draw(st.integers(0, 4))):
+    for _ in range(draw(st.integers(0, 4))):
         length = draw(st.integers(1, 900))
         end = start + timedelta(days=length)
         ep = draw(record(m.CareEpisode, start=st.just(start), end=st.just(end),

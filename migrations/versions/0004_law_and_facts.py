@@ -162,7 +162,7 @@ def upgrade() -> None:
     new_matters = []
     for pid, status, notes, eligible, thirteen, if_stays in rows:
         def later(d):
-            return d + timedelta(days=1) if d is not None and d == thirteen else d
+            return d + timedelta(days=1) if d is not None and d == thirteen else d  # noqa: B023 - used at once
 
         bind.execute(plans.update().where(plans.c.id == pid).values(
             basis_thirteen_weeks_completed_on=thirteen,

@@ -26,7 +26,7 @@ import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar, Union
+from typing import Any, TypeVar
 
 from . import fieldpath
 from .dates import birthday, fmt
@@ -46,7 +46,7 @@ from .problems import Problem
 from .serialize import to_dict
 from .vocab import SIGNED_STATUSES, AgreementStatus, EndBasis, HouseRuleTopic, Party
 
-Agreement = Union[StayingPutAgreement, StayingCloseAgreement]
+Agreement = StayingPutAgreement | StayingCloseAgreement
 AgreementT = TypeVar("AgreementT", StayingPutAgreement, StayingCloseAgreement)
 STAYING_PUT = "staying_put"
 STAYING_CLOSE = "staying_close"

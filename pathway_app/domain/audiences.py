@@ -109,10 +109,7 @@ def shared_paths(choices: Iterable[SharingChoice], audience: Audience) -> frozen
 def _consented(path: str, shared: frozenset[str]) -> bool:
     """True when ``path`` or a record it is in has been shared."""
     steps, _order = fieldpath.parse(path)
-    for n in range(len(steps), 0, -1):
-        if fieldpath.join(steps[:n]) in shared:
-            return True
-    return False
+    return any(fieldpath.join(steps[:n]) in shared for n in range(len(steps), 0, -1))
 
 
 # --------------------------------------------------------------------------- assigned records

@@ -119,9 +119,7 @@ class Period:
 def _counts(ep: CareEpisode, end: date | None) -> bool:
     if ep.start is None:
         return False
-    if ep.short_break and end is not None and (end - ep.start).days <= SHORT_BREAK_MAX_DAYS:
-        return False
-    return True
+    return not (ep.short_break and end is not None and (end - ep.start).days <= SHORT_BREAK_MAX_DAYS)
 
 
 def _orders(plan: Plan) -> list[PermanenceOrder]:

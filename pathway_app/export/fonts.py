@@ -304,7 +304,8 @@ def _embedded_font_class():
                 content = stream.content
                 for i, v in enumerate(subset):
                     if v > 0xFFFF:
-                        content = content.replace("<%02X> <%04X>" % (i, v), "<%02X> <%s>" % (i, chr(v).encode("utf-16-be").hex().upper()))
+                        utf16 = chr(v).encode("utf-16-be").hex().upper()
+                        content = content.replace(f"<{i:02X}> <{v:04X}>", f"<{i:02X}> <{utf16}>")
                 stream.content = content
 
     return EmbeddedFont

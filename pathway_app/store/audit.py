@@ -243,9 +243,8 @@ def verify_chain(bind: Engine | Connection) -> list[str]:
                 problems.append(f"entry {gone} is missing: removed after it was written")
             else:  # pragma: no cover - seq is the primary key, so never repeated or out of order
                 problems.append(f"entry {seq} is out of order")
-        if r.prev_hash != prev:
-            if seq == expected_seq:
-                problems.append(f"entry {seq} does not follow on from entry {seq - 1}: an entry before it was changed or replaced")
+        if r.prev_hash != prev and seq == expected_seq:
+            problems.append(f"entry {seq} does not follow on from entry {seq - 1}: an entry before it was changed or replaced")
         computed = entry_hash(r.prev_hash, seq, r.at, r.user_name, r.action, r.plan_id, r.plan_version, r.detail)
         if computed != r.hash:
             problems.append(f"entry {seq} ({r.action}, {r.at}) was changed after it was written")

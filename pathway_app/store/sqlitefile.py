@@ -51,7 +51,7 @@ def raw_connect(db_path: str | os.PathLike[str], data_key: bytes | None) -> Any:
     con = sqlcipher3.connect(os.fspath(db_path), isolation_level=None, timeout=5.0)
     con.execute("PRAGMA cipher_log_level = NONE")
     if data_key is not None:
-        con.execute("PRAGMA key = \"x'%s'\"" % data_key.hex())
+        con.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
     con.execute("PRAGMA temp_store = MEMORY")
     return con
 
@@ -60,7 +60,7 @@ def raw_connect_ro(db_path: str | os.PathLike[str], data_key: bytes, *, immutabl
     """A keyed sqlcipher3 connection that can only read (``mode=ro``, which holds for root too)."""
     con = sqlcipher3.connect(_ro_uri(db_path, immutable), uri=True, isolation_level=None, timeout=5.0)
     con.execute("PRAGMA cipher_log_level = NONE")
-    con.execute("PRAGMA key = \"x'%s'\"" % data_key.hex())
+    con.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
     con.execute("PRAGMA temp_store = MEMORY")
     return con
 

@@ -68,7 +68,7 @@ def test_every_hidden_text_is_gone_and_every_shown_text_is_there(audience):
 def test_practitioner_only_fields_are_never_seen(audience):
     plan, markers = _marked_plan()
     v = A.view(plan, audience)
-    for m, path in markers.items():
+    for path in markers.values():
         if catalogue()[fieldpath.field_id(path)].audience == "practitioner_only":
             assert not v.sees(path), path
 

@@ -9,6 +9,7 @@ import sys
 import textwrap
 
 import pytest
+import sqlcipher3
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 
@@ -75,7 +76,7 @@ def test_a_backup_cannot_be_made_into_an_unencrypted_file(enc_db, tmp_path):
     src = raw_connect(db, key)
     dest = raw_connect(tmp_path / "plain-copy.db", None)
     try:
-        with pytest.raises(Exception):
+        with pytest.raises(sqlcipher3.DatabaseError):
             src.backup(dest)
     finally:
         src.close()

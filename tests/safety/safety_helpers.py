@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 import sqlite3
+import subprocess
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
@@ -126,9 +128,6 @@ def run_unprivileged(argv: list[str], **kwargs: object) -> subprocess.CompletedP
     capabilities that override them (``dac_override``, ``dac_read_search``, ``fowner``) dropped;
     as anyone else it runs as it is.
     """
-    import os
-    import subprocess
-
     root = Path(__file__).resolve().parents[2]
     if os.geteuid() == 0:
         drop = "-dac_override,-dac_read_search,-fowner"

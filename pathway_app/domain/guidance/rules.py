@@ -199,7 +199,8 @@ def _compile(cond: Any, where: str, leaves: list[tuple[Predicate, Any]]) -> Chec
         if key == "all":
 
             def all_(ctx: Ctx, parts: tuple[Check, ...] = parts) -> bool:
-                for p in parts:
+                # a loop, not all(<generator>): every rule's condition runs through here
+                for p in parts:  # noqa: SIM110
                     if not p(ctx):
                         return False
                 return True
@@ -207,7 +208,7 @@ def _compile(cond: Any, where: str, leaves: list[tuple[Predicate, Any]]) -> Chec
             return all_
 
         def any_(ctx: Ctx, parts: tuple[Check, ...] = parts) -> bool:
-            for p in parts:
+            for p in parts:  # noqa: SIM110 - a loop, as in all_
                 if p(ctx):
                     return True
             return False
