@@ -37,10 +37,10 @@ def _encrypted(results: list[Result]) -> None:
     from pathway_app.store import crypto
     from pathway_app.store.encrypted import open_encrypted
     from pathway_app.store.engine import make_engine
-    from pathway_app.store.target import resolve_file
     from pathway_app.store.keyfile import keyfile_path
     from pathway_app.store.migrate import upgrade
     from pathway_app.store.store import Store
+    from pathway_app.store.target import resolve_file
     from pathway_app.synthetic import synthetic_plan
 
     with tempfile.TemporaryDirectory(prefix="pathway-bench-") as tmp:

@@ -21,7 +21,7 @@ CASELOAD = 10_000
 IMPORT_COUNT = 1_000
 
 
-def _caseload_db(folder: Path) -> "object":
+def _caseload_db(folder: Path) -> object:
     """A database with CASELOAD small plans, written in bulk through the import path."""
     from pathway_app.store import open_store
     from pathway_app.synthetic import synthetic_plan

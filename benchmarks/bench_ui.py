@@ -98,7 +98,6 @@ def _heavy_plan_and_autosave(folder: Path) -> tuple[float, float]:
     seconds from a keystroke to "Saved" without anyone pressing save)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
 
     from pathway_app.domain import model as m
     from pathway_app.store import open_store

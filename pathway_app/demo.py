@@ -23,8 +23,8 @@ The young people:
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, time, timedelta, timezone
-from typing import Iterable
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -39,36 +39,36 @@ from .domain.model import (
     Education,
     Health,
     Home,
-    ImmigrationMatter,
     Identity,
+    ImmigrationMatter,
     LifeStoryEntry,
     Money,
     Plan,
     Relationship,
     Review,
-    StayingClose,
     SharingChoice,
     SignOff,
+    StayingClose,
     StayingPut,
     YoungPerson,
 )
 from .domain.vocab import (
     ActionStatus,
     Area,
+    CareLegalStatus,
     Closeness,
     ContactFrequency,
+    DateOfBirthBasis,
     Decision,
     EetStatus,
-    CareLegalStatus,
-    DateOfBirthBasis,
     HomeRegistration,
     HomeType,
     ImmigrationStatus,
     LegalStatus,
     LifeStoryKind,
     Parenting,
-    RelationshipStatus,
     PlanView,
+    RelationshipStatus,
     RelationshipType,
     ShareAudience,
     SkillLevel,
@@ -187,9 +187,9 @@ def _stamp(plan: Plan, key: str, today: date) -> Plan:
     for sa in plan.support_areas:
         for i, a in enumerate(sa.actions):
             a.id = stable_id(key, "actions", sa.area.value, str(i))
-    created = datetime.combine(today - timedelta(days=400), time(9, 0), tzinfo=timezone.utc)
+    created = datetime.combine(today - timedelta(days=400), time(9, 0), tzinfo=UTC)
     plan.created_at = created
-    plan.updated_at = datetime.combine(today, time(9, 0), tzinfo=timezone.utc)
+    plan.updated_at = datetime.combine(today, time(9, 0), tzinfo=UTC)
     return plan
 
 

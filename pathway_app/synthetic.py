@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from .domain.dates import birthday
 from .domain.model import (
@@ -40,11 +40,11 @@ from .domain.vocab import (
     SCHEDULE_1_AREAS,
     SKILL_KEYS,
     ActionStatus,
+    CareLegalStatus,
     Closeness,
     ContactFrequency,
     Decision,
     EetStatus,
-    CareLegalStatus,
     HomeType,
     HouseRuleTopic,
     ImmigrationStatus,
@@ -145,7 +145,7 @@ def _day_between(rng: random.Random, lo: date, hi: date) -> date:
 
 
 def _moment(rng: random.Random, d: date) -> datetime:
-    return datetime.combine(d, time(rng.randrange(8, 19), rng.randrange(60), rng.randrange(60)), timezone.utc)
+    return datetime.combine(d, time(rng.randrange(8, 19), rng.randrange(60), rng.randrange(60)), UTC)
 
 
 def synthetic_plan(rng: random.Random, today: date, size: str = "typical") -> Plan:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import typing
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from enum import Enum
 
 from hypothesis import strategies as st
@@ -30,7 +30,7 @@ name = st.builds(lambda a, b: a + b, st.sampled_from(["A", "ز", "ש", "Ł", "�
 dates = st.dates(date(1990, 1, 1), date(2035, 12, 31))
 moments = st.datetimes(
     datetime(2000, 1, 1), datetime(2035, 12, 31),
-    timezones=st.sampled_from([timezone.utc, timezone(timedelta(hours=1)), timezone(timedelta(hours=-5, minutes=-30))]),
+    timezones=st.sampled_from([UTC, timezone(timedelta(hours=1)), timezone(timedelta(hours=-5, minutes=-30))]),
 )
 email = st.one_of(st.just(""), st.from_regex(r"\A[a-z0-9._]{1,12}@[a-z]{1,10}\.(org|uk|com)\Z"))
 
@@ -113,7 +113,7 @@ def plans(draw, today: date = TODAY, version: int | None = 0):
     # care episodes: one after another, starting after birth
     episodes = []
     start = dob + timedelta(days=draw(st.integers(0, 365 * 10)))
-    for i in range(draw(st.integers(0, 4))):
+    for _ in range(draw(st.integers(0, 4))):
         length = draw(st.integers(1, 900))
         end = start + timedelta(days=length)
         ep = draw(record(m.CareEpisode, start=st.just(start), end=st.just(end),
@@ -202,7 +202,7 @@ def plans(draw, today: date = TODAY, version: int | None = 0):
         for a in sa.actions:
             a.id = next_id()
     plan.version = draw(st.integers(1, 50)) if version is None else version
-    created = draw(st.datetimes(datetime(2015, 1, 1), datetime(2026, 1, 1), timezones=st.just(timezone.utc)))
+    created = draw(st.datetimes(datetime(2015, 1, 1), datetime(2026, 1, 1), timezones=st.just(UTC)))
     plan.created_at = created.replace(microsecond=0)
     plan.updated_at = (created + timedelta(seconds=draw(st.integers(0, 10**7)))).replace(microsecond=0)
     return plan

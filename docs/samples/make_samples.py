@@ -9,9 +9,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "export")]
 
-import plans  # noqa: E402
-
 from pathway_app.export import render_pdf  # noqa: E402
+
+import plans  # noqa: E402
 
 plan = plans.rich_plan()
 for edition in ("full", "young-person", "staying-put", "staying-close"):

@@ -13,15 +13,15 @@ Create Date: 2026-11-23
 
 from __future__ import annotations
 
-from typing import Sequence, Union
+from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0002"
-down_revision: Union[str, None] = "0001"
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+down_revision: str | None = "0001"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 ACTIONS = ("opened", "created", "changed", "exported", "printed", "imported", "deleted")
 SEQ = sa.BigInteger().with_variant(sa.Integer(), "sqlite")

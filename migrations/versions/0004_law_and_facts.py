@@ -26,16 +26,16 @@ Create Date: 2026-12-02
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Sequence, Union
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
-down_revision: Union[str, None] = "0003"
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+down_revision: str | None = "0003"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 ID = sa.String(length=36)
 CODE = sa.String(length=40)
@@ -162,7 +162,7 @@ def upgrade() -> None:
     new_matters = []
     for pid, status, notes, eligible, thirteen, if_stays in rows:
         def later(d):
-            return d + timedelta(days=1) if d is not None and d == thirteen else d
+            return d + timedelta(days=1) if d is not None and d == thirteen else d  # noqa: B023 - used at once
 
         bind.execute(plans.update().where(plans.c.id == pid).values(
             basis_thirteen_weeks_completed_on=thirteen,

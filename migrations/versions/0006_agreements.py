@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Any, Sequence, Union
+from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0006"
-down_revision: Union[str, None] = "0005"
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+down_revision: str | None = "0005"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 #: The same identifiers as the plans-file upgrade gives (pathway_app/store/upgrades.py, _V3_IDS).
 _IDS = uuid.UUID("6d1f7a52-3c4e-4b8a-9f0e-2a7c5b1d8e93")

@@ -87,10 +87,10 @@ def _export(args, ctx) -> int:
 
 
 def _show(args, ctx) -> int:
-    from ._view_text import render_view
     from ..domain.diff import diff, leaves
     from ..domain.fields import describe_change
     from ..store.share import open_share
+    from ._view_text import render_view
 
     share = open_share(args.file, _passphrase(args))
     if ctx.as_json:
@@ -113,8 +113,8 @@ def _show(args, ctx) -> int:
 
 
 def _words(rc: Any) -> tuple[str, str, str]:
-    from ..domain.fields import field, record_title, value_words
     from ..domain.fieldpath import field_id
+    from ..domain.fields import field, record_title, value_words
 
     def say(v: Any) -> str:
         if isinstance(v, dict):

@@ -23,9 +23,10 @@ where it is filled in; :data:`PARTS` are the same parts, in the order the docume
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Iterable, Union
+from typing import Any, TypeVar
 
 from . import fieldpath
 from .dates import birthday, fmt
@@ -41,11 +42,12 @@ from .model import (
     StayingPutAgreement,
     new_id,
 )
-from .serialize import to_dict
 from .problems import Problem
+from .serialize import to_dict
 from .vocab import SIGNED_STATUSES, AgreementStatus, EndBasis, HouseRuleTopic, Party
 
-Agreement = Union[StayingPutAgreement, StayingCloseAgreement]
+Agreement = StayingPutAgreement | StayingCloseAgreement
+AgreementT = TypeVar("AgreementT", StayingPutAgreement, StayingCloseAgreement)
 STAYING_PUT = "staying_put"
 STAYING_CLOSE = "staying_close"
 KINDS = (STAYING_PUT, STAYING_CLOSE)
@@ -73,7 +75,7 @@ def section(plan: Plan, kind: str) -> StayingPut | StayingClose:
 def find(plan: Plan, kind: str, agreement_id: str) -> Agreement:
     for a in section(plan, kind).agreements:
         if a.id == agreement_id:
-            return a  # type: ignore[no-any-return]
+            return a
     raise AgreementRefused(f"That {NAMES[kind]} is no longer in the plan.")
 
 
@@ -105,20 +107,21 @@ def start(plan: Plan, kind: str, today: date) -> Agreement:
     sec = section(plan, kind)
     if sec.draft() is not None:
         raise AgreementRefused(f"A draft of the {NAMES[kind]} is already being written: finish or discard it first.")
-    base = sec.in_force()
-    version = max((a.version for a in sec.agreements), default=0) + 1
-    if base is not None:
-        new = _copy(base)
-    elif kind == STAYING_PUT:
-        new = _fresh_staying_put(plan)
-    else:
-        new = _fresh_staying_close(plan)
+    if isinstance(sec, StayingPut):
+        return _add_draft(sec.agreements, sec.in_force(), lambda: _fresh_staying_put(plan))
+    return _add_draft(sec.agreements, sec.in_force(), lambda: _fresh_staying_close(plan))
+
+
+def _add_draft(agreements: list[AgreementT], base: AgreementT | None, fresh: Callable[[], AgreementT]) -> AgreementT:
+    """A copy of ``base`` (the version in force), or ``fresh()`` when none is, one version on."""
+    version = max((a.version for a in agreements), default=0) + 1
+    new = _copy(base) if base is not None else fresh()
     new.version = version
-    sec.agreements.append(new)
+    agreements.append(new)
     return new
 
 
-def _copy(a: Agreement) -> Agreement:
+def _copy(a: AgreementT) -> AgreementT:
     """A draft with the same content, new identifiers throughout and no life of its own yet."""
     new = copy.deepcopy(a)
     for name in ("carers", "house_rules", "staff"):
@@ -155,7 +158,8 @@ def discard(plan: Plan, kind: str, agreement_id: str) -> None:
     a = find(plan, kind, agreement_id)
     if a.status is not AgreementStatus.DRAFT:
         raise AgreementRefused(f"Only a draft can be discarded; {title(kind, a)} is kept as it was signed.")
-    section(plan, kind).agreements.remove(a)
+    agreements = section(plan, kind).agreements
+    del agreements[next(i for i, b in enumerate(agreements) if b is a)]
 
 
 def parties(plan: Plan, kind: str, agreement: Agreement) -> list[tuple[Party, str, str]]:
@@ -373,9 +377,9 @@ def _check_one(kind: str, a: Agreement, base: str, dob: date | None, report: Cal
     else:
         if a.end and b25 and a.end > b25:
             report(f"{base}.end", "the end date is after the 25th birthday")
-        for s in a.staff:
-            if not s.name.strip():
-                report(f"{base}.staff[{s.id}].name", "a member of staff needs a name")
+        for member in a.staff:
+            if not member.name.strip():
+                report(f"{base}.staff[{member.id}].name", "a member of staff needs a name")
     if a.status in SIGNED_STATUSES:
         if not a.signatures:
             report(f"{base}.signatures", f"an agreed {NAMES[kind]} needs the names of who signed it")

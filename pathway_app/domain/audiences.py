@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from ..paths import resource
 from . import fieldpath
@@ -108,10 +109,7 @@ def shared_paths(choices: Iterable[SharingChoice], audience: Audience) -> frozen
 def _consented(path: str, shared: frozenset[str]) -> bool:
     """True when ``path`` or a record it is in has been shared."""
     steps, _order = fieldpath.parse(path)
-    for n in range(len(steps), 0, -1):
-        if fieldpath.join(steps[:n]) in shared:
-            return True
-    return False
+    return any(fieldpath.join(steps[:n]) in shared for n in range(len(steps), 0, -1))
 
 
 # --------------------------------------------------------------------------- assigned records
@@ -178,7 +176,8 @@ class View:
         ``show --as --json``): hidden fields are left out, not blanked."""
         from .serialize import plan_to_dict
 
-        return _prune(plan_to_dict(self.plan), "", self._visible)  # type: ignore[return-value]
+        pruned: dict[str, Any] = _prune(plan_to_dict(self.plan), "", self._visible)
+        return pruned
 
 
 def view(plan: Plan, audience: Audience | str) -> View:

@@ -44,7 +44,7 @@ from enum import Enum
 
 from dateutil.relativedelta import relativedelta
 
-from .days import birthday, fmt
+from .days import birthday, fmt, in_date_order
 from .model import CareEpisode, PermanenceOrder, Plan
 from .vocab import OrderKind
 
@@ -119,16 +119,18 @@ class Period:
 def _counts(ep: CareEpisode, end: date | None) -> bool:
     if ep.start is None:
         return False
-    if ep.short_break and end is not None and (end - ep.start).days <= SHORT_BREAK_MAX_DAYS:
-        return False
-    return True
+    return not (ep.short_break and end is not None and (end - ep.start).days <= SHORT_BREAK_MAX_DAYS)
 
 
 def _orders(plan: Plan) -> list[PermanenceOrder]:
-    return sorted((o for o in plan.orders if o.made_on is not None), key=lambda o: o.made_on)  # type: ignore[arg-type,return-value]
+    return in_date_order(plan.orders, lambda o: o.made_on)
 
 
-def _effective(plan: Plan, today: date) -> list[tuple[date, date | None, CareEpisode, OrderKind | None]]:
+#: A time in care: (start, end, the episode, the kind of order that ended it).
+Time = tuple[date, date | None, CareEpisode, OrderKind | None]
+
+
+def _effective(plan: Plan, today: date) -> list[Time]:
     """(start, end, episode, order that ended it) for each time in care started by ``today``,
     in date order, each cut at the first order made after it began."""
     orders = _orders(plan)
@@ -146,7 +148,7 @@ def _effective(plan: Plan, today: date) -> list[tuple[date, date | None, CareEpi
     return out
 
 
-def _scan(times, dob: date, until: date) -> tuple[date | None, date | None, bool]:
+def _scan(times: list[Time], dob: date, until: date) -> tuple[date | None, date | None, bool]:
     """(13 weeks completed on, eligible from, looked after on/after 16), counting up to ``until``."""
     d14, d16 = birthday(dob, 14), birthday(dob, 16)
     counted = 0
@@ -154,8 +156,8 @@ def _scan(times, dob: date, until: date) -> tuple[date | None, date | None, bool
     eligible: date | None = None
     after16 = False
     for start, end, ep, _by in times:
-        ended = end is not None and end <= until  # a real end, not the edge of what is counted
-        stop = end if ended else until + DAY
+        # a real end, not the edge of what is counted
+        ended, stop = (True, end) if end is not None and end <= until else (False, until + DAY)
         if stop <= start:
             continue
         if stop > d16:

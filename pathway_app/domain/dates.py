@@ -8,13 +8,13 @@ here, so ``dates`` stays the one place to ask for a date.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable
 
 from dateutil.relativedelta import relativedelta
 
-from .care_leaver import (  # noqa: F401  (re-exported)
+from .care_leaver import (
     SHORT_BREAK_MAX_DAYS,
     THIRTEEN_WEEKS,
     CareBasis,
@@ -27,11 +27,26 @@ from .care_leaver import (  # noqa: F401  (re-exported)
     category_dates,
     category_from_basis,
 )
-from .days import KEY_AGES, age_on, birthday, birthday_words, date_of_birth_words, fmt, key_birthdays  # noqa: F401
+from .days import KEY_AGES, age_on, birthday, birthday_words, date_of_birth_words, fmt, in_date_order, key_birthdays
 from .labels import label
 from .model import CareEpisode, Plan
 from .vocab import OPEN_ACTION, AgreementStatus, Decision, EndBasis
-from .wording import ordinal, possessive, pronouns  # noqa: F401  (ordinal re-exported)
+from .wording import ordinal, possessive, pronouns
+
+__all__ = [
+    # re-exported from .days
+    "KEY_AGES", "age_on", "birthday", "birthday_words", "date_of_birth_words", "fmt", "key_birthdays",
+    # re-exported from .care_leaver
+    "SHORT_BREAK_MAX_DAYS", "THIRTEEN_WEEKS", "CareBasis", "Category", "CategoryDates", "CategoryResult", "Period",
+    "care_basis", "care_leaver_category", "category_dates", "category_from_basis",
+    # re-exported from .wording
+    "ordinal",
+    # due dates
+    "DueItem", "REQUESTED_REVIEW_DAYS", "REVIEW_INTERVAL_MONTHS", "assessment_due_from", "dates_summary",
+    "due_items", "is_overdue", "iter_overlaps", "needs_assessment_due", "next_due", "next_review_due",
+    "pa_support_end", "pa_support_end_from", "plan_dates", "review_due_from", "review_schedule",
+    "staying_close_end", "staying_put_end", "staying_put_end_from", "upcoming",
+]
 
 
 # --------------------------------------------------------------------------- due dates
@@ -257,8 +272,8 @@ def dates_summary(plan: Plan, today: date) -> dict[str, object]:
 
 def iter_overlaps(episodes: Iterable[CareEpisode]) -> list[tuple[CareEpisode, CareEpisode]]:
     """Pairs of care episodes whose dates overlap (a young person lives in one home at a time)."""
-    dated = sorted((e for e in episodes if e.start is not None), key=lambda e: e.start)  # type: ignore[arg-type,return-value]
-    out = []
+    dated = in_date_order(episodes, lambda e: e.start)
+    out: list[tuple[CareEpisode, CareEpisode]] = []
     for a, b in zip(dated, dated[1:]):
         if a.end is None or (b.start is not None and b.start < a.end):
             out.append((a, b))

@@ -9,7 +9,9 @@ the later of the two possible dates, so a duty is never shown as starting before
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import TypeVar
 
 from dateutil.relativedelta import relativedelta
 
@@ -17,6 +19,7 @@ from .vocab import DateOfBirthBasis
 from .wording import ordinal
 
 KEY_AGES = (16, 17, 18, 21, 25)
+T = TypeVar("T")
 
 
 def birthday(dob: date, age: int) -> date:
@@ -42,6 +45,14 @@ def age_on(dob: date, on: date) -> int:
 
 def key_birthdays(dob: date) -> dict[int, date]:
     return {age: birthday(dob, age) for age in KEY_AGES}
+
+
+def in_date_order(items: Iterable[T], when: Callable[[T], date | None]) -> list[T]:
+    """The items that have a date (``when(item)`` is not None), earliest first; items of the
+    same day keep their order."""
+    dated = [(d, item) for item in items if (d := when(item)) is not None]
+    dated.sort(key=lambda pair: pair[0])
+    return [item for _d, item in dated]
 
 
 def fmt(d: date | None) -> str:

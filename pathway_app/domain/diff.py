@@ -15,8 +15,9 @@ where ``path`` is a plan path; a record added is ``before=None`` with the whole 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from . import fieldpath
 from .fieldpath import ORDER
@@ -50,7 +51,7 @@ class Change:
         return [self.path, self.before, self.after]
 
     @classmethod
-    def from_list(cls, row: list[Any] | tuple[Any, ...]) -> "Change":
+    def from_list(cls, row: list[Any] | tuple[Any, ...]) -> Change:
         path, before, after = row
         return cls(str(path), before, after)
 

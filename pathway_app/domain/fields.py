@@ -14,11 +14,12 @@ person recognises — "People who matter — Nan: There at 25" — so no one eve
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 from ..paths import resource
 from . import fieldpath

@@ -14,9 +14,10 @@ Coordinates
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Iterable, Sequence
+from typing import Protocol
 
 from .vocab import (
     RELATIONSHIP_GROUP,
@@ -24,6 +25,7 @@ from .vocab import (
     ContactFrequency,
     PeopleGroup,
     RelationshipStatus,
+    RelationshipType,
     ThereAt25,
 )
 
@@ -114,7 +116,7 @@ class EcoMap:
     sectors: list[Sector] = field(default_factory=list)
     rings: tuple[float, ...] = tuple(RING_RADIUS.values())
     not_shown: int = 0  # people left off the map because it would be too crowded
-    sector_labels: list["SectorLabel"] = field(default_factory=list)
+    sector_labels: list[SectorLabel] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,26 @@ class LabelMetrics:
 Box = tuple[float, float, float, float]  # left, bottom, right, top
 
 
+class Person(Protocol):
+    """Someone on the map: a :class:`pathway_app.domain.model.Relationship`, or what a document
+    keeps of one (:class:`pathway_app.export.model.MapPerson`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def relationship_type(self) -> RelationshipType: ...
+    @property
+    def closeness(self) -> Closeness: ...
+    @property
+    def contact_frequency(self) -> ContactFrequency: ...
+    @property
+    def there_at_25(self) -> ThereAt25: ...
+    @property
+    def status(self) -> RelationshipStatus: ...
+
+
 def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
@@ -155,14 +177,14 @@ def _circle_box(x: float, y: float, r: float) -> Box:
     return (x - r, y - r, x + r, y + r)
 
 
-def _priority(rel) -> tuple:
+def _priority(rel: Person) -> tuple[bool, bool, int]:
     closeness_rank = list(RING_RADIUS).index(rel.closeness)
     ended = rel.status is RelationshipStatus.ENDED
     at25 = rel.there_at_25 is ThereAt25.YES
     return (ended, not at25, closeness_rank)
 
 
-def ecomap_layout(relationships: Sequence, max_on_map: int = MAX_ON_MAP,
+def ecomap_layout(relationships: Sequence[Person], max_on_map: int = MAX_ON_MAP,
                   labels: LabelMetrics | None = None, sector_names: dict[PeopleGroup, str] | None = None) -> EcoMap:
     """Place people on rings by closeness, in sectors by group.
 
@@ -188,18 +210,18 @@ def ecomap_layout(relationships: Sequence, max_on_map: int = MAX_ON_MAP,
         limit -= max(1, limit // 12)
 
 
-def _ecomap(relationships: list, max_on_map: int) -> EcoMap:
+def _ecomap(relationships: list[Person], max_on_map: int) -> EcoMap:
     rels = relationships
     shown = sorted(rels, key=_priority)[:max_on_map]
     shown_ids = {id(r) for r in shown}
     shown = [r for r in rels if id(r) in shown_ids]  # keep the user's order
-    by_group: dict[PeopleGroup, list] = {g: [] for g in SECTOR_ORDER}
+    by_group: dict[PeopleGroup, list[Person]] = {g: [] for g in SECTOR_ORDER}
     for r in shown:
         by_group[RELATIONSHIP_GROUP.get(r.relationship_type, PeopleGroup.FRIENDS)].append(r)
     weights = {g: (len(v) + 0.6 if v else 0.6) for g, v in by_group.items()}
     total = sum(weights.values())
     sectors: list[Sector] = []
-    start = 90  # the family sector is centred on the top - 360 * weights[SECTOR_ORDER[0]] / total / 2
+    start: float = 90  # the family sector is centred on the top - 360 * weights[SECTOR_ORDER[0]] / total / 2
     for g in SECTOR_ORDER:
         span = 360 * weights[g] / total
         sectors.append(Sector(g, start, start + span, len(by_group[g])))
@@ -279,6 +301,11 @@ def _text_box(x: float, y: float, anchor: str, lines: tuple[str, ...], lm: Label
     return (left, bottom, left + w, top)
 
 
+def _width_of(w: float) -> Callable[[str], float]:
+    """A measure giving every text the width ``w``."""
+    return lambda _s: w
+
+
 def _place_labels(m: EcoMap, lm: LabelMetrics, sector_names: dict[PeopleGroup, str]) -> EcoMap | None:
     """``m`` with a place for every name, or None when one cannot be placed."""
     bx, by = lm.bounds
@@ -288,7 +315,7 @@ def _place_labels(m: EcoMap, lm: LabelMetrics, sector_names: dict[PeopleGroup, s
         words = sector_names.get(sl.group, "")
         if words:
             w = (lm.sector_label_width or lm.measure)(words)
-            taken.append(_text_box(sl.x, sl.y, sl.anchor, (words,), LabelMetrics(lambda _s, w=w: w, lm.line_height, lm.bounds)))
+            taken.append(_text_box(sl.x, sl.y, sl.anchor, (words,), LabelMetrics(_width_of(w), lm.line_height, lm.bounds)))
     discs = [_circle_box(n.x, n.y, node_r * 1.15) for n in m.nodes]
     order = sorted(range(len(m.nodes)), key=lambda i: (m.nodes[i].ended, not m.nodes[i].there_at_25,
                                                         m.nodes[i].radius))
@@ -332,13 +359,13 @@ def _place_labels(m: EcoMap, lm: LabelMetrics, sector_names: dict[PeopleGroup, s
                   not_shown=m.not_shown, sector_labels=m.sector_labels)
 
 
-def _interleave(people: list) -> list:
+def _interleave(people: list[Person]) -> list[Person]:
     """Spread people of each ring across the sector: a, b, c from inner/outer rings alternate."""
-    rings: dict[Closeness, list] = {}
+    rings: dict[Closeness, list[Person]] = {}
     for p in people:
         rings.setdefault(p.closeness, []).append(p)
     queues = list(rings.values())
-    out: list = []
+    out: list[Person] = []
     while any(queues):
         for q in queues:
             if q:

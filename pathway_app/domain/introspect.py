@@ -23,11 +23,12 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
-from functools import lru_cache
-from typing import Any, Iterator
+from functools import cache
+from typing import Any
 
 SCALAR_KINDS = frozenset({"text", "bool", "int", "date", "moment", "choice"})
 
@@ -69,9 +70,15 @@ def _kind(tp: Any) -> tuple[str, Any]:
     raise TypeError(f"no kind for {tp!r}")
 
 
-@lru_cache(maxsize=None)
 def specs(cls: type) -> tuple[FieldSpec, ...]:
     """The fields of dataclass ``cls``, in declaration order."""
+    # Worked out once per class. The cache sits behind a plain function so that callers may
+    # pass ``type(obj)``: mypy does not count ``type[Any]`` as Hashable (python/mypy#11470).
+    return _specs(cls)
+
+
+@cache
+def _specs(cls: type) -> tuple[FieldSpec, ...]:
     hints = typing.get_type_hints(cls)
     out = []
     for f in dataclasses.fields(cls):
@@ -81,7 +88,7 @@ def specs(cls: type) -> tuple[FieldSpec, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def spec_map(cls: type) -> dict[str, FieldSpec]:
     return {s.name: s for s in specs(cls)}
 
@@ -101,7 +108,7 @@ def walk(cls: type, prefix: str = "") -> Iterator[tuple[str, FieldSpec]]:
             yield from walk(s.type, fid)
 
 
-@lru_cache(maxsize=None)
+@cache
 def field_ids(cls: type) -> dict[str, FieldSpec]:
     """Every field id under ``cls`` with its spec (see :func:`walk`)."""
     return dict(walk(cls))

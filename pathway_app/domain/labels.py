@@ -12,7 +12,7 @@ from ..paths import resource
 @lru_cache(maxsize=1)
 def vocabularies() -> dict[str, dict[str, str]]:
     with open(resource("vocabularies.json"), encoding="utf-8") as fh:
-        data = json.load(fh)
+        data: dict[str, dict[str, str]] = json.load(fh)
     data.pop("_about", None)
     return data
 

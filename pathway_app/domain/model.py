@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Generic, Protocol, TypeVar
 
 from .vocab import (
+    SCHEDULE_1_AREAS,
+    SKILL_KEYS,
     ActionStatus,
     AgreementStatus,
     Area,
@@ -38,16 +40,14 @@ from .vocab import (
     HouseRuleTopic,
     ImmigrationStatus,
     LegalStatus,
-    OrderKind,
     LifeStoryKind,
+    OrderKind,
     Parenting,
     Party,
+    PlanView,
     PromptAnswer,
     RelationshipStatus,
     RelationshipType,
-    SCHEDULE_1_AREAS,
-    SKILL_KEYS,
-    PlanView,
     ShareAudience,
     SkillLevel,
     ThereAt25,
@@ -61,7 +61,7 @@ def new_id() -> str:
 
 def utcnow() -> datetime:
     """Now, in UTC, to the second (so it round-trips through every store exactly)."""
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 # --------------------------------------------------------------------------- the young person
@@ -319,35 +319,45 @@ class StayingPutAgreement:
     id: str = field(default_factory=new_id)
 
 
-def _newest(items: list, status: AgreementStatus) -> Any:
+class _Version(Protocol):
+    """One version of an agreement, as far as its section needs to know."""
+
+    status: AgreementStatus
+    version: int
+
+
+V = TypeVar("V", bound=_Version)
+
+
+def _newest(items: list[V], status: AgreementStatus) -> V | None:
     found = [a for a in items if a.status is status]
     return max(found, key=lambda a: a.version) if found else None
 
 
-class _Agreements:
+class _Agreements(Generic[V]):
     """What a Staying Put or Staying Close section says about its agreements."""
 
-    agreements: list
+    agreements: list[V]
 
-    def in_force(self) -> Any:
+    def in_force(self) -> V | None:
         """The agreement agreed and not ended or replaced, or None."""
         return _newest(self.agreements, AgreementStatus.AGREED)
 
-    def draft(self) -> Any:
+    def draft(self) -> V | None:
         """The version being written, or None."""
         return _newest(self.agreements, AgreementStatus.DRAFT)
 
-    def current(self) -> Any:
+    def current(self) -> V | None:
         """The agreement in force, else the one being written, else None."""
         return self.in_force() or self.draft()
 
-    def latest(self) -> Any:
+    def latest(self) -> V | None:
         """The newest version whatever its state, or None."""
         return max(self.agreements, key=lambda a: a.version) if self.agreements else None
 
 
 @dataclass
-class StayingPut(_Agreements):
+class StayingPut(_Agreements[StayingPutAgreement]):
     decision: Decision = Decision.NOT_DISCUSSED
     notes: str = ""  # practitioners' own notes about Staying Put
     agreements: list[StayingPutAgreement] = field(default_factory=list)
@@ -418,7 +428,7 @@ class StayingCloseAgreement:
 
 
 @dataclass
-class StayingClose(_Agreements):
+class StayingClose(_Agreements[StayingCloseAgreement]):
     decision: Decision = Decision.NOT_DISCUSSED
     notes: str = ""  # practitioners' own notes about Staying Close
     agreements: list[StayingCloseAgreement] = field(default_factory=list)

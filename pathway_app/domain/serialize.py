@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
@@ -38,7 +38,7 @@ def to_dict(obj: Any) -> Any:
     if isinstance(obj, Enum):
         return obj.value
     if isinstance(obj, datetime):
-        return obj.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return obj.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     if isinstance(obj, date):
         return obj.isoformat()
     return obj
@@ -148,7 +148,7 @@ class _Decoder:
             self.fail(path, f"'{value}' has no time zone (write it in UTC, ending in Z)")
             return None
         try:
-            return dt.astimezone(timezone.utc)
+            return dt.astimezone(UTC)
         except OverflowError:
             self.fail(path, f"'{value}' is not a date and time the app can hold")
             return None

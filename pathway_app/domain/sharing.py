@@ -229,7 +229,7 @@ def _same(a: Any, b: Any) -> bool:
         return all(k in a and _same(a[k], v) for k, v in b.items())
     if isinstance(a, list) and isinstance(b, list):
         return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
-    return a == b
+    return bool(a == b)
 
 
 def merged(now: dict[str, Any], accepted: list[ReturnedChange]) -> dict[str, Any]:

@@ -64,7 +64,7 @@ class PlanSummary:
         return items[0] if items else None
 
     @classmethod
-    def of(cls, plan: Plan, today: date) -> "PlanSummary":
+    def of(cls, plan: Plan, today: date) -> PlanSummary:
         """The summary row for ``plan`` (what the store writes beside it on save)."""
         last = plan.last_review()
         adviser = plan.current_adviser()

@@ -9,7 +9,7 @@ to say what will be done".
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from . import fieldpath
@@ -26,8 +26,8 @@ LATEST_DOB = date(2200, 1, 1)  # past this, dates 25 years on would not exist
 #: A plan's version counts its saves; far below any database's integer limit, so the next save
 #: always fits.
 MAX_VERSION = 1_000_000_000
-EARLIEST_MOMENT = datetime(2000, 1, 1, tzinfo=timezone.utc)
-LATEST_MOMENT = datetime(2100, 1, 1, tzinfo=timezone.utc)
+EARLIEST_MOMENT = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST_MOMENT = datetime(2100, 1, 1, tzinfo=UTC)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 

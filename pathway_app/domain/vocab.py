@@ -13,6 +13,8 @@ from enum import Enum
 class Vocab(str, Enum):
     """A str-valued enum; ``str(member)`` is its code."""
 
+    _value_: str
+
     def __str__(self) -> str:  # pragma: no cover - trivial
         return self.value
 

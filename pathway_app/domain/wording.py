@@ -14,8 +14,8 @@ place while fixed in another.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 
 def ordinal(n: int) -> str:

@@ -15,9 +15,9 @@ rendered, so importing the package (the CLI, the app's menus) stays cheap.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 from ..fileio import write_atomically
 from .editions import EDITIONS, build_document

@@ -8,15 +8,29 @@ editions "Next review due". A label that names a field of the plan is the field 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from ..domain import agreements, dates, fields, geometry
 from ..domain.labels import label
 from ..domain.model import Action, Plan, Relationship, YoungPerson
 from ..domain.vocab import OPEN_ACTION, SIGNED_STATUSES, AgreementStatus, Area, EetStatus, RelationshipStatus
 from ..domain.wording import names, ordinal
-from .model import Block, Callout, Heading, KeyValues, MapPerson, MapSpec, Para, Picture, Quote, Section, Signatures, Table, TimelineSpec
+from .model import (
+    Block,
+    Callout,
+    Heading,
+    KeyValues,
+    MapPerson,
+    MapSpec,
+    Para,
+    Picture,
+    Section,
+    Signatures,
+    Table,
+    TimelineSpec,
+)
 
 # --------------------------------------------------------------------------- formatting helpers
 

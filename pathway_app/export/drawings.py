@@ -29,6 +29,7 @@ GROUP_COLOURS = {
 }
 ENDED_GREY = colors.HexColor("#9a9a9a")
 STAR_GOLD = colors.HexColor("#f2b705")
+STAR_EDGE = colors.HexColor("#9c7400")
 
 
 # --------------------------------------------------------------------------- text in drawings
@@ -78,7 +79,7 @@ def _drawing(width: float, height: float) -> Drawing:
     return d
 
 
-def star(cx: float, cy: float, r: float, fill=STAR_GOLD, stroke=colors.HexColor("#9c7400")) -> Polygon:
+def star(cx: float, cy: float, r: float, fill=STAR_GOLD, stroke=STAR_EDGE) -> Polygon:
     pts = []
     for i in range(10):
         rad = r if i % 2 == 0 else r * 0.45
@@ -259,24 +260,24 @@ def timeline_drawing(spec, width: float, theme: Theme) -> Drawing:
     ink = colors.HexColor(theme.ink)
     muted = colors.HexColor(theme.muted)
 
-    def X(x: float) -> float:
+    def x_of(x: float) -> float:
         return inset + x * axis_w
 
     # years as soft bands, with the age under each birthday
     ticks = tl.ticks
     for i, t in enumerate(ticks[:-1]):
         if i % 2 == 0:
-            d.add(Rect(X(t.x), axis_y - 5, X(ticks[i + 1].x) - X(t.x), 10, fillColor=colors.HexColor("#f6efe6"), strokeColor=None))
-    d.add(Line(X(0), axis_y, X(1), axis_y, strokeColor=colors.HexColor(theme.accent), strokeWidth=2.2, strokeLineCap=1))
+            d.add(Rect(x_of(t.x), axis_y - 5, x_of(ticks[i + 1].x) - x_of(t.x), 10, fillColor=colors.HexColor("#f6efe6"), strokeColor=None))
+    d.add(Line(x_of(0), axis_y, x_of(1), axis_y, strokeColor=colors.HexColor(theme.accent), strokeWidth=2.2, strokeLineCap=1))
     for t in ticks:
         key = t.age in KEY_AGES
-        d.add(Line(X(t.x), axis_y - (7 if key else 4), X(t.x), axis_y + (7 if key else 4), strokeColor=ink, strokeWidth=1.2 if key else 0.6))
-        d.add(String(X(t.x), axis_y - 20 - below * level_h, str(t.age), fontName=bold if key else regular, fontSize=9.5 if key else 8, fillColor=ink if key else muted, textAnchor="middle"))
-    d.add(String(X(0), bottom_pad - 6, "Age", fontName=regular, fontSize=LEGEND_SIZE, fillColor=muted, textAnchor="start"))
+        d.add(Line(x_of(t.x), axis_y - (7 if key else 4), x_of(t.x), axis_y + (7 if key else 4), strokeColor=ink, strokeWidth=1.2 if key else 0.6))
+        d.add(String(x_of(t.x), axis_y - 20 - below * level_h, str(t.age), fontName=bold if key else regular, fontSize=9.5 if key else 8, fillColor=ink if key else muted, textAnchor="middle"))
+    d.add(String(x_of(0), bottom_pad - 6, "Age", fontName=regular, fontSize=LEGEND_SIZE, fillColor=muted, textAnchor="start"))
 
     # today
     if tl.today_x is not None:
-        tx = X(tl.today_x)
+        tx = x_of(tl.today_x)
         d.add(Line(tx, axis_y - below * level_h - 8, tx, axis_y + above * level_h + 6, strokeColor=colors.HexColor("#d1495b"), strokeWidth=1.2))
         d.add(String(tx, height - 10, "Today", fontName=bold, fontSize=LABEL_SIZE, fillColor=colors.HexColor("#d1495b"), textAnchor="middle"))
 
@@ -284,7 +285,7 @@ def timeline_drawing(spec, width: float, theme: Theme) -> Drawing:
     # so no line (another event's leader, or "today") ever runs through the words of a label.
     labels = []
     for pe in tl.events:
-        x = X(pe.x)
+        x = x_of(pe.x)
         col = colors.HexColor(KIND_COLOURS.get(pe.event.kind, theme.accent))
         if not pe.labelled:
             d.add(Circle(x, axis_y, 1.8, fillColor=col, strokeColor=None))

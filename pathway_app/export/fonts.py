@@ -25,7 +25,7 @@ import subprocess
 import sys
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..paths import resource
@@ -304,7 +304,8 @@ def _embedded_font_class():
                 content = stream.content
                 for i, v in enumerate(subset):
                     if v > 0xFFFF:
-                        content = content.replace("<%02X> <%04X>" % (i, v), "<%02X> <%s>" % (i, chr(v).encode("utf-16-be").hex().upper()))
+                        utf16 = chr(v).encode("utf-16-be").hex().upper()
+                        content = content.replace(f"<{i:02X}> <{v:04X}>", f"<{i:02X}> <{utf16}>")
                 stream.content = content
 
     return EmbeddedFont
@@ -369,7 +370,7 @@ def _load(found: Found) -> Loaded | None:
     return Loaded(fam, found, base, cmap)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _loaded(key: str, override: tuple[Path, ...] | None) -> Loaded | None:
     for found in candidates(BY_KEY[key]):
         got = _load(found)
@@ -383,7 +384,7 @@ def loaded(key: str) -> Loaded | None:
     return _loaded(key, font_dirs_override())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fallback(cp: int, override: tuple[Path, ...] | None) -> Loaded | None:
     for path in fallback_files(cp):
         fam = Family("x" + path.stem.replace("-", "").replace("_", "")[:24], path.name, chr(cp), True)

@@ -265,7 +265,7 @@ def _timeline(spec: dm.TimelineSpec, key: str) -> tuple[str, str, str, str]:
     axis_y = 30 + above * level_h
     height = axis_y + below * level_h + 40
 
-    def X(x: float) -> float:
+    def x_of(x: float) -> float:
         return inset + x * axis_w
 
     title = "The road from 16 to 25"
@@ -274,15 +274,15 @@ def _timeline(spec: dm.TimelineSpec, key: str) -> tuple[str, str, str, str]:
     out = [f'<svg viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" role="img" '
            f'aria-labelledby="{key}-svg-title {key}-svg-desc">',
            f'<title id="{key}-svg-title">{escape(title)}</title><desc id="{key}-svg-desc">{escape(desc)}</desc>',
-           f'<line x1="{X(0):.1f}" y1="{axis_y}" x2="{X(1):.1f}" y2="{axis_y}" stroke="#1f6f69" stroke-width="3"/>']
+           f'<line x1="{x_of(0):.1f}" y1="{axis_y}" x2="{x_of(1):.1f}" y2="{axis_y}" stroke="#1f6f69" stroke-width="3"/>']
     for t in tl.ticks:
-        out.append(f'<line x1="{X(t.x):.1f}" y1="{axis_y - 6}" x2="{X(t.x):.1f}" y2="{axis_y + 6}" stroke="#1d2428"/>')
-        out.append(f'<text x="{X(t.x):.1f}" y="{height - 8:.0f}" font-size="13" text-anchor="middle">{t.age}</text>')
+        out.append(f'<line x1="{x_of(t.x):.1f}" y1="{axis_y - 6}" x2="{x_of(t.x):.1f}" y2="{axis_y + 6}" stroke="#1d2428"/>')
+        out.append(f'<text x="{x_of(t.x):.1f}" y="{height - 8:.0f}" font-size="13" text-anchor="middle">{t.age}</text>')
     if tl.today_x is not None:
-        out.append(f'<line x1="{X(tl.today_x):.1f}" y1="8" x2="{X(tl.today_x):.1f}" y2="{height - 24:.0f}" '
+        out.append(f'<line x1="{x_of(tl.today_x):.1f}" y1="8" x2="{x_of(tl.today_x):.1f}" y2="{height - 24:.0f}" '
                    'stroke="#b3261e" stroke-width="2"/>')
     for pe in tl.events:
-        x = X(pe.x)
+        x = x_of(pe.x)
         out.append(f'<circle cx="{x:.1f}" cy="{axis_y}" r="4" fill="#1f6f69"/>')
         if not pe.labelled:
             continue

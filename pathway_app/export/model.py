@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Union
 
 from ..domain import geometry
 from ..domain.vocab import Closeness, ContactFrequency, RelationshipStatus, RelationshipType, ThereAt25
@@ -62,7 +61,7 @@ class Marked:
 
 #: A value in a key/value list or a table cell: plain text, a marked value, or several of these
 #: stacked in one cell, one under another (e.g. the changes of one saved edit).
-Cell = Union[str, Marked, list]
+Cell = str | Marked | list
 
 
 @dataclass
@@ -132,7 +131,7 @@ class Callout:
     tone: str = "info"  # info | warm | missing
 
 
-Block = Union[Para, Heading, Quote, KeyValues, Table, Picture, Signatures, Callout]
+Block = Para | Heading | Quote | KeyValues | Table | Picture | Signatures | Callout
 
 
 @dataclass

@@ -193,7 +193,7 @@ def xml_escape(s: str) -> str:
 
 
 def marker(ch: str) -> str:
-    return "[U+%04X]" % ord(ch)
+    return f"[U+{ord(ch):04X}]"
 
 
 def markup(text: str, *, bold: bool = False, italic: bool = False) -> str:
@@ -242,9 +242,10 @@ def base_level(text: str) -> int:
 
 def levels(text: str, base: int) -> list[int]:
     """The UBA embedding level of every character of one paragraph (no newlines) of ``text``."""
-    if not any(unicodedata.bidirectional(c) in ("R", "AL", "AN", "RLE", "RLO", "RLI", "LRE", "LRO", "LRI", "FSI") for c in text):
-        if base == 0:
-            return [0] * len(text)
+    if base == 0 and not any(
+        unicodedata.bidirectional(c) in ("R", "AL", "AN", "RLE", "RLO", "RLI", "LRE", "LRO", "LRI", "FSI") for c in text
+    ):
+        return [0] * len(text)
     from bidi import algorithm as ba
 
     storage = ba.get_empty_storage()
@@ -547,7 +548,7 @@ def _merge_logical(pieces: list[Piece], size: float, bold: bool, italic: bool) -
 
 
 def _actual_text(s: str) -> str:
-    return "/Span <</ActualText <FEFF%s>>> BDC" % s.encode("utf-16-be").hex().upper()
+    return f"/Span <</ActualText <FEFF{s.encode('utf-16-be').hex().upper()}>>> BDC"
 
 
 def _groups(line: Line):

@@ -17,8 +17,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .sqlitefile import DB_ERROR, open_ro, user_tables
 

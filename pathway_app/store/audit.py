@@ -29,9 +29,10 @@ import getpass
 import hashlib
 import json
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
@@ -94,7 +95,7 @@ def canonical(obj: Any) -> str:
 
 
 def _utc_text(moment: datetime | None) -> str:
-    moment = (moment or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    moment = (moment or datetime.now(UTC)).astimezone(UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
@@ -242,9 +243,8 @@ def verify_chain(bind: Engine | Connection) -> list[str]:
                 problems.append(f"entry {gone} is missing: removed after it was written")
             else:  # pragma: no cover - seq is the primary key, so never repeated or out of order
                 problems.append(f"entry {seq} is out of order")
-        if r.prev_hash != prev:
-            if seq == expected_seq:
-                problems.append(f"entry {seq} does not follow on from entry {seq - 1}: an entry before it was changed or replaced")
+        if r.prev_hash != prev and seq == expected_seq:
+            problems.append(f"entry {seq} does not follow on from entry {seq - 1}: an entry before it was changed or replaced")
         computed = entry_hash(r.prev_hash, seq, r.at, r.user_name, r.action, r.plan_id, r.plan_version, r.detail)
         if computed != r.hash:
             problems.append(f"entry {seq} ({r.action}, {r.at}) was changed after it was written")

@@ -39,18 +39,18 @@ can still prove the file's checksum and size, but not its contents.
 
 from __future__ import annotations
 
-import hashlib
 import json
-from concurrent.futures import Future, ThreadPoolExecutor, wait
-from contextlib import closing
 import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..errors import DatabaseProblem
 from ..fileio import fsync_dir, make_private, write_atomically
@@ -126,7 +126,7 @@ def backup_time(path: Path) -> datetime | None:
     m = _NAME.match(path.name)
     if not m:
         return None
-    return datetime.strptime(m.group("when"), "%Y%m%dT%H%M%S.%fZ").replace(tzinfo=timezone.utc)
+    return datetime.strptime(m.group("when"), "%Y%m%dT%H%M%S.%fZ").replace(tzinfo=UTC)
 
 
 def backups_with_manifests(db_path: Target | str | os.PathLike[str]) -> list[tuple[Path, dict[str, Any]]]:
@@ -195,7 +195,7 @@ def make_backup(
             f"(about {needed / 1e6:.0f} MB needed, {free / 1e6:.0f} MB free). "
             "Free some space and try again."
         )
-    when = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    when = (now or datetime.now(UTC)).astimezone(UTC)
     stamp = when.strftime("%Y%m%dT%H%M%S.%fZ")
     reason = _clean_reason(reason)
     target = d / f"{src_path.stem}-{stamp}-{reason}.db"
@@ -347,7 +347,7 @@ def backup_on_start(
                 return None
     except DB_ERROR:
         return None  # the open-time check reports damage; nothing to back up here
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     today = now.astimezone().date()
     for b in list_backups(p, backups_dir):
         if backup_reason(b) == "start":
@@ -546,7 +546,7 @@ def _restore_keyfile(b: Path, db: Path) -> None:
         except DatabaseProblem:
             pass  # a damaged key file of the records: replaced by the backup's below
         # a different key: keep the old key file (it unlocks the records moved aside or backed up)
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         write_atomically(mine.with_name(f"{mine.name}.before-restore-{stamp}"), mine.read_bytes())
     write_atomically(mine, theirs.read_bytes())
 

@@ -26,9 +26,9 @@ import os
 import secrets
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag

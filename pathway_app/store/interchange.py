@@ -20,9 +20,10 @@ copy is kept.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 from ..domain import model as m
 from ..domain.fields import describe

@@ -91,9 +91,9 @@ def mount_for(path: PurePath, mounts: list[Mount]) -> Mount | None:
     p = str(path)
     for m in mounts:
         point = m.point.rstrip("/") or "/"
-        if p == point or p.startswith(point + "/") or point == "/":
-            if best is None or len(point) > len(best.point.rstrip("/") or "/"):
-                best = m
+        within = p == point or p.startswith(point + "/") or point == "/"
+        if within and (best is None or len(point) > len(best.point.rstrip("/") or "/")):
+            best = m
     return best
 
 
@@ -124,7 +124,7 @@ def _windows_network_drive(path: PureWindowsPath) -> bool:  # pragma: no cover -
         import ctypes
 
         root = path.anchor or str(path)[:3]
-        windll: Any = getattr(ctypes, "windll")  # Windows only (not in the Linux type stubs)
+        windll: Any = getattr(ctypes, "windll")  # noqa: B009 - Windows only (not in the Linux type stubs)
         return bool(windll.kernel32.GetDriveTypeW(root) == 4)  # DRIVE_REMOTE
     except Exception:
         return False

@@ -31,7 +31,7 @@ import getpass
 import json
 import os
 import socket
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -93,7 +93,7 @@ class Lock:
         finally:
             os.close(fd)
 
-    def __enter__(self) -> "Lock":
+    def __enter__(self) -> Lock:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -116,7 +116,7 @@ def _holder_text() -> str:
             "pid": os.getpid(),
             "host": socket.gethostname(),
             "user": user,
-            "since": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "since": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "app": "Pathway Planner",
         }
     )

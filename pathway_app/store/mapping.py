@@ -15,11 +15,12 @@ the dicts it builds.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from functools import lru_cache
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from functools import cache, lru_cache
+from typing import Any
 
 from sqlalchemy import Table
 
@@ -28,8 +29,8 @@ from ..domain.dates import CareBasis, care_basis, staying_put_end
 from ..domain.introspect import field_ids, specs
 from ..domain.serialize import from_dict, to_dict
 from ..domain.summary import PlanSummary
-from ..domain.vocab import Decision
 from . import models as t
+
 
 def _table(row_class: type[t.Base]) -> Table:
     """The Core table of a mapped class (SQLAlchemy's typing says only "FromClause")."""
@@ -137,7 +138,7 @@ def _records_decoder(item: type) -> Callable[[str], list[Any]]:
     return decode
 
 
-@lru_cache(maxsize=None)
+@cache
 def class_plan(cls: type) -> ClassPlan:
     scalars: list[str] = []
     enums: list[tuple[str, type[Enum]]] = []

@@ -17,9 +17,10 @@ migration (batch mode would otherwise cascade-delete child rows).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, inspect
 
@@ -45,7 +46,7 @@ def at_shipped_head(revision: str | None) -> bool:
     return revision == HEAD_REVISION and paths.migrations_dir() == _SHIPPED
 
 
-def alembic_config(connection: Connection | None = None, script_location: Path | None = None) -> "Config":
+def alembic_config(connection: Connection | None = None, script_location: Path | None = None) -> Config:
     from alembic.config import Config
 
     cfg = Config()
@@ -55,7 +56,7 @@ def alembic_config(connection: Connection | None = None, script_location: Path |
     return cfg
 
 
-def script_directory(script_location: Path | None = None) -> "ScriptDirectory":
+def script_directory(script_location: Path | None = None) -> ScriptDirectory:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config(script_location=script_location))
@@ -78,7 +79,7 @@ def upgrade(
     where: str,
     script_location: Path | None = None,
     *,
-    backup: Callable[[str], "str | os.PathLike[str]"] | None = None,
+    backup: Callable[[str], str | os.PathLike[str]] | None = None,
 ) -> str | None:
     """Migrate to head. Returns the path of the copy taken before migrating, or None.
 
@@ -138,7 +139,7 @@ def _at_head(conn: Connection) -> bool:
 
 
 def _upgrade(conn: Connection, engine: Engine, where: str, script_location: Path | None,
-             backup: Callable[[str], "str | os.PathLike[str]"] | None) -> str | None:
+             backup: Callable[[str], str | os.PathLike[str]] | None) -> str | None:
     from alembic import command
     from alembic.util.exc import CommandError
 

@@ -19,8 +19,9 @@ need one is refused), and the store refuses every save (:class:`~pathway_app.err
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine

@@ -16,7 +16,7 @@ version = :v`` re-reads the row after waiting for the other writer's commit.
 from __future__ import annotations
 
 import contextlib
-from typing import Iterator
+from collections.abc import Iterator
 
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import URL

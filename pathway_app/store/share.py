@@ -24,10 +24,11 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from ..domain.audiences import Audience, view
 from ..domain.model import Plan
@@ -107,7 +108,7 @@ class ShareFile:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _audience(text: str) -> Audience:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -51,7 +51,7 @@ def raw_connect(db_path: str | os.PathLike[str], data_key: bytes | None) -> Any:
     con = sqlcipher3.connect(os.fspath(db_path), isolation_level=None, timeout=5.0)
     con.execute("PRAGMA cipher_log_level = NONE")
     if data_key is not None:
-        con.execute("PRAGMA key = \"x'%s'\"" % data_key.hex())
+        con.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
     con.execute("PRAGMA temp_store = MEMORY")
     return con
 
@@ -60,7 +60,7 @@ def raw_connect_ro(db_path: str | os.PathLike[str], data_key: bytes, *, immutabl
     """A keyed sqlcipher3 connection that can only read (``mode=ro``, which holds for root too)."""
     con = sqlcipher3.connect(_ro_uri(db_path, immutable), uri=True, isolation_level=None, timeout=5.0)
     con.execute("PRAGMA cipher_log_level = NONE")
-    con.execute("PRAGMA key = \"x'%s'\"" % data_key.hex())
+    con.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
     con.execute("PRAGMA temp_store = MEMORY")
     return con
 
@@ -161,7 +161,7 @@ def file_sha256(path: str | os.PathLike[str]) -> str:
 def move_aside(path: str | os.PathLike[str], *, now: datetime | None = None, label: str = "damaged") -> Path:
     """Rename ``path`` (and its -wal/-shm/-journal) out of the way; never overwrite anything."""
     p = Path(path)
-    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     n = 0
     while True:
         extra = f"-{n}" if n else ""

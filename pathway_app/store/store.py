@@ -20,14 +20,15 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from pathlib import Path
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, String, and_, bindparam, cast, delete, func, insert, select, update
-from sqlalchemy.sql.elements import BindParameter, ColumnElement, Label
 from sqlalchemy import exc as sa_exc
+from sqlalchemy.sql.elements import BindParameter, ColumnElement, Label
 
 from ..domain import model as m
 from ..domain.agreements import signed_changes
@@ -169,7 +170,7 @@ class Store:
     def close(self) -> None:
         self._engine.dispose()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

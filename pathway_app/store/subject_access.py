@@ -27,8 +27,9 @@ PDF is drawn by :mod:`pathway_app.export.subject_access`.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 
@@ -163,7 +164,7 @@ def subject_access_bundle(
                 "weekend or a bank holiday, the answer is due on the next working day."
             ),
             "produced_on": today.isoformat(),
-            "produced_at": datetime.now(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "produced_at": datetime.now(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "produced_by": who,
             "keep_until": keep_until.isoformat() if keep_until else None,
             "retention_note": (

@@ -184,7 +184,7 @@ class Target:
             return False
         return header.startswith(SQLITE_HEADER) and header[18:20] == b"\x02\x02"
 
-    def refreshed(self) -> "Target":
+    def refreshed(self) -> Target:
         """The same address looked at again (after the file was made, encrypted or moved)."""
         if self.path is None:
             return self
@@ -225,7 +225,7 @@ def resolve_file(path: str | os.PathLike[str], *, read_only: bool = False, defau
                   default_folder=default_folder, **_disk_facts(p, read_only))
 
 
-def as_target(where: "Target | str | os.PathLike[str]") -> Target:
+def as_target(where: Target | str | os.PathLike[str]) -> Target:
     """``where`` itself, or the :class:`Target` of the records file at that path."""
     return where if isinstance(where, Target) else resolve_file(where)
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import copy
 import uuid
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 Plan = dict[str, Any]
 Step = Callable[[Plan], Plan]

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from pathway_app.demo import demo_plans
 from pathway_app.domain import audiences as A
 from pathway_app.domain import fieldpath
 from pathway_app.domain.fields import catalogue
@@ -14,7 +15,6 @@ from pathway_app.domain.introspect import specs
 from pathway_app.domain.model import Action, Carer, Plan, Relationship, SharingChoice, StayingPutAgreement
 from pathway_app.domain.serialize import plan_to_dict
 from pathway_app.domain.vocab import Area, RelationshipType, ShareAudience
-from pathway_app.demo import demo_plans
 
 TODAY = date(2026, 12, 1)
 OTHERS = [A.Audience.YOUNG_PERSON, A.Audience.FOSTER_CARER, A.Audience.KEY_WORKER]
@@ -68,7 +68,7 @@ def test_every_hidden_text_is_gone_and_every_shown_text_is_there(audience):
 def test_practitioner_only_fields_are_never_seen(audience):
     plan, markers = _marked_plan()
     v = A.view(plan, audience)
-    for m, path in markers.items():
+    for path in markers.values():
         if catalogue()[fieldpath.field_id(path)].audience == "practitioner_only":
             assert not v.sees(path), path
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from pathway_app.domain.diff import Change, apply, diff, reapply
 from pathway_app.domain.serialize import plan_to_dict

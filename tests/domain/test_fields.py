@@ -9,7 +9,7 @@ import pytest
 from pathway_app.domain import fields as F
 from pathway_app.domain.introspect import field_ids
 from pathway_app.domain.labels import vocabularies
-from pathway_app.domain.model import Plan, Relationship, SupportArea, Action
+from pathway_app.domain.model import Action, Plan, Relationship
 from pathway_app.domain.vocab import Area
 from pathway_app.paths import resource
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from pathway_app.domain import geometry
 from pathway_app.domain.model import Relationship
 from pathway_app.domain.vocab import Closeness, ContactFrequency, RelationshipStatus, RelationshipType, ThereAt25
-from pathway_app.domain import geometry
 
 
 @pytest.fixture(scope="module")

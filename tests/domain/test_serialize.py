@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pathway_app.domain import fieldpath
 from pathway_app.domain.model import (
     Action,
     AdviserPeriod,
@@ -24,7 +25,6 @@ from pathway_app.domain.model import (
     StayingCloseContact,
     YoungPerson,
 )
-from pathway_app.domain import fieldpath
 from pathway_app.domain.serialize import DecodeError, from_dict, plan_from_dict, plan_to_dict, to_dict
 from pathway_app.domain.vocab import (
     ActionStatus,
@@ -68,12 +68,12 @@ def rich_plan() -> Plan:
     plan.advisers = [AdviserPeriod(name="Jo", start=date(2025, 1, 1), end=date(2025, 6, 1),
                                    handover_notes="met together")]
     plan.prompt_responses = [PromptResponse(rule_id="M3", answer=PromptAnswer.LATER, until=date(2026, 5, 1),
-                                            at=datetime(2026, 1, 2, 9, 30, tzinfo=timezone.utc))]
+                                            at=datetime(2026, 1, 2, 9, 30, tzinfo=UTC))]
     plan.needs_assessment_done_on = date(2024, 5, 1)
     plan.pa_support_to_25 = True
     plan.version = 7
-    plan.created_at = datetime(2025, 1, 1, 12, 0, tzinfo=timezone.utc)
-    plan.updated_at = datetime(2026, 1, 2, 9, 30, 15, tzinfo=timezone.utc)
+    plan.created_at = datetime(2025, 1, 1, 12, 0, tzinfo=UTC)
+    plan.updated_at = datetime(2026, 1, 2, 9, 30, 15, tzinfo=UTC)
     return plan
 
 
@@ -242,8 +242,8 @@ def test_leap_day_is_a_real_date():
 
 
 @pytest.mark.parametrize("value, ok", [
-    ("2026-01-02T09:30:00Z", datetime(2026, 1, 2, 9, 30, tzinfo=timezone.utc)),
-    ("2026-01-02T10:30:00+01:00", datetime(2026, 1, 2, 9, 30, tzinfo=timezone.utc)),
+    ("2026-01-02T09:30:00Z", datetime(2026, 1, 2, 9, 30, tzinfo=UTC)),
+    ("2026-01-02T10:30:00+01:00", datetime(2026, 1, 2, 9, 30, tzinfo=UTC)),
     ("2026-01-02T09:30:00", None),  # no time zone: refused, not guessed
     ("2026-02-30T09:30:00Z", None),
     ("yesterday", None),

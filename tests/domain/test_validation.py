@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
 
@@ -25,7 +25,7 @@ from pathway_app.domain.model import (
     YoungPerson,
 )
 from pathway_app.domain.validation import Problem, ValidationError, validate
-from pathway_app.domain.vocab import AgreementStatus, Area, Decision, EndBasis, HomeType, Party
+from pathway_app.domain.vocab import AgreementStatus, Area, EndBasis, HomeType, Party
 
 TODAY = date(2026, 1, 20)
 DOB = date(2008, 9, 3)
@@ -360,13 +360,13 @@ def test_identifiers_must_be_in_uuid_form():
 
 
 def test_version_and_times_are_bounded():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     plan = good_plan()
     plan.version = V.MAX_VERSION + 1
     assert only(plan).field == "version"
     plan = good_plan()
-    plan.updated_at = datetime(1, 1, 1, tzinfo=timezone.utc)
+    plan.updated_at = datetime(1, 1, 1, tzinfo=UTC)
     assert only(plan).field == "updated_at"
     plan = good_plan()
     plan.created_at = datetime(2026, 1, 1)  # no time zone

@@ -10,7 +10,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import plans as _plans  # noqa: E402
-
 from pdfcheck import EDITIONS  # noqa: E402
 
 

@@ -6,18 +6,18 @@ field, 200 people and 300 actions; ``TODAY`` is fixed so golden pages never drif
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from pathway_app.domain.model import (
     Action,
     AdviserPeriod,
     CareEpisode,
+    Carer,
+    HouseRule,
     LifeStoryEntry,
     Plan,
     PromptResponse,
     Relationship,
-    Carer,
-    HouseRule,
     Review,
     Signature,
     StayingCloseAgreement,
@@ -28,12 +28,12 @@ from pathway_app.domain.vocab import (
     ActionStatus,
     AgreementStatus,
     Area,
+    CareLegalStatus,
     Closeness,
     ContactFrequency,
     Decision,
     EetStatus,
     HomeType,
-    CareLegalStatus,
     HouseRuleTopic,
     LegalStatus,
     Party,
@@ -232,7 +232,7 @@ def rich_plan() -> Plan:
     p.plan_agreed_on = date(2024, 6, 1)
     p.pa_support_to_25 = True
     p.prompt_responses = [
-        PromptResponse(rule_id="M1-no-one-at-25", answer=PromptAnswer.DONE, note="Talked with Zoë; Łukasz and her grandma said yes.", by="Jo Patel", at=datetime(2026, 5, 2, 10, 0, tzinfo=timezone.utc)),
+        PromptResponse(rule_id="M1-no-one-at-25", answer=PromptAnswer.DONE, note="Talked with Zoë; Łukasz and her grandma said yes.", by="Jo Patel", at=datetime(2026, 5, 2, 10, 0, tzinfo=UTC)),
     ]
     return p
 

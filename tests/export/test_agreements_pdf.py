@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from pdfcheck import pdf_pages_text, pdf_text
 from pathway_app.demo import demo_plans
 from pathway_app.domain import agreements as ag
 from pathway_app.export import render_pdf
+
+from pdfcheck import pdf_pages_text, pdf_text
 from test_golden import REF, THRESHOLD, mean_diff
 
 

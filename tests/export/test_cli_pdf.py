@@ -6,8 +6,9 @@ import io
 
 import pytest
 
-from pdfcheck import pdf_text
 from pathway_app import cli
+
+from pdfcheck import pdf_text
 
 
 @pytest.fixture()

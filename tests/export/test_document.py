@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import sys
 from datetime import date
 
 import pytest
 
 from pathway_app.domain.model import Carer
-from pathway_app.domain.vocab import SCHEDULE_1_AREAS, Decision, EndBasis, RelationshipType
+from pathway_app.domain.vocab import SCHEDULE_1_AREAS, Decision, EndBasis
 from pathway_app.export import model as dm
 from pathway_app.export.editions import EDITIONS, build_document
 

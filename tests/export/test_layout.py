@@ -10,9 +10,9 @@ from pathlib import Path
 
 from reportlab.graphics.shapes import Line, Rect
 
-from pathway_app.export import model as dm
 from pathway_app.domain import geometry
 from pathway_app.export import drawings
+from pathway_app.export import model as dm
 from pathway_app.export.render import FRAME_W, render_bytes
 from pathway_app.export.theme import theme_for
 

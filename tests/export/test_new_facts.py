@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from pdfcheck import pdf_text, words_present
-
 from pathway_app.domain import dates as D
 from pathway_app.domain.model import Child, ImmigrationMatter, PermanenceOrder, ReturnHome
 from pathway_app.domain.vocab import DateOfBirthBasis, HomeRegistration, ImmigrationStatus, OrderKind
 from pathway_app.export import render_pdf
+
+from pdfcheck import pdf_text, words_present
 
 
 def _plan(plans):

@@ -4,7 +4,6 @@ that fit, and busy maps and timelines drawn without a name over another."""
 from __future__ import annotations
 
 import collections
-import io
 from datetime import timedelta
 from pathlib import Path
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
-from pdfcheck import EDITIONS, normalise, pdf_pages_text, pdf_text, words_present
 from pathway_app.domain.vocab import SCHEDULE_1_AREAS
 from pathway_app.export import Cancelled, build_document, export_many, render_pdf  # noqa: F401
+
+from pdfcheck import EDITIONS, normalise, pdf_pages_text, pdf_text, words_present
 
 
 def _outline_titles(reader: PdfReader) -> list[str]:

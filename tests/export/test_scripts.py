@@ -17,13 +17,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-import plans as _plans
-from pdfcheck import EDITIONS, normalise, pdf_text
 from pathway_app.cli import main
 from pathway_app.domain.vocab import Area, Decision
 from pathway_app.export import build_document, drawings, render_pdf
 from pathway_app.export.render import FRAME_W
 from pathway_app.export.theme import theme_for
+
+import plans as _plans
+from pdfcheck import EDITIONS, normalise, pdf_text
 
 TODAY = _plans.TODAY
 

@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-import plans as _plans
-from pdfcheck import normalise, pdf_text, words_present
 from pathway_app.domain.model import LifeStoryEntry
 from pathway_app.export import subject_access as sa
 from pathway_app.store import audit, open_store
 from pathway_app.store.store import Store
 from pathway_app.store.subject_access import subject_access_bundle
+
+import plans as _plans
+from pdfcheck import normalise, pdf_text, words_present
 
 TODAY = _plans.TODAY
 HEADINGS = (

@@ -105,7 +105,7 @@ def test_a_word_longer_than_a_line_is_cut_between_graphemes():
     back = "".join("".join(w) for w in _visible(lay))
     assert back == word  # no virama or vowel sign torn from its letter: the text is whole
     for line in _visible(lay):
-        assert not line[0][0] in "\u094d\u093f\u093e"
+        assert line[0][0] not in "\u094d\u093f\u093e"
 
 
 def test_script_of():

@@ -3,12 +3,11 @@ with the numbers, their words first, and nothing that points to a part that is n
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 import pytest
 
-from pathway_app.domain.model import AdviserPeriod, Child, ImmigrationMatter
+from pathway_app.domain.model import Child, ImmigrationMatter
 from pathway_app.domain.organisation import organisation
 from pathway_app.domain.rights import ASK_TO_25
 from pathway_app.domain.vocab import ImmigrationStatus, Parenting

@@ -28,12 +28,11 @@ from pathway_app.domain.model import (
 from pathway_app.domain.vocab import (
     SCHEDULE_1_AREAS,
     SKILL_KEYS,
-    ActionStatus,
+    CareLegalStatus,
     ContactFrequency,
     Decision,
     EetStatus,
     HomeType,
-    CareLegalStatus,
     LegalStatus,
     RelationshipType,
     SkillLevel,

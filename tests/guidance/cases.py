@@ -8,11 +8,20 @@ For a per-area rule, ``expect`` names the prompt id the raising change must prod
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable
 
-from pathway_app.domain.model import Action, AdviserPeriod, ImmigrationMatter, LifeStoryEntry, Money, Plan, Relationship, Signature
+from pathway_app.domain.model import (
+    Action,
+    AdviserPeriod,
+    ImmigrationMatter,
+    LifeStoryEntry,
+    Money,
+    Plan,
+    Relationship,
+    Signature,
+)
 from pathway_app.domain.vocab import (
     ActionStatus,
     AgreementStatus,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -25,7 +25,7 @@ def saved(tmp_path):
     plan.staying_put.decision = Decision.DISCUSSING  # M8
     rel(plan, "Jade").contact_frequency = ContactFrequency.RARELY  # M3
     p = next(x for x in evaluate(plan, TODAY) if x.rule_id == "M3-sibling-contact")
-    respond(plan, p, "later", "After exams", "Ravi", datetime(2026, 5, 1, 9, tzinfo=timezone.utc), until=TODAY.replace(month=7))
+    respond(plan, p, "later", "After exams", "Ravi", datetime(2026, 5, 1, 9, tzinfo=UTC), until=TODAY.replace(month=7))
     store.save(plan, TODAY)
     store.close()
     return url, plan

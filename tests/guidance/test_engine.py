@@ -73,7 +73,7 @@ def test_guidance_imports_no_qt_sqlalchemy_or_reportlab():
         for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             for n in names:
-                assert not n.split(".")[0] in {"PySide6", "sqlalchemy", "reportlab", "alembic"}, f"{f.name}: {n}"
+                assert n.split(".")[0] not in {"PySide6", "sqlalchemy", "reportlab", "alembic"}, f"{f.name}: {n}"
 
 
 def test_the_rules_readme_lists_every_predicate():

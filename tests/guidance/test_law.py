@@ -5,7 +5,7 @@ to family; and answering a prompt by doing the thing (``record_done``)."""
 from __future__ import annotations
 
 import copy
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -18,7 +18,7 @@ from pathway_app.domain.vocab import HomeRegistration, HomeType, RelationshipTyp
 from .builders import TODAY, complete_plan
 from .cases import CASES
 
-AT = datetime(2026, 6, 1, 10, tzinfo=timezone.utc)
+AT = datetime(2026, 6, 1, 10, tzinfo=UTC)
 RULES = load_rules()
 STATUTORY = [r for r in RULES if r.message == ""]
 

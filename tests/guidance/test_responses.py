@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -12,7 +12,7 @@ from pathway_app.domain.vocab import ContactFrequency, PromptAnswer, ThereAt25
 
 from .builders import TODAY, complete_plan, rel
 
-AT = datetime(2026, 6, 1, 10, 0, tzinfo=timezone.utc)
+AT = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
 
 
 def _plan_with_sibling_prompt():
@@ -161,8 +161,8 @@ def test_considered_keeps_responses_to_rules_no_longer_in_use():
 
 
 def test_evaluate_is_pure():
-    from pathway_app.domain.serialize import plan_to_dict
     from pathway_app.domain.model import Plan
+    from pathway_app.domain.serialize import plan_to_dict
 
     for plan in (complete_plan(), Plan(support_areas=[])):
         before = plan_to_dict(plan)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from pathway_app.domain.guidance import evaluate, respond
 from pathway_app.domain.vocab import ContactFrequency, PromptAnswer
 
 from .builders import TODAY, complete_plan, rel
 
-AT = datetime(2026, 6, 1, 10, 0, tzinfo=timezone.utc)
+AT = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
 
 
 def test_responses_survive_save_and_reload(tmp_path):

@@ -81,7 +81,8 @@ def test_entries_cannot_be_changed_or_deleted_through_the_database(any_store):
 def test_an_edited_entry_is_found(any_store):
     _append(any_store, 4)
     _raw(any_store, "UPDATE audit_log SET user_name = 'someone else' WHERE seq = 2")
-    assert audit.verify_chain(any_store.engine) == ["entry 2 (opened, %s) was changed after it was written" % audit.entries(any_store.engine)[1].at]
+    at = audit.entries(any_store.engine)[1].at
+    assert audit.verify_chain(any_store.engine) == [f"entry 2 (opened, {at}) was changed after it was written"]
 
 
 def test_an_edited_entry_with_a_recomputed_hash_breaks_the_next_link(any_store):

@@ -12,8 +12,6 @@ from pathway_app.errors import DatabaseProblem, UserFacingError
 from pathway_app.store import crypto
 from pathway_app.store.keyfile import KdfParams, KeyFileDamaged, keyfile_path, read_keyfile
 
-from .conftest import FAST
-
 PASS = "correct horse battery staple"
 
 

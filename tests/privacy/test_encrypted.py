@@ -9,8 +9,9 @@ import sys
 import textwrap
 
 import pytest
-from sqlalchemy import text
+import sqlcipher3
 from sqlalchemy import exc as sa_exc
+from sqlalchemy import text
 
 from pathway_app.store import crypto
 from pathway_app.store.encrypted import (
@@ -75,7 +76,7 @@ def test_a_backup_cannot_be_made_into_an_unencrypted_file(enc_db, tmp_path):
     src = raw_connect(db, key)
     dest = raw_connect(tmp_path / "plain-copy.db", None)
     try:
-        with pytest.raises(Exception):
+        with pytest.raises(sqlcipher3.DatabaseError):
             src.backup(dest)
     finally:
         src.close()

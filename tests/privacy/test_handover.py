@@ -33,9 +33,10 @@ def test_seal_and_unseal(tmp_path):
 
 
 def test_handover_round_trip_between_databases(two_plans, tmp_path, script_location, fast_kdf):
-    from .conftest import migrated_store
     from pathway_app.store.engine import make_engine
     from pathway_app.store.target import resolve_file
+
+    from .conftest import migrated_store
 
     store, plans = two_plans
     f = tmp_path / "out" / "handover.pphandover"

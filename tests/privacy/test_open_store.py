@@ -21,12 +21,11 @@ import pytest
 
 from pathway_app import cli
 from pathway_app.errors import DatabaseProblem, PassphraseNeeded, RetentionRefused, UserFacingError
-from pathway_app.store import DatabaseDamaged, TryAgainLater, WrongPassphrase, open_store
+from pathway_app.store import DatabaseDamaged, TryAgainLater, WrongPassphrase, open_store, sqlitefile
 from pathway_app.store import backup as b
-from pathway_app.store import sqlitefile
-from pathway_app.store.target import encryption_state
 from pathway_app.store.keyfile import keyfile_path
 from pathway_app.store.lock import acquire
+from pathway_app.store.target import encryption_state
 
 from .conftest import MARKER, TODAY, files_containing, make_plan
 

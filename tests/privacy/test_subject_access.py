@@ -7,7 +7,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -176,7 +176,7 @@ def test_prompt_responses_are_in_the_bundle_and_who_answered_is_marked(plain_sto
     plan = kayla()
     plan.prompt_responses.append(PromptResponse(
         rule_id="staying-put-discussed", answer=PromptAnswer.LATER, note="Talk with Maureen first.",
-        until=date(2027, 1, 10), by="Leon Carter", at=datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc),
+        until=date(2027, 1, 10), by="Leon Carter", at=datetime(2026, 11, 20, 10, 0, tzinfo=UTC),
     ))
     plain_store.save(plan, TODAY)
     b = subject_access_bundle(plain_store, plan.id, today=TODAY)

@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pathway_app.store import open_store  # noqa: E402
+
 from safety_helpers import TODAY, content_digest, make_plan, mutate  # noqa: E402
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 import sqlite3
+import subprocess
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
@@ -119,16 +121,13 @@ def load_digests(db: Path) -> dict[str, str]:
         store.close()
 
 
-def run_unprivileged(argv: list[str], **kwargs: object) -> "subprocess.CompletedProcess[str]":
+def run_unprivileged(argv: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
     """Run ``argv`` (from the repository root) without the power to ignore file permissions.
 
     As root, permissions do not stop anything, so the child runs under ``setpriv`` with the
     capabilities that override them (``dac_override``, ``dac_read_search``, ``fowner``) dropped;
     as anyone else it runs as it is.
     """
-    import os
-    import subprocess
-
     root = Path(__file__).resolve().parents[2]
     if os.geteuid() == 0:
         drop = "-dac_override,-dac_read_search,-fowner"

@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from pathway_app.cli import main
 from pathway_app.store import backup as b
-from pathway_app.store import sqlitefile
-from pathway_app.store import open_store
+from pathway_app.store import open_store, sqlitefile
 from pathway_app.store.lock import AlreadyOpen, acquire
 from pathway_app.store.migrate import head_revision
 
@@ -66,7 +65,7 @@ def test_backup_of_a_live_database_includes_saves_not_yet_checkpointed(populated
 
 def test_rotation_keeps_the_newest_30(populated):
     db, _ = populated
-    t0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    t0 = datetime(2026, 1, 1, tzinfo=UTC)
     made = [b.make_backup(db, now=t0 + timedelta(hours=i)) for i in range(33)]
     kept = b.list_backups(db)
     assert len(kept) == 30
@@ -77,14 +76,14 @@ def test_rotation_keeps_the_newest_30(populated):
 
 def test_backups_with_the_same_timestamp_do_not_overwrite(populated):
     db, _ = populated
-    now = datetime(2026, 2, 2, tzinfo=timezone.utc)
+    now = datetime(2026, 2, 2, tzinfo=UTC)
     one, two = b.make_backup(db, now=now), b.make_backup(db, now=now)
     assert one != two and one.exists() and two.exists()
 
 
 def test_backup_on_start_is_daily(populated):
     db, _ = populated
-    day1 = datetime(2026, 3, 1, 9, tzinfo=timezone.utc)
+    day1 = datetime(2026, 3, 1, 9, tzinfo=UTC)
     first = b.backup_on_start(db, now=day1)
     assert first is not None and b.backup_reason(first) == "start"
     assert b.backup_on_start(db, now=day1 + timedelta(hours=3)) is None

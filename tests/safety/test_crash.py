@@ -147,34 +147,33 @@ def _run_chains(tmp_path: Path, n_trials: int, seed: int) -> list[Chain]:
     chains = [Chain(tmp_path / f"chain{i}") for i in range(3)]
     for c in chains:
         c.data_dir.mkdir()
-    err = open(tmp_path / "zygote.stderr", "wb")
-    z = subprocess.Popen([sys.executable, str(CHILD), "zygote"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err)
-    try:
-        lines = Lines(z.stdout)
-        assert lines.get(timeout=60) == "READY"
-        for trial in range(n_trials):
-            chain = chains[trial % len(chains)]
-            z.stdin.write(f"RUN {chain.data_dir} {rng.randrange(1 << 30)}\n".encode())
-            z.stdin.flush()
-            got, _ = _kill_at_random(lines, rng)
-            while True:
-                line = lines.get()
-                if line.startswith("DONE "):
-                    status = int(line.split()[1])
-                    break
-                got.append(line)
-            if not (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL):
-                pytest.fail(f"trial {trial}: the child ended by itself ({status}), not by the kill:\n"
-                            + (tmp_path / "zygote.stderr").read_text(errors="replace")[-3000:])
-            acks, inflight = _parse(got)
-            try:
-                _verify(chain, acks, inflight)
-            except AssertionError as exc:
-                raise AssertionError(f"trial {trial} ({chain.data_dir.name}): {exc}") from None
-    finally:
-        z.stdin.close()
-        z.wait(timeout=30)
-        err.close()
+    with open(tmp_path / "zygote.stderr", "wb") as err:
+        z = subprocess.Popen([sys.executable, str(CHILD), "zygote"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err)
+        try:
+            lines = Lines(z.stdout)
+            assert lines.get(timeout=60) == "READY"
+            for trial in range(n_trials):
+                chain = chains[trial % len(chains)]
+                z.stdin.write(f"RUN {chain.data_dir} {rng.randrange(1 << 30)}\n".encode())
+                z.stdin.flush()
+                got, _ = _kill_at_random(lines, rng)
+                while True:
+                    line = lines.get()
+                    if line.startswith("DONE "):
+                        status = int(line.split()[1])
+                        break
+                    got.append(line)
+                if not (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL):
+                    pytest.fail(f"trial {trial}: the child ended by itself ({status}), not by the kill:\n"
+                                + (tmp_path / "zygote.stderr").read_text(errors="replace")[-3000:])
+                acks, inflight = _parse(got)
+                try:
+                    _verify(chain, acks, inflight)
+                except AssertionError as exc:
+                    raise AssertionError(f"trial {trial} ({chain.data_dir.name}): {exc}") from None
+        finally:
+            z.stdin.close()
+            z.wait(timeout=30)
     return chains
 
 
@@ -196,7 +195,7 @@ def test_sigkill_of_a_fresh_interpreter(tmp_path):
     rng = random.Random(7)
     chain = Chain(tmp_path / "fresh")
     chain.data_dir.mkdir()
-    for trial in range(FRESH_TRIALS):
+    for _trial in range(FRESH_TRIALS):
         p = subprocess.Popen([sys.executable, str(CHILD), "run", str(chain.data_dir), str(rng.randrange(1 << 30))],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         lines = Lines(p.stdout)

@@ -23,10 +23,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pathway_app.domain import model as m
-from pathway_app.domain.serialize import plan_to_dict
 from pathway_app.domain import fieldpath
+from pathway_app.domain import model as m
 from pathway_app.domain.fields import describe, noun, where
+from pathway_app.domain.serialize import plan_to_dict
 from pathway_app.domain.validation import MAX_TEXT, ValidationError
 from pathway_app.errors import ImportRefused
 from pathway_app.store import open_store
@@ -140,7 +140,7 @@ def _fresh(plan: m.Plan, rng: random.Random) -> m.Plan:
             for f in dataclasses.fields(o):
                 v = getattr(o, f.name)
                 if f.name == "id":
-                    setattr(o, "id", str(uuid.uuid4()))  # never repeats, even when hypothesis repeats a seed
+                    o.id = str(uuid.uuid4())  # never repeats, even when hypothesis repeats a seed
                 elif dataclasses.is_dataclass(v):
                     walk(v)
                 elif isinstance(v, list):
@@ -344,7 +344,7 @@ def test_impossible_date_of_birth_is_named(store, value):
         (b"NaN", "not allowed"),
         (b'{"format": "pathway-planner-plans", "format_version": 1, "plans": {}}', "no list"),
         (b'{"format": "pathway-planner-plans", "format_version": 99, "plans": []}', "newer"),
-        ("name,dob\nAmy,2008-01-01\n".encode(), "JSON"),
+        (b"name,dob\nAmy,2008-01-01\n", "JSON"),
     ],
     ids=["bad-utf8", "lone-surrogate", "empty", "deep-list", "deep-object", "nan", "plans-not-list", "newer", "csv"],
 )

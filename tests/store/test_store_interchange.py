@@ -16,6 +16,7 @@ from pathway_app.errors import ImportRefused
 from pathway_app.store import open_store
 from pathway_app.store.interchange import FORMAT, FORMAT_VERSION, dumps_plans, export_plans, import_plans
 from pathway_app.store.schema import schema_path, schema_text
+
 from strategies import TODAY, plans
 
 

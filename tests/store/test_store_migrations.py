@@ -6,6 +6,7 @@ import hashlib
 import shutil
 import sqlite3
 import textwrap
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,6 @@ from pathway_app.errors import DatabaseProblem
 from pathway_app.store import migrate, open_store
 from pathway_app.store.engine import APPLICATION_ID
 from pathway_app.store.models import metadata
-from datetime import date
 
 TODAY = date(2026, 11, 23)  # as the store tests' conftest
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import timezone
+from datetime import UTC
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,6 +14,7 @@ from pathway_app.domain.summary import PlanSummary
 from pathway_app.domain.validation import ValidationError
 from pathway_app.errors import NotFound, StaleSaveError
 from pathway_app.store import open_store
+
 from strategies import TODAY, plans
 
 AFTER_75 = __import__("datetime").date(2200, 1, 1)  # deletion is refused before the 75th birthday
@@ -69,8 +70,8 @@ def test_any_valid_plan_round_trips(store, plan):
         loaded = store.load(plan.id)
         assert loaded == plan
         for pr in loaded.prompt_responses:
-            assert pr.at is None or pr.at.tzinfo is timezone.utc
-        assert loaded.created_at.tzinfo is timezone.utc and loaded.updated_at.tzinfo is timezone.utc
+            assert pr.at is None or pr.at.tzinfo is UTC
+        assert loaded.created_at.tzinfo is UTC and loaded.updated_at.tzinfo is UTC
     finally:
         _purge(store, plan.id)
 

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 
 from pathway_app.domain.validation import validate
 from pathway_app.synthetic import synthetic_plan
+
 from strategies import TODAY, plans
 
 

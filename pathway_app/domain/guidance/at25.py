@@ -23,8 +23,8 @@ from ..labels import label
 from ..model import Plan, Relationship
 from ..vocab import (
     FAMILY_TYPES,
-    Closeness,
     PROFESSIONAL_TYPES,
+    Closeness,
     RelationshipStatus,
     RelationshipType,
     ThereAt25,
@@ -37,7 +37,7 @@ CITATION = ({"source": "care_inquiry", "section": "5.5"}, {"source": "care_inqui
 ANSWERS: tuple[ThereAt25, ...] = (ThereAt25.YES, ThereAt25.MAYBE, ThereAt25.NO)
 
 # Kinds of people worth suggesting when none of that kind is recorded yet: (types, words).
-_SUGGESTIONS: tuple[tuple[frozenset, str], ...] = (
+_SUGGESTIONS: tuple[tuple[frozenset[RelationshipType], str], ...] = (
     (frozenset({RelationshipType.SIBLING}), "a brother or sister"),
     (frozenset({RelationshipType.GRANDPARENT, RelationshipType.OTHER_FAMILY}), "a grandparent or another relative"),
     (frozenset({RelationshipType.PARENT}), "a parent"),
@@ -65,7 +65,7 @@ class Question:
     citation: str = ""
 
 
-def _order(r: Relationship) -> tuple:
+def _order(r: Relationship) -> tuple[bool, int, int, str]:
     group = 0 if r.relationship_type in FAMILY_TYPES else 2 if r.relationship_type in PROFESSIONAL_TYPES else 1
     return (
         r.status is RelationshipStatus.ENDED,

@@ -15,9 +15,9 @@ or ``"<rule id>:<area>"`` for a per-area rule); the latest one counts:
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from typing import Iterable
+from functools import lru_cache
 
 from ..labels import label
 from ..model import Plan, PromptResponse, utcnow
@@ -95,7 +95,8 @@ def fill_words(text: str, ctx: Ctx, subject: str | None, first_person: bool) -> 
     return text
 
 
-def _make(rule: Rule, ctx: Ctx, subject: str | None, urgency: Urgency, fp: str, resp, why: str) -> Prompt:
+def _make(rule: Rule, ctx: Ctx, subject: str | None, urgency: Urgency, fp: str, resp: PromptResponse | None,
+          why: str) -> Prompt:
     practitioner = fill_words(rule.practitioner_text, ctx, subject, False)
     young = fill_words(rule.young_person_text, ctx, subject, True)
     return Prompt(
@@ -116,7 +117,7 @@ def _make(rule: Rule, ctx: Ctx, subject: str | None, urgency: Urgency, fp: str, 
 
 
 def _sort(prompts: list[Prompt], rules: dict[str, Rule]) -> list[Prompt]:
-    def key(p: Prompt):
+    def key(p: Prompt) -> tuple[int, int, int, str]:
         base = p.rule_id.split(":", 1)[0]
         rule = rules.get(base)
         return (-int(p.urgency), _AREA_INDEX.get(p.area, len(AREA_ORDER)), rule.order if rule else 1 << 30, p.rule_id)
@@ -124,8 +125,8 @@ def _sort(prompts: list[Prompt], rules: dict[str, Rule]) -> list[Prompt]:
     return sorted(prompts, key=key)
 
 
-def _raised(plan: Plan, today: date, rules: Iterable[Rule]):
-    """(rule, ctx-subject, prompt id, urgency, fingerprint, why) for every rule that holds."""
+def _raised(plan: Plan, today: date, rules: Iterable[Rule]) -> Iterator[tuple[Rule, Ctx, str | None]]:
+    """(rule, the context, the subject) for every rule that holds, for each of its subjects."""
     ctx = Ctx(plan, today)
     for rule in rules:
         for subject in rule.subjects:

@@ -36,10 +36,11 @@ from __future__ import annotations
 import json
 import re
 import string
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from ...paths import resource
 from .. import dates
@@ -187,7 +188,7 @@ def compile_condition(cond: Any, where: str = "condition") -> tuple[Check, list[
     return fn, leaves
 
 
-def _compile(cond: Any, where: str, leaves: list) -> Check:
+def _compile(cond: Any, where: str, leaves: list[tuple[Predicate, Any]]) -> Check:
     if not isinstance(cond, dict) or len(cond) != 1:
         raise RuleError(f"{where} must be an object with one key (all, any, not or a predicate), not {json.dumps(cond)[:80]}")
     (key, arg), = cond.items()
@@ -197,16 +198,17 @@ def _compile(cond: Any, where: str, leaves: list) -> Check:
         parts = tuple(_compile(c, f"{where}.{key}[{i}]", leaves) for i, c in enumerate(arg))
         if key == "all":
 
-            def all_(ctx: Ctx, parts=parts) -> bool:
-                for p in parts:
+            def all_(ctx: Ctx, parts: tuple[Check, ...] = parts) -> bool:
+                # a loop, not all(<generator>): every rule's condition runs through here
+                for p in parts:  # noqa: SIM110
                     if not p(ctx):
                         return False
                 return True
 
             return all_
 
-        def any_(ctx: Ctx, parts=parts) -> bool:
-            for p in parts:
+        def any_(ctx: Ctx, parts: tuple[Check, ...] = parts) -> bool:
+            for p in parts:  # noqa: SIM110 - a loop, as in all_
                 if p(ctx):
                     return True
             return False
@@ -232,7 +234,7 @@ def _compile(cond: Any, where: str, leaves: list) -> Check:
 # --------------------------------------------------------------------------- one rule
 
 
-def _text(raw: Mapping, key: str, for_each: str) -> str:
+def _text(raw: Mapping[str, Any], key: str, for_each: str) -> str:
     text = raw[key]
     if not isinstance(text, str) or not text.strip():
         raise RuleError(f"{key} must be non-empty text")
@@ -353,7 +355,7 @@ def build_rule(raw: Any, sources: Mapping[str, Source], file: str = "", order: i
         if applies_from:
             applies, condition = APPLIES[applies_from][1], test
 
-            def test(ctx: Ctx, applies=applies, condition=condition) -> bool:
+            def test(ctx: Ctx, applies: Check = applies, condition: Check = condition) -> bool:
                 return applies(ctx) and condition(ctx)
 
         raise_to = []
@@ -380,7 +382,7 @@ def build_rule(raw: Any, sources: Mapping[str, Source], file: str = "", order: i
     except RuleError as exc:
         raise RuleError(exc.problem, rid if isinstance(rid, str) else None, file) from None
     readers: list[Callable[[Ctx], Any]] = []
-    seen: set = set()
+    seen: set[str | Callable[[Ctx], Any]] = set()
     for pred, _ in leaves:
         for r in pred.reads:
             if r in seen:

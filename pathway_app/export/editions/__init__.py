@@ -19,9 +19,9 @@ cover blocks and the sections, added to :data:`REGISTRY`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Sequence
 
 from ...domain.model import Plan
 from ..blocks import adviser_name

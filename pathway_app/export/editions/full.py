@@ -8,8 +8,8 @@ research and statutory prompts considered and what was done about each.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Sequence
 
 from ...domain import agreements, dates
 from ...domain.labels import label

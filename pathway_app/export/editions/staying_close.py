@@ -9,8 +9,8 @@ plan is printed as a record, never as a form to sign); or the version asked for.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Sequence
 
 from ...domain import agreements as ag
 from ...domain.audiences import view

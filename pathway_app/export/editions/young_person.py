@@ -13,17 +13,26 @@ numbers — their adviser's from the plan, the rest from the organisation's sett
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Sequence
 
 from ...domain import dates
 from ...domain.audiences import Audience, view
-from ...domain.wording import names
 from ...domain.labels import label
 from ...domain.model import Plan
 from ...domain.organisation import organisation
 from ...domain.rights import my_rights
-from ...domain.vocab import OPEN_ACTION, SCHEDULE_1_AREAS, ActionStatus, Area, Decision, Parenting, PlanView, RelationshipStatus
+from ...domain.vocab import (
+    OPEN_ACTION,
+    SCHEDULE_1_AREAS,
+    ActionStatus,
+    Area,
+    Decision,
+    Parenting,
+    PlanView,
+    RelationshipStatus,
+)
+from ...domain.wording import names
 from ..blocks import (
     actions_by_date,
     adviser_name,

@@ -11,8 +11,9 @@ are not fields of the plan are the constants below. Pure: no reportlab.
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any, Mapping
+from typing import Any
 
 from ...domain import fieldpath, fields
 from ...domain.dates import fmt

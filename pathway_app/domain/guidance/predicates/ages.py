@@ -24,4 +24,5 @@ def within_months_of_birthday(ctx: Ctx, arg: tuple[int, int]) -> bool:
     """[age, months]: from ``months`` months before that birthday up to the day before it."""
     age, months = arg
     b = ctx.birthday(age)
-    return b is not None and ctx.months_before(age, months) <= ctx.today < b  # type: ignore[operator]
+    lo = ctx.months_before(age, months)
+    return b is not None and lo is not None and lo <= ctx.today < b

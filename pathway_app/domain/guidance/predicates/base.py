@@ -4,10 +4,11 @@ arguments it takes, and the registry the rules are compiled against (see the pac
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Any, Callable
+from typing import Any, TypeVar
 
 from dateutil.relativedelta import relativedelta
 
@@ -20,6 +21,10 @@ from ...wording import Pronouns, listing, pronouns
 ABOUT_ME = "about_me"
 AREA_ORDER: tuple[str, ...] = (ABOUT_ME,) + tuple(a.value for a in Area)
 SCHEDULE_1_CODES: tuple[str, ...] = tuple(a.value for a in Area)
+
+T = TypeVar("T")
+A = TypeVar("A")  # the argument a predicate takes, as its parser gives it
+E = TypeVar("E", bound=Enum)
 
 
 # --------------------------------------------------------------------------- evaluation context
@@ -42,15 +47,19 @@ class Ctx:
 
     def birthday(self, age: int) -> date | None:
         key = ("bday", age)
-        if key not in self._memo:
-            dob = self.dob
-            self._memo[key] = dates.birthday(dob, age) if dob is not None else None
-        return self._memo[key]
+        if key in self._memo:
+            known: date | None = self._memo[key]
+            return known
+        dob = self.dob
+        found = self._memo[key] = dates.birthday(dob, age) if dob is not None else None
+        return found
 
-    def memo(self, key: str, fn: Callable[[], Any]) -> Any:
-        if key not in self._memo:
-            self._memo[key] = fn()
-        return self._memo[key]
+    def memo(self, key: str, fn: Callable[[], T]) -> T:
+        if key in self._memo:
+            known: T = self._memo[key]
+            return known
+        found = self._memo[key] = fn()
+        return found
 
     def basis(self) -> dates.CareBasis:
         """The dates the care-leaver category rests on, on this day."""
@@ -85,17 +94,21 @@ class Ctx:
     def months_from_today(self, months: int) -> date:
         """Today plus ``months`` months (negative: ago)."""
         key = ("today+", months)
-        if key not in self._memo:
-            self._memo[key] = self.today + relativedelta(months=months)
-        return self._memo[key]
+        if key in self._memo:
+            known: date = self._memo[key]
+            return known
+        found = self._memo[key] = self.today + relativedelta(months=months)
+        return found
 
     def months_before(self, age: int, months: int) -> date | None:
         """The day ``months`` months before the birthday ``age``."""
         key = ("before", age, months)
-        if key not in self._memo:
-            b = self.birthday(age)
-            self._memo[key] = b - relativedelta(months=months) if b is not None else None
-        return self._memo[key]
+        if key in self._memo:
+            known: date | None = self._memo[key]
+            return known
+        b = self.birthday(age)
+        found = self._memo[key] = b - relativedelta(months=months) if b is not None else None
+        return found
 
     def own_words(self, code: str) -> bool:
         """Whether the young person's own words are recorded for a plan section."""
@@ -163,7 +176,7 @@ def path_reader(path: str) -> Callable[[Ctx], Any]:
     return lambda ctx: walk(ctx.plan, parts)
 
 
-Reads = tuple[Any, ...]  # paths (str) or functions of the context
+Reads = tuple[str | Callable[[Ctx], Any], ...]  # paths (str) or functions of the context
 
 
 # --------------------------------------------------------------------------- arguments
@@ -199,8 +212,8 @@ def takes_age_months(v: Any) -> tuple[int, int]:
     return (takes_age(v[0]), takes_months(v[1]))
 
 
-def takes_codes(enum: type[Enum]) -> Callable[[Any], frozenset]:
-    def check(v: Any) -> frozenset:
+def takes_codes(enum: type[E]) -> Callable[[Any], frozenset[E]]:
+    def check(v: Any) -> frozenset[E]:
         if not isinstance(v, list) or not v:
             raise ArgError(f"needs a list of {enum.__name__} codes, not {v!r}")
         bad = [x for x in v if x not in {m.value for m in enum}]
@@ -234,8 +247,14 @@ class Predicate:
 PREDICATES: dict[str, Predicate] = {}
 
 
-def predicate(name: str, arg: Callable[[Any], Any], reads: Reads, why=None):
-    def register(fn: Callable[[Ctx, Any], bool]) -> Callable[[Ctx, Any], bool]:
+def predicate(
+    name: str, arg: Callable[[Any], A], reads: Reads, why: Callable[[Ctx, A], str] | None = None
+) -> Callable[[Callable[[Ctx, A], bool]], Callable[[Ctx, A], bool]]:
+    """Register ``fn(ctx, value) -> bool`` as the predicate ``name``: ``arg`` parses the argument
+    a rule writes into ``value``, ``reads`` names the plan facts it looks at and ``why`` says
+    which of them raised a prompt."""
+
+    def register(fn: Callable[[Ctx, A], bool]) -> Callable[[Ctx, A], bool]:
         if name in PREDICATES:  # pragma: no cover - a programming error
             raise ValueError(f"predicate {name} defined twice")
         PREDICATES[name] = Predicate(name, fn, arg, tuple(reads), (fn.__doc__ or "").strip(), why)

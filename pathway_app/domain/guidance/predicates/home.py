@@ -10,8 +10,18 @@ from dateutil.relativedelta import relativedelta
 
 from ... import dates
 from ...labels import label
+from ...model import PermanenceOrder
+from ...vocab import (
+    SIGNED_STATUSES,
+    Decision,
+    HomeRegistration,
+    HomeType,
+    LegalStatus,
+    OrderKind,
+    RelationshipStatus,
+    RelationshipType,
+)
 from ...wording import sentences
-from ...vocab import SIGNED_STATUSES, Decision, HomeRegistration, HomeType, LegalStatus, OrderKind, RelationshipStatus, RelationshipType
 from .base import DOB, Ctx, predicate, takes_age, takes_age_months, takes_codes, takes_months, takes_true
 from .relationships import REL_FACTS
 
@@ -26,9 +36,9 @@ ARRANGEMENT_ENDS = (
 def _dates_near(ctx: Ctx, arg: tuple[int, int]) -> list[tuple[str, date]]:
     age, months = arg
     b = ctx.birthday(age)
-    if b is None:
-        return []
     lo = ctx.months_before(age, months)
+    if b is None or lo is None:
+        return []
     hi = ctx.memo(f"after {age} {months}", lambda: b + relativedelta(months=months))
     plan = ctx.plan
     cands = [
@@ -52,13 +62,13 @@ def move_or_end_near_birthday(ctx: Ctx, arg: tuple[int, int]) -> bool:
 
 
 @predicate("home_type_in", takes_codes(HomeType), ("home.current_type",))
-def home_type_in(ctx: Ctx, types: frozenset) -> bool:
+def home_type_in(ctx: Ctx, types: frozenset[HomeType]) -> bool:
     """[codes]: the young person lives now in one of these kinds of home."""
     return ctx.plan.home.current_type in types
 
 
 @predicate("planned_home_type_in", takes_codes(HomeType), ("home.planned_type",))
-def planned_home_type_in(ctx: Ctx, types: frozenset) -> bool:
+def planned_home_type_in(ctx: Ctx, types: frozenset[HomeType]) -> bool:
     """[codes]: the next home planned is one of these kinds."""
     return ctx.plan.home.planned_type in types
 
@@ -147,7 +157,7 @@ def agreement_review_within_months(ctx: Ctx, months: int) -> bool:
 
 
 @predicate("legal_status_in", takes_codes(LegalStatus), ("person.legal_status",))
-def legal_status_in(ctx: Ctx, statuses: frozenset) -> bool:
+def legal_status_in(ctx: Ctx, statuses: frozenset[LegalStatus]) -> bool:
     """[codes]: the young person's legal status is one of these."""
     return ctx.plan.person.legal_status in statuses
 
@@ -166,13 +176,13 @@ def no_continuing_key_worker(ctx: Ctx, _: bool) -> bool:
 
 
 @predicate("home_registration_in", takes_codes(HomeRegistration), ("home.registration",))
-def home_registration_in(ctx: Ctx, codes: frozenset) -> bool:
+def home_registration_in(ctx: Ctx, codes: frozenset[HomeRegistration]) -> bool:
     """[codes]: whether the home they live in now is registered with Ofsted as supported
     accommodation is recorded as one of these (registered, unregistered, not_applicable, not_recorded)."""
     return ctx.plan.home.registration in codes
 
 
-def _orders_in_force(ctx: Ctx, kinds: frozenset) -> list:
+def _orders_in_force(ctx: Ctx, kinds: frozenset[OrderKind]) -> list[PermanenceOrder]:
     return [
         o for o in ctx.plan.orders
         if o.kind in kinds and o.made_on is not None and o.made_on <= ctx.today
@@ -186,7 +196,7 @@ def _orders_in_force(ctx: Ctx, kinds: frozenset) -> list:
     ("orders.*.kind", "orders.*.made_on", "orders.*.ended_on"),
     why=lambda ctx, kinds: sentences(f"{label(o.kind)} made on {dates.fmt(o.made_on)}" for o in _orders_in_force(ctx, kinds)),
 )
-def order_in_force(ctx: Ctx, kinds: frozenset) -> bool:
+def order_in_force(ctx: Ctx, kinds: frozenset[OrderKind]) -> bool:
     """[codes]: an order of one of these kinds (sgo, cao, adoption) has been made and has not
     ended early (revoked or discharged)."""
     return bool(_orders_in_force(ctx, kinds))

@@ -6,12 +6,11 @@ from ...model import Plan
 from ...vocab import SKILL_KEYS, EetStatus, SkillLevel
 from .base import Ctx, predicate, takes_codes, takes_true
 
-
 # ---- education
 
 
 @predicate("eet_status_in", takes_codes(EetStatus), ("education.status",))
-def eet_status_in(ctx: Ctx, statuses: frozenset) -> bool:
+def eet_status_in(ctx: Ctx, statuses: frozenset[EetStatus]) -> bool:
     """[codes]: what the young person does now (school, college, work, NEET ...) is one of these."""
     return ctx.plan.education.status in statuses
 

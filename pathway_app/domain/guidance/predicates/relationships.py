@@ -4,12 +4,10 @@ will be there at 25, keeping in touch, and changes of personal adviser.
 
 from __future__ import annotations
 
-from typing import Any
-
-from ...model import Plan, Relationship
+from ...days import in_date_order
+from ...model import AdviserPeriod, Plan, Relationship
 from ...vocab import FAMILY_TYPES, PAID_ROLE_TYPES, RARE_CONTACT, RelationshipStatus, RelationshipType, ThereAt25
 from .base import Ctx, name_list, predicate, takes_changes, takes_months, takes_true
-
 
 # ---- people who matter
 
@@ -156,9 +154,9 @@ def no_personal_network(ctx: Ctx, _: bool) -> bool:
 # ---- personal advisers
 
 
-def _adviser_changes(ctx: Ctx, months: int) -> list[tuple[Any, Any]]:
+def _adviser_changes(ctx: Ctx, months: int) -> list[tuple[AdviserPeriod, AdviserPeriod]]:
     """(outgoing, incoming) adviser pairs where the incoming one started in the last months."""
-    periods = sorted((a for a in ctx.plan.advisers if a.start is not None), key=lambda a: a.start)
+    periods = in_date_order(ctx.plan.advisers, lambda a: a.start)
     since = ctx.months_from_today(-months)
     return [
         (prev, nxt)

@@ -8,11 +8,10 @@ from datetime import date
 from typing import Any
 
 from ... import dates
-from ...vocab import OPEN_ACTION, Decision
+from ...vocab import OPEN_ACTION
 from ...wording import listing, sentences
 from .base import DOB, Ctx, norm, predicate, takes_months, takes_true
 from .home import ARRANGEMENT_ENDS
-
 
 # ---- due and overdue
 
