@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # 3. a validation error beside the field
     page = w.plan_view.show_area("about")
-    care = page._lists[0]
+    care = page.episodes
     care.add()
     care.form.widget("start").set_text("01/06/2024")
     care.form.widget("start").edited.emit("01/06/2024")

@@ -120,7 +120,9 @@ def test_the_check_finds_what_it_looks_for():
 def test_the_message_table_is_clean():
     samples = {"problem": "Care history — Oak House: the date they moved in is needed", "more": "",
                "count": 2, "error": "The disk is full", "text": "31/02/2026", "hint": MESSAGES["date_hint"],
-               "today": "23 Nov 2026", "field": "Needs assessment done on", "least": 8}
+               "today": "23 Nov 2026", "field": "Needs assessment done on", "least": 8,
+               "prompt": "No personal adviser is recorded for her.",
+               "reason": "the folder /media/usb/records cannot be written to"}
     for key, template in MESSAGES.items():
         values = {k: v for k, v in samples.items() if "{" + k + "}" in template}
         text = say(key, **values)
@@ -143,10 +145,10 @@ def test_the_ui_never_writes_the_words_it_promises_not_to_use():
 
 
 def test_birthdays_are_said_right():
-    from pathway_app.ui.timeline_view import _ordinal
+    from pathway_app.domain.dates import ordinal  # the one helper the timeline and every document use
 
     for n in range(1, 120):
-        assert slips(f"the {_ordinal(n)} birthday") == [], n
+        assert slips(f"the {ordinal(n)} birthday") == [], n
 
 
 # --------------------------------------------------------------------------- what is on screen
