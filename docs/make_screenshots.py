@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # 3. a validation error beside the field
     page = w.plan_view.show_area("about")
-    care = page._lists[0]
+    care = page.episodes
     care.add()
     care.form.widget("start").set_text("01/06/2024")
     care.form.widget("start").edited.emit("01/06/2024")
@@ -298,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     # 4h. Done on a prompt that stands for a date asks for the date
     import copy as _copy
 
+    from pathway_app.domain import model as m_model
     from pathway_app.domain.model import new_id
 
     late = _copy.deepcopy(me)  # the same young person before her needs assessment was recorded
@@ -316,6 +317,89 @@ def main(argv: list[str] | None = None) -> int:
             shoot(w, "18-prompt-done-on-a-date")
             card.close_form()
         w.open_plan(me.id)
+
+    # 4h2. the new facts (issue 12), agreeing the plan (issue 13), prompts answered with a value
+    def scrolled_to(page, widget, name: str) -> None:
+        settle(50)
+        page.content.layout().activate()
+        bar = page.scroll.verticalScrollBar()
+        bar.setValue(widget.mapTo(page.content, widget.rect().topLeft()).y() - 12)
+        shoot(w, name)
+        bar.setValue(0)
+
+    dawit = next(p for p in plans if p.immigration)
+    shannon = next(p for p in plans if p.children)
+    w.open_plan(dawit.id)
+    about = w.plan_view.show_area("about")
+    scrolled_to(about, about._forms[1][0].block("date_of_birth"), "20-about-date-of-birth-assessed")
+    scrolled_to(about, about.immigration, "20-about-immigration")
+    w.open_plan(shannon.id)
+    about = w.plan_view.show_area("about")
+    about.children.select(about.children.model.record(0))
+    scrolled_to(about, about.children, "21-about-being-a-parent")
+    scrolled_to(about, about.orders, "21-about-orders-that-ended-care")
+    timeline = TimelineWidget()
+    alone(timeline, (1100, 300), "timeline-family", shannon, TODAY)
+    timeline.close()
+    back = _copy.deepcopy(shannon)  # shown, never saved
+    back.id, back.version = new_id(), 0
+    back.return_home = m_model.ReturnHome(returned_on=date(2026, 9, 1), with_whom="Her mum, Siobhan",
+                                          support="Fortnightly visits from her PA; help with a nursery place",
+                                          support_until=date(2027, 3, 1), review_on=date(2027, 1, 15))
+    w._set_plan(back)
+    w._show_plan_page()
+    home = w.plan_view.show_area("home")
+    scrolled_to(home, home.return_home_section, "22-home-back-with-family")
+    w.open_plan(me.id)
+    reviews = w.plan_view.show_area("reviews")
+    scrolled_to(reviews, reviews.sign_off_section, "23-reviews-agreeing-the-plan")
+    home = w.plan_view.show_area("home")
+    settle(50)
+    card = next((c for c in home.prompts.cards if c.prompt.answered_by is not None), None)
+    if card is not None:
+        home.prompts.scroll.ensureWidgetVisible(card)
+        card._open_form(PromptAnswer.DONE)
+        settle(50)
+        shoot(w, "26-prompt-answered-by-choosing")
+        card.close_form()
+    support = w.plan_view.show_area("support")
+    settle(50)
+    card = next((c for c in support.prompts.cards if c.prompt.answered_by is not None
+                 and c.prompt.answered_by.kind == "record"), None)
+    if card is not None:
+        card._open_form(PromptAnswer.DONE)
+        settle(50)
+        shoot(w, "27-prompt-answered-with-a-record")
+        card.close_form()
+    tom = next(p for p in plans if len(p.staying_put.agreements) > 1)
+    pdf = PdfExportDialog(tom, TODAY, w, edition="staying-put")
+    pdf.show()
+    wait_for(lambda: "Making" not in pdf.preview.text() and not pdf.preview_pixmap().isNull())
+    shoot(pdf, "pdf-export-agreement-version")
+    pdf.reject()
+    pdf.deleteLater()
+    from pathway_app.ui.html_export import HtmlCopyDialog
+
+    html = HtmlCopyDialog(me, w)
+    html.show()
+    shoot(html, "html-export")
+    html.reject()
+    html.deleteLater()
+
+    # 4h3. records that can only be read: a banner says why, and editing is off
+    from pathway_app.store import open_store
+    from pathway_app.store.lock import read_only_url
+
+    ro = open_store(url=read_only_url(plain_dir / "pathway.db"))
+    ro_window = window(ro, plain_dir)
+    ro_window.load_caseload()
+    shoot(ro_window, "25-read-only-your-young-people")
+    ro_window.open_plan(me.id)
+    ro_window.plan_view.show_area("about")
+    shoot(ro_window, "25-read-only-plan")
+    ro_window.locking.stop()
+    ro_window.close()
+    ro.close()
 
     # 4i. locked after idle time: nothing of anyone on screen
     w.lock()

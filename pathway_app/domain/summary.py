@@ -11,7 +11,7 @@ from datetime import date
 
 from . import dates
 from .model import Plan
-from .vocab import Decision
+from .vocab import DateOfBirthBasis, Decision
 
 
 @dataclass
@@ -22,6 +22,8 @@ class PlanSummary:
     family_name: str
     preferred_name: str
     date_of_birth: date | None
+    date_of_birth_basis: DateOfBirthBasis  # shown with the date of birth wherever it is
+    age_assessed_on: date | None
     local_authority: str
     adviser: str
     basis: dates.CareBasis
@@ -39,6 +41,11 @@ class PlanSummary:
     def display_name(self) -> str:
         first = self.preferred_name.strip() or self.given_name.strip()
         return " ".join(p for p in (first, self.family_name.strip()) if p) or "(no name yet)"
+
+    @property
+    def date_of_birth_words(self) -> str:
+        """"10 May 2009 (assessed on 3 March 2025)": the date of birth with how it is known."""
+        return dates.date_of_birth_words(self.date_of_birth, self.date_of_birth_basis, self.age_assessed_on)
 
     def category(self, today: date) -> dates.CategoryResult:
         return dates.category_from_basis(self.basis, today)
@@ -76,6 +83,8 @@ class PlanSummary:
             family_name=p.family_name,
             preferred_name=p.preferred_name,
             date_of_birth=p.date_of_birth,
+            date_of_birth_basis=p.date_of_birth_basis,
+            age_assessed_on=p.age_assessed_on,
             local_authority=p.local_authority,
             adviser=adviser.name if adviser else "",
             basis=dates.care_basis(plan, today),

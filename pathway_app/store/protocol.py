@@ -33,6 +33,10 @@ class StoreProtocol(Protocol):
     encrypted: bool
     #: Things the person should know about where the records are (shown as banners).
     warnings: list[str]
+    #: The records can only be read here (a read-only folder or file, or opened to look at):
+    #: the app turns editing off and says why, in :attr:`read_only_reason`'s plain words.
+    read_only: bool
+    read_only_reason: str
 
     def load(self, plan_id: str, *, opened: bool = True) -> m.Plan:
         """The whole plan; ``opened=False`` for reads that are not someone reading it (a count)."""

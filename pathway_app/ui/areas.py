@@ -45,6 +45,8 @@ PROMPT_AREAS: dict[str, tuple[str, ...]] = {
 #: Which page shows a problem about a field path (for "take me to the problem").
 PATH_PAGES: list[tuple[str, str]] = [
     ("person.", "about"), ("care_episodes", "about"), ("relationships", "people"),
+    ("immigration", "about"), ("children", "about"), ("orders", "about"), ("return_home", "home"),
+    ("sign_off", "reviews"), ("pa_support_to_25", "reviews"),
     ("home.", "home"), ("staying_put", "home"), ("staying_close", "home"),
     ("education", "education"), ("health", "health"), ("money", "money"), ("skills", "skills"),
     ("identity", "identity"), ("life_story", "identity"), ("support_areas", "support"),

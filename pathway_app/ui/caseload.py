@@ -66,6 +66,7 @@ class CaseloadRow:
     prompts: int
     key: str  # casefolded text searched by the filter
     sort_name: str
+    born: str = ""  # the date of birth with how it is known ("10 May 2009 (assessed on …)")
 
 
 def make_row(s: PlanSummary, today: date) -> CaseloadRow:
@@ -84,6 +85,7 @@ def make_row(s: PlanSummary, today: date) -> CaseloadRow:
         prompts=int(s.open_prompts or 0),
         key=" ".join((name, s.given_name, s.family_name, s.preferred_name, s.local_authority, s.adviser)).casefold(),
         sort_name=(s.family_name + " " + (s.preferred_name or s.given_name)).casefold(),
+        born=s.date_of_birth_words,
     )
 
 
@@ -187,6 +189,8 @@ class CaseloadModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == WHEN and r.overdue:
             return "Overdue"
+        if role == Qt.ItemDataRole.ToolTipRole and col in (NAME, AGE) and r.born:
+            return f"Born {r.born}"
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
@@ -311,6 +315,13 @@ class CaseloadView(QWidget):
     #: With a list too long to hold (see :meth:`set_partial`), the search asks the records:
     #: emitted shortly after typing stops, with the text to look for.
     searchRequested = Signal(str)
+
+    def set_read_only(self, tip: str) -> None:
+        """The records can only be read: no adding anyone, and no PDFs (each is noted in the
+        records); ``tip`` says why ("" turns them back on)."""
+        for b in (self.add_button, self.pdfs_button, self.empty.add_button, self.empty.demo_button):
+            b.setEnabled(not tip)
+            b.setToolTip(tip)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

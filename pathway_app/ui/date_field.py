@@ -78,6 +78,8 @@ class DateField(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        #: the last day the calendar offers (None: any); what is typed is checked by the form
+        self.latest: date | None = None
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)
@@ -131,6 +133,8 @@ class DateField(QWidget):
             current = parse_date(self.line.text())
         except ValueError:
             current = None
+        if self.latest is not None:
+            cal.setMaximumDate(QDate(self.latest.year, self.latest.month, self.latest.day))
         if current:
             cal.setSelectedDate(QDate(current.year, current.month, current.day))
         act = QWidgetAction(menu)

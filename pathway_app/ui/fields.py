@@ -232,6 +232,7 @@ class Form(QObject):
         session.problemsChanged.connect(self._on_problems)
         session.inputErrorsChanged.connect(self._on_input_errors)
         session.planReplaced.connect(self._on_plan_replaced)
+        session.readOnlyChanged.connect(self._on_read_only)
 
     # ----------------------------------------------------------- building
 
@@ -329,9 +330,29 @@ class Form(QObject):
         self.target = record
         self._prefix = prefix
         for f in self.fields:
-            f.widget.setEnabled(record is not None)
+            self._editable(f)
             self._refresh(f)
         self._show_errors()
+
+    def _editable(self, f: _Field) -> None:
+        """A field takes typing while it has a record and the records can be changed; when they
+        can only be read, its words stay on screen to read, select and copy."""
+        on = self.target is not None
+        read_only = self.session.read_only
+        w: Any = f.widget
+        if f.kind in ("text", "notes"):
+            w.setEnabled(on)
+            w.setReadOnly(read_only)
+        elif f.kind == "date":
+            w.setEnabled(on)
+            w.line.setReadOnly(read_only)
+            w.button.setEnabled(not read_only)
+        else:
+            w.setEnabled(on and not read_only)
+
+    def _on_read_only(self, _reason: str) -> None:
+        for f in self.fields:
+            self._editable(f)
 
     def rebind(self, widget: QWidget, attr: str, fields: str | None = None) -> None:
         """Point an existing field's widget at another attribute — of another kind of record

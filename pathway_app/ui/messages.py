@@ -35,6 +35,13 @@ MESSAGES: dict[str, str] = {
     "done_unreadable": "“{field}”: {problem}",
     "done_needed": "“{field}” is needed: the day it was done goes into the plan.",
     "done_not_after_today": "“{field}” cannot be after today ({today}).",
+    "value_needed": "“{field}” is needed: what you give here goes into the plan.",
+    "value_not_after_today": "“{field}” cannot be after today ({today}): record it once it is done.",
+    "still_raised": "Recorded in the plan. The prompt still applies, though: {prompt}",
+    # records that can only be read
+    "read_only_banner": "These records can only be read here, because {reason}. You can open, read and search "
+                        "them; editing is off and nothing is saved.",
+    "read_only_tip": "Not while these records can only be read here (because {reason}).",
     # adding a young person
     "name_needed": "A given name (or a preferred name) is needed.",
     "birth_needed": "A date of birth is needed to work out their key dates.",

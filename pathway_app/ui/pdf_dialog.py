@@ -1,9 +1,12 @@
 """Make a PDF of a plan: choose the copy, see its first page, choose where to save it.
 
 - :class:`PdfExportDialog` — ``PdfExportDialog.run(parent, plan, today)`` returns the path
-  written, or ``None`` (``PdfExportDialog.ask`` returns the path and the edition). The preview
-  is rendered in memory (never to a temporary file) off the GUI thread (a one-thread
-  :class:`QThreadPool`), so the dialog stays responsive while the PDF is made.
+  written, or ``None`` (``PdfExportDialog.ask`` returns the path, the edition and what to note
+  in the plan's history). The preview is rendered in memory (never to a temporary file) off the
+  GUI thread (a one-thread :class:`QThreadPool`), so the dialog stays responsive while the PDF
+  is made. The full plan may leave out its appendix of research prompts; the Staying Put and
+  Staying Close copies are offered once the plan has such an agreement, and print the version
+  chosen (by default the one in force, else the draft).
 - :func:`export_many_with_progress` — PDFs for many plans into a folder, with a progress
   dialog that can be stopped; finished files are kept, a file being made when stopped is never
   written (the export writes each file through a temporary file).
@@ -27,6 +30,8 @@ from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
+    QCheckBox,
+    QComboBox,
     QDialog,
     QFileDialog,
     QFrame,
@@ -42,8 +47,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import export
+from ..domain import agreements
 from ..domain.model import Plan
-from ..domain.vocab import Decision
+from ..errors import OutputRefused
 from . import theme
 
 #: (edition code, words on the button, what it is for) in the order they are offered.
@@ -125,12 +131,20 @@ def first_page_image(pdf: Path | bytes, width_px: int) -> QImage:
         doc.close()
 
 
-def _arrangement_note(plan: Plan, edition: str) -> str:
-    if edition == "staying-put" and plan.staying_put.decision is not Decision.AGREED:
-        return "No Staying Put arrangement is agreed yet; the document will say so."
-    if edition == "staying-close" and plan.staying_close.decision is not Decision.AGREED:
-        return "No Staying Close arrangement is agreed yet; the document will say so."
+#: The kind of agreement each agreement's copy prints.
+AGREEMENT_KINDS = {"staying-put": agreements.STAYING_PUT, "staying-close": agreements.STAYING_CLOSE}
+
+
+def cannot_make_yet(plan: Plan, edition: str) -> str:
+    """Why an agreement's copy cannot be made yet ("" when it can)."""
+    kind = AGREEMENT_KINDS.get(edition)
+    if kind is not None and not agreements.section(plan, kind).agreements:
+        return f"Not yet: no {agreements.NAMES[kind]} has been written for this plan."
     return ""
+
+
+#: What a copy is made with: the edition, the appendix (full plan), the agreement's version.
+Options = tuple[str, bool, "str | None"]
 
 
 # --------------------------------------------------------------------------- workers
@@ -145,16 +159,19 @@ class _JobSignals(QObject):
 
 
 class _PreviewJob(QRunnable):
-    def __init__(self, plan: Plan, edition: str, today: date, width_px: int, generation: int):
+    def __init__(self, plan: Plan, options: Options, today: date, width_px: int, generation: int):
         super().__init__()
-        self.plan, self.edition, self.today = plan, edition, today
+        self.plan, self.options, self.today = plan, options, today
+        self.edition = options[0]
         self.width_px, self.generation = width_px, generation
         self.signals = _JobSignals()
 
     def run(self) -> None:  # noqa: D401 - Qt override
+        edition, appendix, agreement = self.options
         try:
             # In memory only: no temporary file holds the young person's plan.
-            data = export.render_document(export.build_document(self.plan, self.today, self.edition))
+            data = export.render_document(export.build_document(self.plan, self.today, edition, appendix=appendix,
+                                                                agreement=agreement))
             image = first_page_image(data, self.width_px)
         except Exception as exc:  # a worker must report, not raise into Qt
             self.signals.failed.emit("preview", self.generation, str(exc) or type(exc).__name__)
@@ -163,14 +180,19 @@ class _PreviewJob(QRunnable):
 
 
 class _SaveJob(QRunnable):
-    def __init__(self, plan: Plan, edition: str, today: date, path: Path):
+    def __init__(self, plan: Plan, options: Options, today: date, path: Path):
         super().__init__()
-        self.plan, self.edition, self.today, self.path = plan, edition, today, path
+        self.plan, self.options, self.today, self.path = plan, options, today, path
         self.signals = _JobSignals()
 
     def run(self) -> None:  # noqa: D401 - Qt override
+        edition, appendix, agreement = self.options
         try:
-            written = export.render_pdf(self.plan, self.edition, self.today, self.path)
+            written = export.render_pdf(self.plan, edition, self.today, self.path, appendix=appendix,
+                                        agreement=agreement)
+        except OutputRefused as exc:  # a device, a pipe, a folder …: said plainly
+            self.signals.failed.emit("save", 0, str(exc))
+            return
         except Exception as exc:  # OSError, UserFacingError, or a bug: shown, never lost
             self.signals.failed.emit("save", 0, str(exc) or type(exc).__name__)
             return
@@ -195,8 +217,9 @@ class PdfExportDialog(QDialog):
         self.plan = plan
         self.today = today
         self.result_path: Path | None = None
+        self.versions: dict[str, QComboBox] = {}
         self._generation = 0
-        self._cache: dict[str, QImage] = {}
+        self._cache: dict[Options, QImage] = {}
         self._jobs: set[QRunnable] = set()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # pdfium is not thread-safe; one render at a time
@@ -228,7 +251,7 @@ class PdfExportDialog(QDialog):
             group.setSpacing(2)
             group.addWidget(b)
             text = about
-            note = _arrangement_note(plan, code)
+            note = cannot_make_yet(plan, code)
             if note:
                 text += " " + note
             hint = QLabel(text, self)
@@ -241,6 +264,13 @@ class PdfExportDialog(QDialog):
             hint.setPalette(pal)
             self.edition_notes[code] = hint
             group.addWidget(hint)
+            if note:  # no such agreement yet: nothing to print
+                b.setEnabled(False)
+                b.setToolTip(note)
+            if code == "full":
+                group.addWidget(self._appendix_box())
+            if code in AGREEMENT_KINDS:
+                group.addWidget(self._version_box(code, words))
             left.addLayout(group)
         left.addStretch(1)
         self.error = QLabel(self)
@@ -292,9 +322,63 @@ class PdfExportDialog(QDialog):
         buttons.addWidget(self.save)
         outer.addLayout(buttons)
 
-        self.edition_buttons[edition if edition in self.edition_buttons else "full"].setChecked(True)
+        start = self.edition_buttons.get(edition)
+        (start if start is not None and start.isEnabled() else self.edition_buttons["full"]).setChecked(True)
+
+    def _indented(self, w: QWidget) -> QWidget:
+        """``w`` under its copy's words, in line with them."""
+        holder = QWidget(self)
+        lay = QHBoxLayout(holder)
+        lay.setContentsMargins(self.style().pixelMetric(self.style().PixelMetric.PM_ExclusiveIndicatorWidth) + 8,
+                               2, 0, 2)
+        lay.addWidget(w, 1)
+        return holder
+
+    def _appendix_box(self) -> QWidget:
+        """"Include the research prompts (appendix)": on, unless the adviser leaves them out."""
+        self.appendix = QCheckBox("Include the research &prompts (appendix)", self)
+        self.appendix.setAccessibleName("Include the research prompts (appendix)")
+        self.appendix.setAccessibleDescription("The prompts considered for this plan, with their sources, at the "
+                                               "end of the full plan. Untick to leave them out.")
+        self.appendix.setChecked(True)
+        self.appendix.toggled.connect(self._options_changed)
+        return self._indented(self.appendix)
+
+    def _version_box(self, code: str, words: str) -> QWidget:
+        """Which version of the agreement to print: the one in force by default, else the draft."""
+        kind = AGREEMENT_KINDS[code]
+        box = QComboBox(self)
+        box.setAccessibleName(f"Which version of the {words}")
+        box.setAccessibleDescription("The version in force is printed unless another is chosen")
+        versions = agreements.in_order(self.plan, kind)
+        for a in versions:
+            box.addItem(agreements.title(kind, a), a.id)
+        current = agreements.section(self.plan, kind).current()
+        if current is not None:
+            box.setCurrentIndex(max(0, box.findData(current.id)))
+        box.setVisible(bool(versions))
+        box.setEnabled(False)
+        box.currentIndexChanged.connect(self._options_changed)
+        self.versions[code] = box
+        return self._indented(box)
 
     # ------------------------------------------------------------------ values
+
+    @property
+    def options(self) -> Options:
+        """(edition, appendix, agreement id) of the copy chosen."""
+        edition = self.edition
+        box = self.versions.get(edition)
+        agreement = box.currentData() if box is not None and box.count() else None
+        return edition, self.appendix.isChecked() if edition == "full" else True, agreement
+
+    def history_detail(self) -> dict[str, str]:
+        """What the plan's history notes about the copy made, beyond its edition and file."""
+        edition, appendix, _agreement = self.options
+        box = self.versions.get(edition)
+        if box is not None and box.count():
+            return {"version": box.currentText()}
+        return {"appendix": "left out"} if edition == "full" and not appendix else {}
 
     @property
     def edition(self) -> str:
@@ -304,7 +388,9 @@ class PdfExportDialog(QDialog):
         return "full"
 
     def set_edition(self, code: str) -> None:
-        self.edition_buttons[code].setChecked(True)
+        """Choose the copy ``code`` (not one that cannot be made yet)."""
+        if self.edition_buttons[code].isEnabled():
+            self.edition_buttons[code].setChecked(True)
 
     def preview_pixmap(self) -> QPixmap:
         return self.preview.pixmap()
@@ -315,11 +401,18 @@ class PdfExportDialog(QDialog):
         if checked:
             words = dict((c, w) for c, w, _a in EDITION_CHOICES)[code]
             self.preview.setAccessibleDescription(f"The first page, as it will be printed: {words}")
-            self._request_preview(code)
+            self._options_changed()
 
-    def _request_preview(self, edition: str) -> None:
+    def _options_changed(self, *_args: object) -> None:
+        edition = self.edition
+        self.appendix.setEnabled(edition == "full" and self.save.isEnabled())
+        for code, box in self.versions.items():
+            box.setEnabled(code == edition and self.save.isEnabled())
+        self._request_preview(self.options)
+
+    def _request_preview(self, options: Options) -> None:
         self._generation += 1
-        cached = self._cache.get(edition)
+        cached = self._cache.get(options)
         if cached is not None:
             self._show_image(cached)
             return
@@ -327,7 +420,7 @@ class PdfExportDialog(QDialog):
         self.preview.setText("Making the preview…")
         # A copy, so the worker never reads the plan while something edits it.
         width = round(self._preview_w * max(1.0, self.devicePixelRatioF()))
-        job = _PreviewJob(copy.deepcopy(self.plan), edition, self.today, width, self._generation)
+        job = _PreviewJob(copy.deepcopy(self.plan), options, self.today, width, self._generation)
         self._start(job)
 
     def _start(self, job: QRunnable) -> None:
@@ -348,8 +441,10 @@ class PdfExportDialog(QDialog):
             hold_gc(False)
 
     def _on_previewed(self, edition: str, generation: int, image: QImage) -> None:
+        job = next((j for j in self._jobs if j.signals is self.sender()), None)
         self._forget()
-        self._cache[edition] = image
+        if isinstance(job, _PreviewJob):
+            self._cache[job.options] = image
         if generation == self._generation and edition == self.edition:
             self._show_image(image)
 
@@ -390,12 +485,15 @@ class PdfExportDialog(QDialog):
             target = target.with_name(target.name + ".pdf")
         self.error.setVisible(False)
         self._set_busy(True)
-        self._start(_SaveJob(copy.deepcopy(self.plan), self.edition, self.today, target))
+        self._start(_SaveJob(copy.deepcopy(self.plan), self.options, self.today, target))
 
     def _set_busy(self, busy: bool) -> None:
         self.save.setEnabled(not busy)
-        for b in self.edition_buttons.values():
-            b.setEnabled(not busy)
+        for code, b in self.edition_buttons.items():
+            b.setEnabled(not busy and not cannot_make_yet(self.plan, code))
+        self.appendix.setEnabled(not busy and self.edition == "full")
+        for code, box in self.versions.items():
+            box.setEnabled(not busy and code == self.edition)
         self.save.setText("Saving…" if busy else "&Save as PDF…")
 
     def _on_saved(self, path: str) -> None:
@@ -423,13 +521,14 @@ class PdfExportDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, plan: Plan, today: date, edition: str = "full",
-            folder: str = "") -> tuple[Path, str] | None:
-        """Show the dialog, starting on ``edition``; (the path written, the edition) or None if
-        nothing was saved. The save dialog starts in ``folder`` (else Documents)."""
+            folder: str = "") -> tuple[Path, str, dict[str, str]] | None:
+        """Show the dialog, starting on ``edition``; (the path written, the edition, what else
+        the plan's history notes about it) or None if nothing was saved. The save dialog starts
+        in ``folder`` (else Documents)."""
         dlg = cls(plan, today, parent, edition, folder)
         try:
             dlg.exec()
-            return (dlg.result_path, dlg.edition) if dlg.result_path is not None else None
+            return (dlg.result_path, dlg.edition, dlg.history_detail()) if dlg.result_path is not None else None
         finally:
             dlg._cache.clear()
             dlg.preview.clear()
@@ -528,4 +627,4 @@ def export_many_with_progress(parent: QWidget | None, plans: Sequence[Plan], out
     return written
 
 
-__all__ = ["EDITION_CHOICES", "PdfExportDialog", "export_many_with_progress", "first_page_image"]
+__all__ = ["AGREEMENT_KINDS", "EDITION_CHOICES", "PdfExportDialog", "cannot_make_yet", "export_many_with_progress", "first_page_image"]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import dates
+from ..domain import fields as catalogue
 from ..domain import model as m
 from ..domain.labels import label as vocab_label
 from . import theme
@@ -90,7 +91,8 @@ class HeaderStrip(QFrame):
         self.name.setText(p.display_name + (f"  ({p.pronouns})" if p.pronouns.strip() else ""))
         bits = []
         if p.date_of_birth:
-            bits.append(f"{dates.age_on(p.date_of_birth, today)} years old · born {dates.fmt(p.date_of_birth)}")
+            born = dates.date_of_birth_words(p.date_of_birth, p.date_of_birth_basis, p.age_assessed_on)
+            bits.append(f"{dates.age_on(p.date_of_birth, today)} years old · born {born}")
         cat = dates.care_leaver_category(plan, today)
         bits.append(vocab_label(cat.category.value, "Category"))
         self.facts.setText("  ·  ".join(bits))
@@ -163,6 +165,9 @@ class PlanView(QWidget):
         self._prompt_sigs: dict[str, Any] = {}
         for page in self.pages.values():
             page.prompts.responded.connect(self._on_prompt_responded)
+            page.prompts.recorded.connect(self.show_path)
+            page.prompts.set_read_only(session.read_only_reason)
+        session.readOnlyChanged.connect(self._on_read_only)
         self.pages["people"].at25Requested.connect(self.at25Requested)
         session.fieldChanged.connect(self._on_field_changed)
         session.listChanged.connect(self._refresh_header)
@@ -231,22 +236,36 @@ class PlanView(QWidget):
             self.refresh_prompts()
 
     def _on_prompt_responded(self, resp: Any, changes: list) -> None:
-        """A card was answered: put the answer, and the date it recorded, through the undo stack
-        as one step (so one Ctrl+Z takes both back)."""
+        """A card was answered: put the answer, and what it wrote in the plan (a date, a yes or
+        no, a new record …), through the undo stack as one step (so one Ctrl+Z takes both back)."""
         plan = self.plan
-        if plan is None:
+        if plan is None or self.session.read_only:
             return
         for i, r in enumerate(plan.prompt_responses):
-            if r is resp:  # respond() appended it; the session adds it again as an undoable step
+            if r is resp:  # the panel appended it; the session adds it again as an undoable step
                 del plan.prompt_responses[i]
                 break
-        for record, attr, before, _after in changes:
-            setattr(record, attr, before)
+        for change in reversed(changes):  # as it was, then again through the session
+            if change[0] == "record":
+                lst, record = change[1], change[2]
+                lst[:] = [r for r in lst if r is not record]
+            else:
+                _kind, record, attr, before, _after = change
+                setattr(record, attr, before)
         self.session.undo_stack.beginMacro("Answer a prompt")
-        for record, attr, _before, after in changes:
-            self.session.set_field(record, attr, after)
+        for change in changes:
+            if change[0] == "record":
+                _kind, lst, record, fid = change
+                self.session.insert_record(lst, record, label=catalogue.field(fid).record)
+            else:
+                _kind, record, attr, _before, after = change
+                self.session.set_field(record, attr, after)
         self.session.insert_record(plan.prompt_responses, resp, label="answer to a prompt")
         self.session.undo_stack.endMacro()
+
+    def _on_read_only(self, reason: str) -> None:
+        for page in self.pages.values():
+            page.prompts.set_read_only(reason)
 
     def _refresh_header(self, *_args: Any) -> None:
         self.header.set_plan(self.plan, self.session.today)
@@ -293,6 +312,11 @@ class PlanView(QWidget):
             if top <= middle <= top + section.height():
                 return edition
         return "full"
+
+    def show_path(self, path: str) -> None:
+        """Go to the page, record and field at ``path`` ("money.local_offer_explained_on",
+        "advisers[<id>]"): where a prompt's answer was written."""
+        self.show_area(page_for_path(path)).show_path(path)
 
     def show_problem(self, path: str) -> None:
         """Go to the page, record and field of the problem at ``path`` ("person.given_name")."""

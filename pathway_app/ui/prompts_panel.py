@@ -1,34 +1,37 @@
 """Research and statutory prompts for one part of the plan, as cards that can be answered.
 
 :class:`PromptsPanel` asks the prompt engine what to raise for some plan areas and shows each
-prompt as a card: how urgent it is (a word and a colour), what it means for the adviser, what
-to ask the young person together, ideas for what to do, and where it comes from. Each card can
-be answered here:
+prompt as a card: how urgent it is (a word and a colour), what it means for the adviser, from
+when it applies, what to ask the young person together, ideas for what to do, and where it
+comes from. Each card can be answered here (the questions it asks:
+:mod:`pathway_app.ui.prompt_answer`):
 
-- **Done** — asks what was done (optional) and, for a prompt that stands for a date (the needs
-  assessment), the day it was done: the date goes into the plan where it belongs, so the
-  warning goes everywhere (:mod:`pathway_app.domain.guidance.done_dates`);
+- **Done** — asks what was done (optional) and, for a prompt answered by doing the thing (the
+  rule's ``answered_by``: the date the needs assessment was done, the adviser's name and start,
+  a yes or no …), the value itself: it goes into the plan where it belongs
+  (:func:`pathway_app.domain.guidance.answers.record_done`), so the prompt goes everywhere;
 - **Not relevant** — asks why (required);
 - **Later** — asks when to come back to it (a date after today, required).
 
-The answer goes into ``plan.prompt_responses`` through
-:func:`pathway_app.domain.guidance.engine.respond` and the panel emits ``planChanged`` so the
+The answer goes into ``plan.prompt_responses`` and the panel emits ``planChanged`` so the
 window saves. Answered prompts can be shown with who answered and when.
 
 Signals (PromptsPanel):
     planChanged(): the plan was changed (a prompt was answered); save it.
     responded(object response, list changes): the
-        :class:`~pathway_app.domain.model.PromptResponse` recorded, and the fields the answer
-        set as ``(record, attr, before, after)`` (the date a prompt stands for).
+        :class:`~pathway_app.domain.model.PromptResponse` recorded, and what the answer wrote in
+        the plan: ``("field", record, attr, before, after)`` or ``("record", list, record,
+        field id)``.
+    recorded(str path): *Done* wrote a value into the plan at ``path`` (the window goes there).
     countChanged(int open): how many prompts are open in this panel's areas.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 from html import escape
-from typing import Iterable
+from typing import Any, Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -37,21 +40,22 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from ..domain.fields import help_text, label
+from ..domain.fields import label
 from ..domain.guidance import Prompt, ResponseError, Urgency, considered, evaluate, respond
-from ..domain.guidance.done_dates import done_changes, done_field
+from ..domain.guidance.answers import record_done
 from ..domain.model import Plan, PromptResponse, utcnow
 from ..domain.vocab import PromptAnswer
 from . import theme
-from .fields import DATE_HINT, DateField, FieldBlock, format_date, parse_date, pretty_date, with_mnemonic
+from .fields import DateField, pretty_date
 from .messages import say
+from .prompt_answer import ResponseForm
 
 #: Words for each urgency, so it is never shown by colour alone.
 URGENCY_WORDS = {
@@ -131,92 +135,21 @@ def describe_response(resp: PromptResponse) -> str:
 
 # --------------------------------------------------------------------------- one card
 
+_ANSWER_TIPS = {
+    PromptAnswer.DONE: "We have talked about this or done it",
+    PromptAnswer.NOT_RELEVANT: "This does not apply; say why",
+    PromptAnswer.LATER: "Come back to it on a date",
+}
 
-class _ResponseForm(QFrame):
-    """The question a card asks when it is answered: a note, and a date for "later"."""
-
-    QUESTIONS = {
-        PromptAnswer.DONE: ("What was done?", "What was &done (optional)",
-                            "A few words on what was done or agreed"),
-        PromptAnswer.NOT_RELEVANT: ("Why is this not relevant?", "&Why it is not relevant",
-                                    "Say why this does not apply to the young person"),
-        PromptAnswer.LATER: ("When should we come back to this?", "A note (&optional)",
-                             "Anything to remember when you come back to it"),
-    }
-
-    def __init__(self, parent: QWidget, done_on: str = ""):
-        super().__init__(parent)
-        self.setObjectName("ResponseForm")
-        self.answer = PromptAnswer.DONE
-        self.done_path = done_on  # the date *Done* records ("" when the prompt has none)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 8, 0, 0)
-        lay.setSpacing(6)
-        self.question = QLabel(self)
-        self.question.setWordWrap(True)
-        theme.set_font(self.question, 1.0, bold=True)
-        lay.addWidget(self.question)
-        self.date = DateField(self)
-        self.date_block = FieldBlock("Come &back to it on", self.date, DATE_HINT, parent=self)
-        lay.addWidget(self.date_block)
-        self.done_date: DateField | None = None  # only on a prompt that stands for a date
-        self.done_block: FieldBlock | None = None
-        if done_on:
-            self.done_date = DateField(self)
-            self.done_block = FieldBlock(with_mnemonic(label(done_on), "o"), self.done_date,
-                                         f"{help_text(done_on) or 'The day it was done'}. {DATE_HINT}", parent=self)
-            self.done_block.setVisible(False)
-            lay.addWidget(self.done_block)
-        self.note = QLineEdit(self)
-        self.note_block = FieldBlock(with_mnemonic(label("prompt_responses.note"), "N"), self.note, "", parent=self)
-        lay.addWidget(self.note_block)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.cancel = QPushButton("Cancel", self)
-        self.cancel.setAccessibleName("Cancel this answer")
-        self.save = QPushButton("Save", self)
-        self.save.setObjectName("Primary")
-        self.save.setAccessibleName("Save this answer")
-        self.save.setDefault(True)
-        row.addWidget(self.cancel)
-        row.addWidget(self.save)
-        lay.addLayout(row)
-
-    def ask(self, answer: PromptAnswer, today: date) -> None:
-        self.answer = answer
-        question, note_label, help_text = self.QUESTIONS[answer]
-        self.question.setText(question)
-        self.note_block.label.setText(note_label)
-        plain = note_label.replace("&", "")
-        self.note.setAccessibleName(plain)
-        self.note.setAccessibleDescription(help_text)
-        self.note_block._help = help_text
-        self.note.setToolTip(help_text)
-        self.note.setPlaceholderText(help_text)
-        self.note.clear()
-        self.note_block.set_error("")
-        self.date_block.set_error("")
-        later = answer is PromptAnswer.LATER
-        dated = answer is PromptAnswer.DONE and self.done_date is not None
-        self.date_block.setVisible(later)
-        self.date.set_text(format_date(today + timedelta(days=28)) if later else "")
-        if self.done_block is not None and self.done_date is not None:
-            self.done_block.set_error("")
-            self.done_block.setVisible(dated)
-            self.done_date.set_text(format_date(today) if dated else "")
-        self.setVisible(True)
-        first = self.date if later else self.done_date if dated else self.note
-        first.setFocus(Qt.FocusReason.OtherFocusReason)
-        if later or dated:
-            first.line.selectAll()
 
 
 class PromptCard(QFrame):
     """One prompt: urgency, wording for the adviser and for the young person, ideas, source.
 
     Signals:
-        answered(object card, str answer, str note, object until, object done_on): Save was
-            pressed (``done_on``: the day it was done, for a prompt that stands for a date).
+        answered(object card, str answer, str note, object until, object value): Save was
+            pressed (``value``: what *Done* records in the plan, for a prompt answered by doing
+            the thing; else None).
     """
 
     answered = Signal(object, str, str, object, object)
@@ -248,6 +181,12 @@ class PromptCard(QFrame):
             theme.set_font(why, 0.9)
             why.setAccessibleName("Why this came up")
             lay.addWidget(why)
+        self.applies: QLabel | None = None
+        if prompt.applies_from and not answered_view:
+            self.applies = _muted(_wrapping(prompt.applies_from, self))
+            theme.set_font(self.applies, 0.9)
+            self.applies.setAccessibleName("When this applies")
+            lay.addWidget(self.applies)
 
         self.quote: QLabel | None = None
         if prompt.young_person_text and not answered_view:
@@ -276,7 +215,7 @@ class PromptCard(QFrame):
             lay.addWidget(self.source)
 
         self.buttons: dict[PromptAnswer, QPushButton] = {}
-        self.form: _ResponseForm | None = None
+        self.form: ResponseForm | None = None
         self.status: QLabel | None = None
         self._button_row: QBoxLayout | None = None  # the answer buttons (none on an answered card)
         if answered_view:
@@ -291,11 +230,9 @@ class PromptCard(QFrame):
         row.setSpacing(6)
         self._button_row = row
         short = prompt.practitioner_text if len(prompt.practitioner_text) < 90 else prompt.practitioner_text[:87] + "…"
-        for answer, text, tip in (
-            (PromptAnswer.DONE, "Done…", "We have talked about this or done it"),
-            (PromptAnswer.NOT_RELEVANT, "Not relevant…", "This does not apply; say why"),
-            (PromptAnswer.LATER, "Later…", "Come back to it on a date"),
-        ):
+        for answer, text in ((PromptAnswer.DONE, "Done…"), (PromptAnswer.NOT_RELEVANT, "Not relevant…"),
+                             (PromptAnswer.LATER, "Later…")):
+            tip = _ANSWER_TIPS[answer]
             b = QPushButton(text, self)
             b.setAccessibleName(f"{text.rstrip('…')}")
             b.setAccessibleDescription(f"{tip}. Prompt: {short}")
@@ -309,7 +246,7 @@ class PromptCard(QFrame):
         row.addStretch(1)
         lay.addLayout(row)
 
-        self.form = _ResponseForm(self, done_field(prompt.rule_id) or "")
+        self.form = ResponseForm(self, prompt.answered_by)
         self.form.setVisible(False)
         self._scroll_to: QScrollArea | None = None
         self._form_soon = QTimer(self)
@@ -320,8 +257,9 @@ class PromptCard(QFrame):
         self.form.save.clicked.connect(self._save)
         self.form.note.returnPressed.connect(self._save)
         self.form.date.line.returnPressed.connect(self._save)
-        if self.form.done_date is not None:
-            self.form.done_date.line.returnPressed.connect(self._save)
+        for inp in self.form.inputs:
+            if isinstance(inp.widget, DateField):
+                inp.widget.line.returnPressed.connect(self._save)
         lay.addWidget(self.form)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -375,73 +313,32 @@ class PromptCard(QFrame):
     def validate(self) -> bool:
         """Check the form; show each problem under its field. True when it can be saved."""
         assert self.form is not None
-        f = self.form
-        f.note_block.set_error("")
-        f.date_block.set_error("")
-        ok = True
-        if f.answer is PromptAnswer.NOT_RELEVANT and not f.note.text().strip():
-            f.note_block.set_error(say("why_needed"))
-            f.note.setFocus(Qt.FocusReason.OtherFocusReason)
-            ok = False
-        if f.answer is PromptAnswer.LATER:
-            try:
-                until = parse_date(f.date.text())
-            except ValueError as exc:
-                f.date_block.set_error(say("later_unreadable", problem=exc))
-                ok = False
-            else:
-                if until is None:
-                    f.date_block.set_error(say("later_needed"))
-                    ok = False
-                elif until <= self.today:
-                    f.date_block.set_error(say("later_after_today", today=pretty_date(self.today)))
-                    ok = False
-            if not ok:
-                f.date.setFocus(Qt.FocusReason.OtherFocusReason)
-        if f.answer is PromptAnswer.DONE and f.done_block is not None and f.done_date is not None:
-            words = label(f.done_path)
-            try:
-                done_on = parse_date(f.done_date.text())
-            except ValueError as exc:
-                f.done_block.set_error(say("done_unreadable", field=words, problem=exc))
-                done_on, ok = None, False
-            else:
-                if done_on is None:
-                    f.done_block.set_error(say("done_needed", field=words))
-                    ok = False
-                elif done_on > self.today:
-                    f.done_block.set_error(say("done_not_after_today", field=words, today=pretty_date(self.today)))
-                    ok = False
-            if not ok:
-                f.done_date.setFocus(Qt.FocusReason.OtherFocusReason)
-        return ok
+        return self.form.validate(self.today)
 
     @property
-    def values(self) -> tuple[PromptAnswer, str, date | None, date | None]:
-        """(answer, note, until, done on)."""
+    def values(self) -> tuple[PromptAnswer, str, date | None, Any]:
+        """(answer, note, until, the value *Done* records in the plan or None)."""
         assert self.form is not None
-        f = self.form
-
-        def read(box: DateField) -> date | None:
-            try:
-                return parse_date(box.text())
-            except ValueError:
-                return None
-
-        until = read(f.date) if f.answer is PromptAnswer.LATER else None
-        done_on = read(f.done_date) if f.answer is PromptAnswer.DONE and f.done_date is not None else None
-        return f.answer, f.note.text().strip(), until, done_on
+        return self.form.values(self.today)
 
     def show_error(self, message: str) -> None:
-        """A problem the engine reported (shown under the note)."""
+        """A problem the engine reported (under the value it is about, else under the note)."""
         assert self.form is not None
-        self.form.note_block.set_error(message)
+        self.form.show_error(message)
+
+    def set_read_only(self, reason: str) -> None:
+        """The records can only be read: the answers are off, and say why."""
+        for answer, b in self.buttons.items():
+            b.setEnabled(not reason)
+            b.setToolTip(say("read_only_tip", reason=reason) if reason else _ANSWER_TIPS[answer])
+        if reason and self.form is not None and self.form.isVisible():
+            self.form.setVisible(False)
 
     def _save(self) -> None:
         if self.form is None or self.form.isHidden() or not self.validate():
             return
-        answer, note, until, done_on = self.values
-        self.answered.emit(self, answer.value, note, until, done_on)
+        answer, note, until, value = self.values
+        self.answered.emit(self, answer.value, note, until, value)
 
 
 # --------------------------------------------------------------------------- the panel
@@ -456,12 +353,15 @@ class PromptsPanel(QWidget):
 
     Signals:
         planChanged(): a prompt was answered; the plan needs saving.
-        responded(object response): the PromptResponse just recorded.
+        responded(object response, list changes): the PromptResponse just recorded, and what
+            the answer wrote in the plan (see the module).
+        recorded(str path): *Done* wrote a value into the plan there.
         countChanged(int open): the number of open prompts shown.
     """
 
     planChanged = Signal()
     responded = Signal(object, list)
+    recorded = Signal(str)
     countChanged = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, title: str = "", lazy: bool = False):
@@ -480,6 +380,8 @@ class PromptsPanel(QWidget):
         self.answered_prompts: list[Prompt] = []
         self.cards: list[PromptCard] = []
         self.answered_cards: list[PromptCard] = []
+        #: why the records can only be read ("" when the prompts can be answered)
+        self.read_only_reason = ""
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -562,6 +464,13 @@ class PromptsPanel(QWidget):
     def open_count(self) -> int:
         return len(self.open_prompts)
 
+    def set_read_only(self, reason: str) -> None:
+        """The records can only be read (``reason``), or can be changed again (""): the cards'
+        answers are off meanwhile, with the reason in their tips."""
+        self.read_only_reason = reason
+        for card in self.cards:
+            card.set_read_only(reason)
+
     # ------------------------------------------------------------------ building
 
     def _mine(self, p: Prompt) -> bool:
@@ -582,6 +491,8 @@ class PromptsPanel(QWidget):
         for p in self.open_prompts:
             card = PromptCard(p, self.today, parent=self.list)
             card.answered.connect(self._on_answered)
+            if self.read_only_reason:
+                card.set_read_only(self.read_only_reason)
             self.list_layout.insertWidget(at, card)
             card.show()  # now, not when the layout gets round to it: focus may move to it
             self.cards.append(card)
@@ -618,25 +529,58 @@ class PromptsPanel(QWidget):
     # ------------------------------------------------------------------ answering
 
     def _on_answered(self, card: PromptCard, answer: str, note: str, until: date | None,
-                     done_on: date | None = None) -> None:
-        if self.plan is None:
+                     value: Any = None) -> None:
+        if self.plan is None or self.read_only_reason:
             return
+        changes: list[tuple[Any, ...]] = []
+        path, still = "", False
         try:
-            resp = respond(self.plan, card.prompt, answer, note, self.user_name, utcnow(), until,
-                           today=self.today)
+            if value is not None:  # done by doing the thing: the value goes into the plan first
+                changes = self._change_of(card.prompt)
+                done = record_done(self.plan, card.prompt, value, by=self.user_name, today=self.today, note=note)
+                resp, path, still = done.response, done.path, done.still_raised
+                changes = self._after(changes)
+            else:
+                resp = respond(self.plan, card.prompt, answer, note, self.user_name, utcnow(), until,
+                               today=self.today)
         except ResponseError as exc:
-            card.show_error(str(exc).capitalize() + ".")
+            card.show_error(str(exc)[:1].upper() + str(exc)[1:] + ".")
             return
-        changes = []
-        if done_on is not None:  # the date the prompt stands for, where it belongs in the plan
-            for record, attr, value in done_changes(self.plan, card.prompt.rule_id, done_on):
-                changes.append((record, attr, getattr(record, attr), value))
-                setattr(record, attr, value)
         index = self.cards.index(card) if card in self.cards else 0
         self.refresh()
         self.responded.emit(resp, changes)
         self.planChanged.emit()  # the window may set the prompts again here
         self._focus_after(index)
+        if still:
+            QMessageBox.information(self, "Still to do", say("still_raised", prompt=card.prompt.practitioner_text))
+        if path:
+            self.recorded.emit(path)
+
+    def _change_of(self, prompt: Prompt) -> list[tuple[Any, ...]]:
+        """Where *Done* will write, as it is before: ``("field", record, attr, before)`` or
+        ``("record", list, length)`` (completed by :meth:`_after`)."""
+        spec = prompt.answered_by
+        assert spec is not None and self.plan is not None
+        owner: Any = self.plan
+        *parents, attr = spec.field.split(".")
+        for part in parents:
+            owner = getattr(owner, part)
+        if spec.kind == "record":
+            lst = getattr(owner, attr)
+            return [("record", lst, len(lst), spec.field)]
+        return [("field", owner, attr, getattr(owner, attr))]
+
+    @staticmethod
+    def _after(before: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        out: list[tuple[Any, ...]] = []
+        for change in before:
+            if change[0] == "record":
+                _kind, lst, length, fid = change
+                out.extend(("record", lst, rec, fid) for rec in lst[length:])
+            else:
+                _kind, owner, attr, old = change
+                out.append(("field", owner, attr, old, getattr(owner, attr)))
+        return out
 
     def _focus_after(self, index: int) -> None:
         """Keep keyboard focus nearby: the next card's first button, else the toggle or title."""

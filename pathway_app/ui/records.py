@@ -37,6 +37,7 @@ from ..domain import fields as catalogue
 from ..domain.model import Plan
 from . import theme
 from .fields import FieldBlock, Form
+from .messages import say
 from .session import PlanSession
 
 
@@ -285,6 +286,17 @@ class RecordListEditor(QWidget):
         session.listChanged.connect(self._on_list_changed)
         session.fieldChanged.connect(self._on_field_changed)
         session.problemsChanged.connect(self._on_problems)
+        session.readOnlyChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def _update_buttons(self, *_args: Any) -> None:
+        """Add and Remove only while the records can be changed (the reason in their tips)."""
+        read_only = self.session.read_only
+        tip = say("read_only_tip", reason=self.session.read_only_reason) if read_only else ""
+        self.add_button.setEnabled(not read_only)
+        self.remove_button.setEnabled(self.current() is not None and not read_only)
+        for b in (self.add_button, self.remove_button):
+            b.setToolTip(tip)
 
     def _title(self, record: Any) -> str:
         title = catalogue.record_title(self.field_id, record)
@@ -342,7 +354,7 @@ class RecordListEditor(QWidget):
         self.editor_title.setVisible(rec is not None)
         if rec is not None:
             self.editor_title.setText(self._describe(rec))
-        self.remove_button.setEnabled(rec is not None)
+        self._update_buttons()
         self.currentChanged.emit(rec)
 
     def _on_current(self, _cur: QModelIndex, _prev: QModelIndex) -> None:
@@ -356,7 +368,7 @@ class RecordListEditor(QWidget):
     # ----------------------------------------------------------- actions
 
     def add(self) -> None:
-        if self.records is None or self._factory is None:
+        if self.records is None or self._factory is None or self.session.read_only:
             return
         record = self._factory()
         self.session.insert_record(self.records, record, label=self.noun)
@@ -365,7 +377,7 @@ class RecordListEditor(QWidget):
 
     def remove_selected(self) -> None:
         rec = self.current()
-        if rec is None or self.records is None:
+        if rec is None or self.records is None or self.session.read_only:
             return
         row = self.model.row_of(rec)
         self.session.remove_record(self.records, rec, label=self.noun)

@@ -19,6 +19,8 @@ Signals:
     staleSave(object error): someone else saved a newer version; nothing was written.
     planReplaced(object plan): the plan object was replaced (reload after a stale save).
     saved(object plan): a save succeeded (the caseload refreshes its row).
+    readOnlyChanged(str reason): the records can only be read (``reason`` in plain words), or
+        can be changed again (""). While they can only be read, no edit reaches the plan.
 """
 
 from __future__ import annotations
@@ -123,6 +125,7 @@ class PlanSession(QObject):
     staleSave = Signal(object)
     planReplaced = Signal(object)
     saved = Signal(object)
+    readOnlyChanged = Signal(str)
 
     def __init__(self, store: StoreProtocol | None, today: Callable[[], date] = date.today, parent: QObject | None = None):
         super().__init__(parent)
@@ -138,6 +141,8 @@ class PlanSession(QObject):
         self.state = "saved"
         self.status_text = ""
         self._suspend = False
+        #: why the records can only be read here ("" when they can be changed)
+        self.read_only_reason = store.read_only_reason if store is not None and store.read_only else ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -165,6 +170,21 @@ class PlanSession(QObject):
         """Save to ``store`` from now on (None while the app is locked)."""
         self._timer.stop()
         self.store = store
+        if store is not None:
+            self.set_read_only(store.read_only_reason if store.read_only else "")
+
+    @property
+    def read_only(self) -> bool:
+        """The records can only be read here: editing is off and nothing is saved."""
+        return bool(self.read_only_reason)
+
+    def set_read_only(self, reason: str) -> None:
+        """The records can only be read, because ``reason`` ("" when they can be changed)."""
+        reason = reason or ""
+        if reason == self.read_only_reason:
+            return
+        self.read_only_reason = reason
+        self.readOnlyChanged.emit(reason)
 
     def open(self, plan: Plan | None) -> None:
         """Work on ``plan`` (saving the previous one first is the caller's job)."""
@@ -195,7 +215,10 @@ class PlanSession(QObject):
     # ------------------------------------------------------------------ edits
 
     def set_field(self, record: Any, attr: str, value: Any, label: str = "") -> None:
-        """Change ``record.attr`` through the undo stack (no-op when unchanged)."""
+        """Change ``record.attr`` through the undo stack (no-op when unchanged, or when the
+        records can only be read)."""
+        if self.read_only:
+            return
         old = getattr(record, attr)
         if old == value and type(old) is type(value):
             return
@@ -207,10 +230,14 @@ class PlanSession(QObject):
         self.merge_epoch += 1
 
     def insert_record(self, lst: list, record: Any, index: int | None = None, label: str = "") -> None:
+        if self.read_only:
+            return
         idx = len(lst) if index is None else index
         self.undo_stack.push(InsertRecordCommand(self, lst, idx, record, f"Add {label}".strip()))
 
     def remove_record(self, lst: list, record: Any, label: str = "") -> None:
+        if self.read_only:
+            return
         self.undo_stack.push(RemoveRecordCommand(self, lst, record, f"Remove {label}".strip()))
 
     def _apply_field(self, record: Any, attr: str, value: Any) -> None:
@@ -219,7 +246,7 @@ class PlanSession(QObject):
 
     def mark_changed(self) -> None:
         """The plan was changed outside the undo stack: save it soon."""
-        if self.plan is not None:
+        if self.plan is not None and not self.read_only:
             self._schedule()
 
     def _on_undo_index(self, _index: int) -> None:

@@ -388,6 +388,11 @@ QPushButton#Primary {
 QPushButton#Primary:focus {
     border: 2px solid palette(text);
 }
+QPushButton#Primary:disabled {
+    background: palette(button);
+    color: palette(mid);
+    border: 1px solid palette(mid);
+}
 """
 
 #: Added in high contrast: every box a person types in has a border they can see (Fusion draws

@@ -54,6 +54,9 @@ KIND_STYLE: dict[str, tuple[int, str]] = {
     "move": (28, "square"),
     "pa_support": (180, "circle"),
     "action": (268, "square"),
+    "baby": (340, "circle"),
+    "immigration": (45, "diamond"),
+    "return_home": (100, "ring"),
 }
 
 MARKER_R = 6.5
@@ -103,6 +106,14 @@ def build_events(plan: Plan, today: date) -> tuple[list[geometry.TimelineEvent],
     pa = dates.pa_support_end(plan)
     if pa:
         add(pa, "Adviser support ends", "pa_support", f"Personal adviser support ends {dates.fmt(pa)}")
+    for child in plan.children:  # a birth is a milestone of the young person's own road, as in the PDF
+        if child.born_on is not None:
+            name = child.name.strip() or "Baby"
+            add(child.born_on, _short(f"{name} born", 30), "baby", f"{name} born on {dates.fmt(child.born_on)}",
+                (child.id,))
+    for item in dates.plan_dates(plan, today):  # a baby due, leave ending, support after going home
+        if item.kind in ("baby", "immigration", "return_home"):
+            add(item.when, _short(item.label, 30), item.kind, f"{item.label}: {dates.fmt(item.when)}")
 
     acts = sorted(
         (a for _area, a in plan.all_actions() if a.by_when and a.status in OPEN_ACTION),
@@ -208,7 +219,7 @@ class TimelineWidget(QWidget):
                 r = f.disc_r
                 note = MILESTONE_NOTES.get(tick.age, "")
                 items.append((tick.when, QRect(int(x - r), int(f.road_y - r), int(2 * r), int(2 * r)),
-                              f"{_ordinal(tick.age)} birthday: {dates.fmt(tick.when)}", note))
+                              f"{dates.ordinal(tick.age)} birthday: {dates.fmt(tick.when)}", note))
         for m in f.markers:
             box = QRectF(m.x - MARKER_R, m.y - MARKER_R, 2 * MARKER_R, 2 * MARKER_R)
             if m.label_rect is not None:
@@ -254,7 +265,7 @@ class TimelineWidget(QWidget):
         today = self._today
         items: list[tuple[date, int, str]] = []
         for age, d in dates.key_birthdays(dob).items():
-            items.append((d, 0, f"{_ordinal(age)} birthday, {dates.fmt(d)} ({MILESTONE_NOTES[age]})"))
+            items.append((d, 0, f"{dates.ordinal(age)} birthday, {dates.fmt(d)} ({MILESTONE_NOTES[age]})"))
         events, info = build_events(plan, today)
         for e in events:
             items.append((e.when, 1, info[id(e)].detail.replace("\n", "; ")))
@@ -573,7 +584,7 @@ class TimelineWidget(QWidget):
             r = f.disc_r if tick.age in dates.KEY_AGES else f.disc_r * 0.62
             if abs(pos.x() - x) <= r + 1 and abs(pos.y() - f.road_y) <= r + 1:
                 note = MILESTONE_NOTES.get(tick.age)
-                return f"{_ordinal(tick.age)} birthday: {dates.fmt(tick.when)}" + (f"\n{note[0].upper()}{note[1:]}" if note else "")
+                return f"{dates.ordinal(tick.age)} birthday: {dates.fmt(tick.when)}" + (f"\n{note[0].upper()}{note[1:]}" if note else "")
         if abs(pos.x() - f.today_x) <= 4 and f.top <= pos.y() <= f.bottom:
             return f"Today: {dates.fmt(self._today)}"
         return ""
@@ -640,13 +651,6 @@ def _keep_clear(markers: list[PlacedMarker], obstacles: list[tuple[float, float,
         candidates = [c for c in [max(want, lowest), lowest, *edges] if c >= lowest and free(c)]
         m.x = min(candidates, key=lambda c: abs(c - want)) if candidates else max(want, lowest)
         last = m.x
-
-
-def _ordinal(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        return f"{n}th"
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 accessible.install(TimelineWidget)

@@ -4,6 +4,11 @@ One question at a time, in plain first-person language; the answer goes straight
 plan's own-words field for that area (and is autosaved like any other edit). Nothing else is
 on screen: no other young people, no contact restrictions, safety notes or assessments.
 
+What is asked is decided by the audience policy (:mod:`pathway_app.domain.audiences`): a
+question is shown only when the young person may see its field, and answered only when they
+may change it (:func:`questions`). The last two ask what they think of their plan and what
+they would like to say about it (agreeing the plan), in their words.
+
 Signals (TogetherView):
     leaveRequested(): back to the normal view.
 """
@@ -14,10 +19,12 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QRect, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from ..domain import model as m
+from ..domain.audiences import Access, access
 from ..domain.fields import label
+from ..domain.introspect import field_ids
 from ..domain.labels import label as vocab_label
 from ..domain.vocab import Area
 from . import theme
@@ -35,6 +42,11 @@ class Question:
     attr: str
     prefix: Callable[[m.Plan], str]
     area: Area | None = None
+    choice: bool = False  # answered by choosing (what they think of their plan), not in words
+
+    @property
+    def field_id(self) -> str:
+        return f"{self.fields}.{self.attr}"
 
     @property
     def topic(self) -> str:
@@ -69,7 +81,8 @@ def _about_area(key: str, a: Area, text: str, hint: str) -> Question:
     return Question(key, text, hint, _area(a), "support_areas", "own_words", _area_prefix(a), a)
 
 
-QUESTIONS: list[Question] = [
+#: Every question together mode may ask, in order (:func:`questions`: those the policy allows).
+ALL_QUESTIONS: list[Question] = [
     Question("about", "What would you like people to know about you?",
              "Things you like, things you're good at, what makes you you.",
              lambda p: p.person, "person", "about_me_own_words", _const("person")),
@@ -96,7 +109,21 @@ QUESTIONS: list[Question] = [
     Question("contingency", "If things go wrong, what would help you most?",
              "Who you'd want to call, where you could go.",
              lambda p: p.contingency, "contingency", "own_words", _const("contingency")),
+    Question("plan_view", "What do you think of your plan?", "Do you agree with it, some of it, or not?",
+             lambda p: p.sign_off, "sign_off", "young_person_view", _const("sign_off"), choice=True),
+    Question("plan_words", "What would you like to say about your plan?",
+             "What you agree with, and what you don't — in your own words.",
+             lambda p: p.sign_off, "sign_off", "young_person_comments", _const("sign_off")),
 ]
+
+
+def questions() -> list[Question]:
+    """The questions the young person may see, as the audience policy says, field by field."""
+    return [q for q in ALL_QUESTIONS if access("young_person", q.field_id) in (Access.SEE, Access.CHANGE)]
+
+
+#: What together mode asks, as the policy stands.
+QUESTIONS: list[Question] = questions()
 
 
 class TogetherView(QWidget):
@@ -111,6 +138,7 @@ class TogetherView(QWidget):
         self.session = session
         self.plan: m.Plan | None = None
         self.index = 0
+        self.questions = questions()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 28, 48, 28)
         top = QHBoxLayout()
@@ -133,7 +161,7 @@ class TogetherView(QWidget):
         col = QVBoxLayout(column)
         col.setSpacing(16)
         self.progress = QProgressBar(column)
-        self.progress.setRange(0, len(QUESTIONS))
+        self.progress.setRange(0, len(self.questions))
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(self.fontMetrics().height() // 2)
         self.progress.setAccessibleName("How far through the questions")
@@ -152,8 +180,9 @@ class TogetherView(QWidget):
         self.hint.setAccessibleName("Ideas for answering")
         theme.set_font(self.hint, 1.3)
         col.addWidget(self.hint)
-        self.form = Form(session, self, QUESTIONS[0].fields)
-        block = self.form.notes(QUESTIONS[0].attr, placeholder="Type here, in your own words…", lines=6)
+        words = next(q for q in ALL_QUESTIONS if not q.choice)
+        self.form = Form(session, self, words.fields)
+        block = self.form.notes(words.attr, placeholder="Type here, in your own words…", lines=6)
         block.label.setVisible(False)
         self.answer = block.widget
         self.answer.installEventFilter(self)  # Alt+letter is a shortcut, never a letter of their words
@@ -162,7 +191,23 @@ class TogetherView(QWidget):
         from .fields import fit_lines
 
         fit_lines(self.answer, 5)
-        col.addWidget(block)
+        # a question answered by choosing shows its choice where the words would go (nothing moves)
+        self.choice_form = Form(session, self, "sign_off")
+        chosen = next(q for q in ALL_QUESTIONS if q.choice)
+        self.choice_block = self.choice_form.choice(chosen.attr, field_ids(m.Plan)[chosen.field_id].type)
+        assert self.choice_block.label is not None
+        self.choice_block.label.setVisible(False)
+        self.choice = self.choice_block.widget
+        self.choice.setFont(theme.scaled_font(self.choice, 1.6))
+        self.answers = QStackedWidget(column)
+        self.answers.addWidget(block)
+        holder = QWidget(self.answers)
+        hold = QVBoxLayout(holder)
+        hold.setContentsMargins(0, 0, 0, 0)
+        hold.addWidget(self.choice_block)
+        hold.addStretch(1)
+        self.answers.addWidget(holder)
+        col.addWidget(self.answers)
         nav = QHBoxLayout()
         self.back = QPushButton("← &Back", column)
         self.back.setAccessibleName("Previous question")
@@ -197,6 +242,7 @@ class TogetherView(QWidget):
         outer.addStretch(2)
         session.statusChanged.connect(self._on_status)
         session.planReplaced.connect(self._on_plan_replaced)
+        self.setTabOrder(self.choice, self.answer)
         self.setTabOrder(self.answer, self.next)
         self.setTabOrder(self.next, self.back)
         self.setTabOrder(self.back, self.leave)
@@ -212,43 +258,54 @@ class TogetherView(QWidget):
             self.set_plan(plan)
 
     def show_question(self, index: int) -> None:
-        self.index = max(0, min(index, len(QUESTIONS) - 1))
-        q = QUESTIONS[self.index]
+        self.index = max(0, min(index, len(self.questions) - 1))
+        q = self.questions[self.index]
         self.topic.setText(q.topic)
         self.question.setText(q.text)
         self.hint.setText(q.hint)
-        self.step.setText(f"{self.index + 1} of {len(QUESTIONS)}")
+        self.step.setText(f"{self.index + 1} of {len(self.questions)}")
         self.progress.setValue(self.index + 1)
         self.back.setEnabled(self.index > 0)
-        last = self.index == len(QUESTIONS) - 1
+        last = self.index == len(self.questions) - 1
         # the same letter on the last question: Alt+N always moves on, never types an "n"
         self.next.setText("Fi&nish ✓" if last else "&Next →")
         self.next.setAccessibleName("Finish" if last else "Next question")
-        self.answer.setAccessibleName(q.text)
-        self.answer.setAccessibleDescription(q.hint)
-        # one box for every question: point it at the own-words field of this question
-        self.form.rebind(self.answer, q.attr, q.fields)
-        if self.plan is not None:
-            self.form.set_target(q.target(self.plan), q.prefix(self.plan))
-        else:
-            self.form.set_target(None)
+        # one box for every question in words, one for the question answered by choosing:
+        # point it at this question's field
+        form, box = (self.choice_form, self.choice) if q.choice else (self.form, self.answer)
+        other = self.form if q.choice else self.choice_form
+        other.set_target(None)
+        self.answers.setCurrentIndex(1 if q.choice else 0)
+        box.setAccessibleName(q.text)
+        box.setAccessibleDescription(q.hint)
+        form.rebind(box, q.attr, q.fields)
+        form.set_target(q.target(self.plan) if self.plan is not None else None,
+                        q.prefix(self.plan) if self.plan is not None else "")
+        if access("young_person", q.field_id) is not Access.CHANGE:  # theirs to read, not to change
+            box.setEnabled(box is self.answer)
+            self.answer.setReadOnly(True)
         self.session.close_merge()
 
+    def input(self) -> QWidget:
+        """Where the young person answers the question on screen (their words, or a choice)."""
+        return self.choice if self.questions[self.index].choice else self.answer
+
     def go_next(self) -> None:
-        if self.index == len(QUESTIONS) - 1:
+        if self.index == len(self.questions) - 1:
             self.leaveRequested.emit()
             return
         self.show_question(self.index + 1)
-        self.answer.setFocus()
+        self.input().setFocus()
 
     def go_back(self) -> None:
         self.show_question(self.index - 1)
-        self.answer.setFocus()
+        self.input().setFocus()
 
     def _fit_text(self) -> None:
         """The question and its hint keep the height of the longest one at this width, so the
         answer box and the Next button stay where they are from question to question."""
-        for lab, texts in ((self.question, [q.text for q in QUESTIONS]), (self.hint, [q.hint for q in QUESTIONS])):
+        for lab, texts in ((self.question, [q.text for q in self.questions]),
+                           (self.hint, [q.hint for q in self.questions])):
             width = lab.width() if lab.width() > 0 else lab.sizeHint().width()
             fm = lab.fontMetrics()
             tallest = max(fm.boundingRect(QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap, t).height()

@@ -57,7 +57,7 @@ def test_an_open_store_is_a_store_protocol(tmp_path):
     try:
         assert isinstance(store, StoreProtocol)
         _methods, data = _members(StoreProtocol)
-        assert sorted(data) == ["encrypted", "user", "warnings"]
+        assert sorted(data) == ["encrypted", "read_only", "read_only_reason", "user", "warnings"]
         assert isinstance(store.user, str) and store.user
         assert store.encrypted is False
         assert store.warnings == [] or all(isinstance(w, str) for w in store.warnings)

@@ -127,7 +127,7 @@ def test_keyboard_only_walk_through_an_area(qtbot, window, store, saved_plan):
 def test_validation_error_names_the_field_and_nothing_invalid_is_saved(qtbot, window, store, saved_plan):
     view = open_in(window, qtbot, saved_plan.id)
     page = view.show_area("about")
-    care = page._lists[0]
+    care = page.episodes
     qtbot.mouseClick(care.add_button, Qt.MouseButton.LeftButton)
     start = care.form.widget("start").line
     end = care.form.widget("end").line

@@ -114,7 +114,7 @@ def test_2_what_stops_a_save_is_said_in_words_not_paths(qtbot, window, store):
     assert "Care history — Oak House: the date they moved in is needed" in status or \
         "the action needs to say what will be done" in status
     about = view.show_area("about")
-    editor = about._lists[0]
+    editor = about.episodes
     assert editor.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "The date they moved in is needed"
     window.show_first_problem()
     assert QApplication.focusWidget() is not None
@@ -134,11 +134,11 @@ def test_3_together_mode_never_types_a_shortcut_into_their_words(qtbot, window, 
     view.show_question(len(QUESTIONS) - 1)
     answer = view.answer
     focus_on(qtbot, answer)
-    qtbot.keyClicks(answer, "I'd call my nan")
+    qtbot.keyClicks(answer, "I agree with most of it")
     qtbot.keyClick(answer, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # the Next mnemonic
     # Alt+N finishes, as Next does on every other question; no "n" is added to their words
     qtbot.waitUntil(lambda: not window.together_action.isChecked(), timeout=2000)
-    assert window.session.plan.contingency.own_words == "I'd call my nan"
+    assert window.session.plan.sign_off.young_person_comments == "I agree with most of it"  # the last question
 
 
 def test_3_the_next_button_stays_put_from_question_to_question(qtbot, window, store):
@@ -174,9 +174,10 @@ def test_4_done_records_the_date_and_the_warning_goes_everywhere(qtbot, window, 
     card = next(c for c in page.prompts.cards if c.prompt.rule_id == "S-needs-assessment-overdue")
     click_in_view(qtbot, page.prompts.scroll, card.buttons[PromptAnswer.DONE])
     form = card.form
-    assert form.done_block is not None and form.done_block.isVisible()
-    assert form.done_block.label.text().replace("&", "") == "Needs assessment done on"
-    form.done_date.set_text("2/11/2026")
+    [asked] = form.inputs  # the one field behind the prompt: its date
+    assert asked.block.isVisible()
+    assert asked.block.label.text().replace("&", "") == "Needs assessment done on"
+    asked.widget.set_text("2/11/2026")
     click_in_view(qtbot, page.prompts.scroll, form.save)
     session = window.session
     assert session.plan.needs_assessment_done_on == date(2026, 11, 2)
@@ -198,9 +199,10 @@ def test_4_done_asks_for_a_real_day_not_after_today(qtbot, window, store):
     qtbot.waitUntil(lambda: bool(page.prompts.cards), timeout=2000)
     card = next(c for c in page.prompts.cards if c.prompt.rule_id == "S-needs-assessment-overdue")
     card.buttons[PromptAnswer.DONE].click()
-    card.form.done_date.set_text("1/1/2027")
+    [asked] = card.form.inputs
+    asked.widget.set_text("1/1/2027")
     card.form.save.click()
-    assert "after today" in card.form.done_block.error_text()
+    assert "after today" in asked.block.error_text()
     assert window.session.plan.needs_assessment_done_on is None and window.session.plan.prompt_responses == []
 
 
@@ -310,7 +312,7 @@ def test_7_in_care_since_on_add_a_young_person_starts_the_care_history_and_home_
     assert plan.home.current_since == date(2019, 1, 15)  # not typed twice
     view = window.plan_view
     about = view.show_area("about")
-    editor = about._lists[0]
+    editor = about.episodes
     editor.select(plan.care_episodes[0])
     editor.form.widget("home_name").setText("Birch Lodge")
     editor.form.widget("home_name").textEdited.emit("Birch Lodge")

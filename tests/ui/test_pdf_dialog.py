@@ -51,7 +51,92 @@ def test_offers_the_four_copies_full_first(dialog):
     assert list(dialog.edition_buttons) == [c for c, _w, _a in EDITION_CHOICES]
     assert set(dialog.edition_buttons) == set(export.EDITIONS)
     assert dialog.edition == "full"
-    assert all(b.isEnabled() for b in dialog.edition_buttons.values())
+    assert dialog.edition_buttons["full"].isEnabled() and dialog.edition_buttons["young-person"].isEnabled()
+
+
+def _open(qtbot, plan, **kw):
+    dlg = PdfExportDialog(plan, TODAY, **kw)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    return dlg
+
+
+def _text(path: Path) -> str:
+    import pypdf
+
+    return "\n".join(p.extract_text() for p in pypdf.PdfReader(str(path)).pages)
+
+
+def test_an_agreement_s_copy_is_offered_once_the_plan_has_one_agreed_or_not(qtbot, plans):
+    import copy
+
+    from pathway_app.domain import agreements
+
+    kayla = _open(qtbot, plans[0])  # no agreement of either kind
+    for code, words in (("staying-put", "Living Together Agreement"), ("staying-close", "Staying Close plan")):
+        b = kayla.edition_buttons[code]
+        assert not b.isEnabled()
+        assert f"no {words} has been written" in b.toolTip() and words in kayla.edition_notes[code].text()
+    kayla.set_edition("staying-put")
+    assert kayla.edition == "full"
+    kayla.reject()
+    plan = copy.deepcopy(plans[3])  # Callum: a Living Together Agreement in force
+    agreements.start(plan, agreements.STAYING_CLOSE, TODAY)  # and a Staying Close plan only drafted
+    assert plan.staying_close.decision.value != "agreed"
+    dlg = _open(qtbot, plan, edition="staying-close")
+    assert all(b.isEnabled() for b in dlg.edition_buttons.values())
+    assert dlg.edition == "staying-close"  # the copy for the part on screen, now it can be made
+    dlg.reject()
+
+
+def test_the_full_plan_may_leave_out_the_research_prompts(qtbot, monkeypatch, plans, tmp_path):
+    dlg = _open(qtbot, plans[0])
+    assert dlg.appendix.isChecked() and dlg.appendix.isEnabled()  # in, unless the adviser leaves them out
+    assert dlg.appendix.text().replace("&", "") == "Include the research prompts (appendix)"
+    dlg.set_edition("young-person")
+    assert not dlg.appendix.isEnabled()  # only the full plan has one
+    dlg.set_edition("full")
+    qtbot.mouseClick(dlg.appendix, Qt.MouseButton.LeftButton)
+    assert dlg.options == ("full", False, None)
+    assert dlg.history_detail() == {"appendix": "left out"}
+    _choose_file(monkeypatch, tmp_path / "plan.pdf")
+    qtbot.mouseClick(dlg.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.result_path is not None, timeout=30000)
+    assert "Appendix" not in _text(dlg.result_path)
+
+
+def test_which_version_of_an_agreement_is_printed(qtbot, monkeypatch, plans, tmp_path):
+    from pathway_app.domain import agreements
+
+    tom = plans[6]  # version 2 in force; version 1 replaced
+    dlg = _open(qtbot, tom, edition="staying-put")
+    box = dlg.versions["staying-put"]
+    assert box.isVisible() and box.isEnabled()
+    assert [box.itemText(i) for i in range(box.count())] == [
+        agreements.title("staying_put", a) for a in agreements.in_order(tom, "staying_put")]
+    assert box.currentData() == tom.staying_put.current().id  # the one in force
+    assert not dlg.versions["staying-close"].isVisible()  # Tom has no Staying Close plan
+    old = agreements.in_order(tom, "staying_put")[1]
+    box.setCurrentIndex(box.findData(old.id))
+    assert dlg.options == ("staying-put", True, old.id)
+    _choose_file(monkeypatch, tmp_path / "agreement.pdf")
+    qtbot.mouseClick(dlg.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.result_path is not None, timeout=30000)
+    assert "Version 1 was replaced" in _text(dlg.result_path)
+    assert dlg.history_detail() == {"version": agreements.title("staying_put", old)}
+
+
+def test_a_pipe_or_a_folder_is_refused_in_plain_words(qtbot, monkeypatch, dialog, tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    _choose_file(monkeypatch, fifo)
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.error.isVisible, timeout=30000)
+    assert "could not be saved" in dialog.error.text() and "a pipe (FIFO), not a file" in dialog.error.text()
+    assert fifo.is_fifo() and dialog.result_path is None and dialog.save.isEnabled()
 
 
 def test_preview_is_made_off_the_gui_thread(qtbot, dialog):
@@ -67,7 +152,7 @@ def test_preview_is_made_off_the_gui_thread(qtbot, dialog):
     dialog.set_edition("young-person")
     assert dialog.preview.text() == "Making the preview…"
     qtbot.waitUntil(lambda: not dialog.preview_pixmap().isNull(), timeout=30000)
-    assert set(dialog._cache) == {"full", "young-person"}
+    assert {options[0] for options in dialog._cache} == {"full", "young-person"}
 
 
 def test_saving_writes_a_pdf_where_chosen(qtbot, monkeypatch, dialog, tmp_path):
@@ -115,7 +200,8 @@ def test_a_preview_that_fails_says_so(qtbot, monkeypatch, plan):
     dlg.reject()
 
 
-def test_run_returns_the_path_written(qtbot, monkeypatch, plan, tmp_path):
+def test_run_returns_the_path_written(qtbot, monkeypatch, plans, tmp_path):
+    plan = plans[3]  # Callum: a Living Together Agreement to print
     _choose_file(monkeypatch, tmp_path / "plan.pdf")
 
     def save_straight_away(self):

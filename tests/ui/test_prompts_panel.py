@@ -39,6 +39,11 @@ def _card(panel, rule_id):
     return next(c for c in panel.cards if c.prompt.rule_id == rule_id)
 
 
+def _plain(panel, n: int = 0):
+    """The ``n``th card of a prompt with no field behind it: *Done* asks only what was done."""
+    return [c for c in panel.cards if c.prompt.answered_by is None][n]
+
+
 def test_every_open_prompt_is_a_card_with_urgency_words_quote_and_source(panel, plan):
     expected = evaluate(plan, TODAY)
     assert [c.prompt.rule_id for c in panel.cards] == [p.rule_id for p in expected]
@@ -74,8 +79,8 @@ def test_empty_state_is_calm(qtbot, plan):
 
 
 def test_done_records_who_and_when_and_the_card_goes(qtbot, panel, plan):
-    rule = panel.cards[0].prompt.rule_id
-    card = _card(panel, rule)
+    card = _plain(panel)
+    rule = card.prompt.rule_id
     qtbot.mouseClick(card.buttons[PromptAnswer.DONE], Qt.MouseButton.LeftButton)
     assert card.form.isVisible()
     assert card.form.question.text() == "What was done?"
@@ -160,7 +165,7 @@ def test_engine_refusal_is_shown_on_the_card(qtbot, plan):
     qtbot.addWidget(w)
     w.set_prompts(plan, None, TODAY, "")  # nobody signed in: the engine asks who is answering
     w.show()
-    card = w.cards[0]
+    card = _plain(w)
     qtbot.mouseClick(card.buttons[PromptAnswer.DONE], Qt.MouseButton.LeftButton)
     with qtbot.assertNotEmitted(w.planChanged):
         qtbot.mouseClick(card.form.save, Qt.MouseButton.LeftButton)
@@ -170,7 +175,7 @@ def test_engine_refusal_is_shown_on_the_card(qtbot, plan):
 
 def test_show_answered_lists_who_and_when(qtbot, panel, plan):
     assert not panel.toggle.isVisible()
-    card = panel.cards[0]
+    card = _plain(panel)
     qtbot.mouseClick(card.buttons[PromptAnswer.DONE], Qt.MouseButton.LeftButton)
     qtbot.keyClicks(card.form.note, "Talked it through")
     with qtbot.waitSignal(panel.planChanged):
@@ -190,17 +195,18 @@ def test_show_answered_lists_who_and_when(qtbot, panel, plan):
 def test_keyboard_only(qtbot, panel, plan):
     panel.activateWindow()
     qtbot.waitUntil(panel.isActiveWindow, timeout=2000)
-    card = panel.cards[0]
+    card = _plain(panel)
     rule = card.prompt.rule_id
     card.buttons[PromptAnswer.DONE].setFocus()
     qtbot.keyClick(card.buttons[PromptAnswer.DONE], Qt.Key.Key_Space)
     qtbot.waitUntil(card.form.note.hasFocus, timeout=2000)
     qtbot.keyClicks(card.form.note, "Agreed a date")
+    index = panel.cards.index(card)
     with qtbot.waitSignal(panel.planChanged):
         qtbot.keyClick(card.form.note, Qt.Key.Key_Return)
     assert plan.prompt_responses[-1].rule_id == rule
     # focus lands on the next card, not lost
-    qtbot.waitUntil(panel.cards[0].buttons[PromptAnswer.DONE].hasFocus, timeout=2000)
+    qtbot.waitUntil(panel.cards[index].buttons[PromptAnswer.DONE].hasFocus, timeout=2000)
 
 
 def test_every_control_has_an_accessible_name(qtbot, panel):
@@ -221,11 +227,12 @@ def test_the_window_may_set_the_prompts_again_when_told_the_plan_changed(qtbot, 
         panel.set_prompts(plan, None, TODAY, "Sam Patel")
 
     panel.planChanged.connect(reset)
-    first, second = panel.cards[0].prompt.rule_id, panel.cards[1].prompt.rule_id
-    card = panel.cards[0]
+    card = _plain(panel)
+    index = panel.cards.index(card)
+    first, second = card.prompt.rule_id, panel.cards[index + 1].prompt.rule_id
     card.buttons[PromptAnswer.DONE].click()
     card.form.save.click()
     assert calls == [1]
-    assert [c.prompt.rule_id for c in panel.cards][0] == second
+    assert [c.prompt.rule_id for c in panel.cards][index] == second
     assert first not in [c.prompt.rule_id for c in panel.cards]
     assert panel.toggle.text() == "Show answered (1)"

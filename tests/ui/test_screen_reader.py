@@ -33,10 +33,12 @@ NO_ROLE = {"unknown", "filler", "panel", "invalid", "redundant object", "section
 SCENES = (["your young people"]
           + [f"page: {k}" for k in ("about", "people", "home", "education", "health", "money", "skills",
                                     "identity", "support", "contingency", "reviews", "advisers")]
-          + ["answering a prompt: done", "answering a prompt: later", "calendar", "together mode", "locked"]
+          + ["answering a prompt: done", "answering a prompt: later", "answering a prompt: done, choosing",
+             "calendar", "together mode", "together mode: what I think of my plan", "read-only records", "locked"]
           + [f"dialog: {d}" for d in ("Add a young person", "Add a young person, with problems",
                                       "Keep these records safe", "Keep these records safe, with a problem",
                                       "Unlock your records", "Locking", "Make PDFs", "Make a PDF",
+                                      "Make a PDF of an agreement", "Export an accessible copy",
                                       "Someone else changed this plan", "Your changes", "History",
                                       "Who will be there at 25?", "Who will be there at 25? Anyone else",
                                       "A question", "Making PDFs")])
@@ -127,6 +129,23 @@ def test_the_prompt_answers_and_their_questions_are_read(walked):
     nodes = nodes_of(walked, "answering a prompt: done")
     names = {n["name"] for n in nodes if "showing" in n["states"]}
     assert {"Done", "Not relevant", "Later", "Save this answer", "Cancel this answer"} <= names
+
+
+def test_a_prompt_answered_by_doing_the_thing_asks_for_the_value_by_name(walked):
+    nodes = nodes_of(walked, "answering a prompt: done, choosing")
+    showing = [n for n in nodes if "showing" in n["states"]]
+    # Qt gives a drop-down the words chosen in it as its name; the field's words are its label
+    boxes = [n for n in showing if n["role"] == "combo box" and "focusable" in n["states"]]
+    assert "Choose…" in [n["name"] for n in boxes], [n["name"] for n in boxes]
+    assert any(n["role"] == "label" and n["name"] in ("Decision", "Registered with Ofsted") for n in showing)
+
+
+def test_records_that_can_only_be_read_say_so_and_their_fields_are_read_only(walked):
+    nodes = nodes_of(walked, "read-only records")
+    names = [n["name"] for n in nodes]
+    assert "These records can only be read here" in names
+    assert any(n["name"].startswith("These records can only be read here, because") for n in nodes
+               if n["role"] == "label")
 
 
 def test_the_lock_screen_shows_nothing_but_the_way_back_in(walked):

@@ -189,3 +189,28 @@ def test_tooltips_for_events_and_milestones(widget, plan):
     assert tip.startswith("18th birthday: 14 May 2026")
     overdue = next(m for m in f.markers if "Passport" in m.placed.event.label)
     assert overdue.overdue and "overdue" in overdue.info.detail
+
+
+def test_the_young_person_s_own_road_shows_births_a_baby_due_leave_ending_and_support_after_home():
+    """The same family dates as the PDF's timeline: a child born, a baby due, immigration leave
+    ending, the review of support after going back to family — each drawn in a style of its own."""
+    from pathway_app.domain.model import Child, ImmigrationMatter, ReturnHome
+    from pathway_app.domain.vocab import ImmigrationStatus
+    from pathway_app.export.blocks import timeline as pdf_timeline
+    from pathway_app.ui.timeline_view import KIND_STYLE
+
+    p = demo_like_plan()
+    p.children = [Child(name="Ava", born_on=date(2026, 4, 2)), Child(due_on=date(2027, 2, 10))]
+    p.immigration = [ImmigrationMatter(status=ImmigrationStatus.LIMITED_LEAVE, since=date(2024, 2, 1),
+                                       until=date(2027, 1, 31))]
+    p.return_home = ReturnHome(returned_on=date(2026, 9, 1), support="Visits", review_on=date(2027, 1, 15))
+    events, info = build_events(p, TODAY)
+    mine = {(e.when, e.kind) for e in events if e.kind in ("baby", "immigration", "return_home")}
+    assert mine == {(date(2026, 4, 2), "baby"), (date(2027, 2, 10), "baby"), (date(2027, 1, 31), "immigration"),
+                    (date(2027, 1, 15), "return_home")}
+    pdf = {(e.when, e.kind) for e in pdf_timeline(p, TODAY, first_person=False).data.events
+           if e.kind in ("baby", "immigration", "return_home")}
+    assert mine == pdf  # the app and the PDF show the same dates
+    assert all(e.kind in KIND_STYLE for e in events)
+    details = [info[id(e)].detail for e in events]
+    assert "Ava born on 2 April 2026" in details and "Baby due: 10 February 2027" in details

@@ -137,3 +137,100 @@ def test_together_mode_offers_no_practitioner_actions(qtbot, window, store, monk
     assert opened == [] and store.load(me.id) is not None
     window.leave_together()
     assert window.pdf_action.isEnabled() and window.history_action.isEnabled() and window.find_action.isEnabled()
+
+
+# --------------------------------------------------------------------------- the audience policy
+
+
+def plant(obj, markers: dict[str, str], hidden, prefix: str = "") -> None:
+    """Fill every text field of ``obj`` for which ``hidden(field id)`` holds with a marker of its
+    own (a record is added to every empty list first, so no field is missed)."""
+    from pathway_app.domain.introspect import specs
+
+    for s in specs(type(obj)):
+        fid = f"{prefix}.{s.name}" if prefix else s.name
+        value = getattr(obj, s.name)
+        if s.kind == "record":
+            plant(value, markers, hidden, fid)
+        elif s.kind == "records":
+            if not value:
+                value.append(s.type())
+            for item in value:
+                plant(item, markers, hidden, fid)
+        elif s.kind == "text" and hidden(fid):
+            marker = f"HIDDENMARK{len(markers):04d}"
+            setattr(obj, s.name, marker)
+            markers[marker] = fid
+
+
+def test_nothing_the_policy_hides_from_the_young_person_is_on_screen(qtbot, window, store, saved_plan):
+    """Markers in every field hidden from the young person (found from the policy, not listed by
+    hand); none is on screen on any question of together mode."""
+    from pathway_app.domain.audiences import Access, access
+
+    plan = store.load(saved_plan.id)
+    markers: dict[str, str] = {}
+    plant(plan, markers, lambda fid: access("young_person", fid) is Access.HIDDEN)
+    assert {"relationships.safety_notes", "relationships.contact_restrictions", "orders.notes",
+            "return_home.notes", "prompt_responses.note"} <= set(markers.values())
+    plan.person.about_me_own_words = "SHOWNMARK about me"  # theirs: on screen (the check can fail)
+    plan.sign_off.young_person_comments = "SHOWNMARK my plan"
+    window._set_plan(plan)  # as it is in memory; nothing here is saved
+    window._show_plan_page()
+    window.enter_together()
+    tv = window.together
+    seen = []
+    for i in range(len(tv.questions)):
+        tv.show_question(i)
+        text = visible_text(window)
+        leaked = [markers[m] for m in markers if m in text]
+        assert leaked == [], (tv.questions[i].key, leaked)
+        seen += [w for w in ("SHOWNMARK about me", "SHOWNMARK my plan") if w in text]
+    assert seen == ["SHOWNMARK about me", "SHOWNMARK my plan"]
+    window.leave_together()
+
+
+def test_the_questions_are_those_the_policy_lets_the_young_person_see_and_change(qtbot, window, saved_plan,
+                                                                                monkeypatch):
+    import pathway_app.ui.together as together
+    from pathway_app.domain.audiences import Access, access
+
+    assert [q.key for q in together.questions()] == [q.key for q in together.ALL_QUESTIONS]
+    assert all(access("young_person", q.field_id) is Access.CHANGE for q in together.QUESTIONS)
+    policy = {"identity.own_words": Access.HIDDEN, "contingency.own_words": Access.SEE}
+    monkeypatch.setattr(together, "access", lambda audience, fid: policy.get(fid, access(audience, fid)))
+    asked = [q.key for q in together.questions()]
+    assert "identity" not in asked and "contingency" in asked
+    window.together = None  # made again, reading the policy as it now stands
+    open_in(window, qtbot, saved_plan.id)
+    window.enter_together()
+    tv = window.together
+    assert [q.key for q in tv.questions] == asked
+    tv.show_question(asked.index("contingency"))  # seen, not changed
+    assert tv.answer.isReadOnly()
+    tv.show_question(asked.index("about"))
+    assert not tv.answer.isReadOnly()
+    window.leave_together()
+
+
+def test_what_they_think_of_their_plan_is_asked_by_choosing_then_in_their_words(qtbot, window, store, saved_plan):
+    from pathway_app.domain.vocab import PlanView
+
+    open_in(window, qtbot, saved_plan.id)
+    window.enter_together()
+    tv = window.together
+    keys = [q.key for q in tv.questions]
+    tv.show_question(keys.index("plan_view"))
+    assert tv.topic.text() == "Agreeing my plan"
+    assert tv.choice.isVisible() and not tv.answer.isVisible()
+    assert tv.input() is tv.choice and tv.choice.accessibleName() == "What do you think of your plan?"
+    tv.choice.setCurrentIndex(tv.choice.findData("agree"))
+    qtbot.mouseClick(tv.next, Qt.MouseButton.LeftButton)
+    assert tv.answer.isVisible() and QApplication.focusWidget() is tv.answer
+    qtbot.keyClicks(tv.answer, "It's fair. I want more help with money.")
+    wait_saved(qtbot, window)
+    so = store.load(saved_plan.id).sign_off
+    assert (so.young_person_view, so.young_person_comments) == (PlanView.AGREE, "It's fair. I want more help with money.")
+    window.leave_together()
+    page = window.plan_view.show_area("reviews")  # shown on the Reviews page, set apart as theirs
+    assert page.sign_off_words.edit.toPlainText() == "It's fair. I want more help with money."

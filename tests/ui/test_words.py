@@ -120,7 +120,9 @@ def test_the_check_finds_what_it_looks_for():
 def test_the_message_table_is_clean():
     samples = {"problem": "Care history — Oak House: the date they moved in is needed", "more": "",
                "count": 2, "error": "The disk is full", "text": "31/02/2026", "hint": MESSAGES["date_hint"],
-               "today": "23 Nov 2026", "field": "Needs assessment done on", "least": 8}
+               "today": "23 Nov 2026", "field": "Needs assessment done on", "least": 8,
+               "prompt": "No personal adviser is recorded for her.",
+               "reason": "the folder /media/usb/records cannot be written to"}
     for key, template in MESSAGES.items():
         values = {k: v for k, v in samples.items() if "{" + k + "}" in template}
         text = say(key, **values)
@@ -143,10 +145,10 @@ def test_the_ui_never_writes_the_words_it_promises_not_to_use():
 
 
 def test_birthdays_are_said_right():
-    from pathway_app.ui.timeline_view import _ordinal
+    from pathway_app.domain.dates import ordinal  # the one helper the timeline and every document use
 
     for n in range(1, 120):
-        assert slips(f"the {_ordinal(n)} birthday") == [], n
+        assert slips(f"the {ordinal(n)} birthday") == [], n
 
 
 # --------------------------------------------------------------------------- what is on screen
@@ -269,3 +271,39 @@ def test_every_dialog_says_things_cleanly(qtbot, window, demo):
                 assert_clean({dlg.detail.toPlainText(): {"history"}}, "the history's detail")
         dlg.reject()
     QApplication.processEvents()
+
+
+def test_the_new_facts_their_dialogs_and_read_only_records_say_things_cleanly(qtbot, window, store, data_dir):
+    """Dawit (an assessed age, immigration matters), Shannon (a daughter), Tom (two versions of
+    a Living Together Agreement): the pages that show them, the prompts' questions for a value,
+    the PDF and accessible-copy dialogs, and the banner of records that can only be read."""
+    from pathway_app.domain.vocab import PromptAnswer
+    from pathway_app.ui.html_export import HtmlCopyDialog
+    from pathway_app.ui.pdf_dialog import PdfExportDialog
+
+    plans = demo_plans(TODAY)
+    chosen = [p for p in plans if p.immigration or p.children or len(p.staying_put.agreements) > 1]
+    assert len(chosen) >= 3
+    for p in chosen:
+        store.save(p, today=TODAY)
+    for plan in chosen:
+        view = open_in(window, qtbot, plan.id)
+        for key in ("about", "home", "reviews", "advisers", "support"):
+            page = view.show_area(key)
+            qtbot.wait(5)
+            assert_clean(screen_texts(window), f"{plan.person.display_name}: {key}")
+            for card in page.prompts.cards:
+                if card.prompt.answered_by is not None:
+                    card.buttons[PromptAnswer.DONE].click()
+                    assert_clean(screen_texts(card), f"{key}: a prompt answered with a value")
+                    card.close_form()
+        for dlg in (HtmlCopyDialog(plan, window), PdfExportDialog(plan, TODAY, window, edition="staying-put")):
+            dlg.show()
+            qtbot.waitExposed(dlg)
+            assert_clean(screen_texts(dlg), type(dlg).__name__)
+            dlg.reject()
+    window.session.set_read_only("the folder /media/usb/records cannot be written to")
+    window.read_only_state.reason = window.session.read_only_reason
+    window._update_actions()
+    assert_clean(screen_texts(window), "records that can only be read")
+    assert_clean({say("read_only_banner", reason=window.session.read_only_reason): {"banner"}}, "the banner")

@@ -302,6 +302,32 @@ class AreaPage(QWidget):
             self.scroll.ensureWidgetVisible(block)
             block.widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def show_path(self, path: str) -> None:
+        """Bring the field at ``path`` into view with the cursor in it ("home.registration"),
+        or the record ("advisers[<id>]") selected with the cursor in its first field."""
+        self.ensure_built()
+        found: RecordListEditor | None = None
+        for ed in self._lists:
+            list_path = ed.list_path()
+            if list_path is None or ed.records is None:
+                continue
+            for row, rec in enumerate(ed.records):
+                at = plan_path_of(list_path, rec, row)
+                if path == at or path.startswith(at + "."):
+                    ed.select(rec)
+                    found = ed
+        for form in [f for f, _t, _p in self._forms] + [ed.form for ed in self._lists]:
+            if form.target is None:
+                continue
+            for f in form.fields:
+                if form.path_of(f.attr) == path:
+                    self.content.layout().activate()
+                    self.scroll.ensureWidgetVisible(f.block)
+                    f.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return
+        if found is not None:
+            found.focus_editor()
+
     def first_error_block(self) -> FieldBlock | None:
         for form, _t, _p in self._forms:
             for f in form.fields:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.fields import label
 from ...domain.home_now import fill_from_care_history
-from ...domain.vocab import Area, Decision, HomeType
+from ...domain.vocab import Area, Decision, HomeRegistration, HomeType
 from ..fields import grid
 from .base import AreaPage, area_of, area_prefix
 
@@ -25,7 +25,7 @@ class HomePage(AreaPage):
     def fill_from_care_history(self) -> None:
         """Home now, where still empty, from the newest care episode: one undoable step."""
         plan = self.plan
-        if plan is None:
+        if plan is None or self.session.read_only:
             return
         values = fill_from_care_history(plan)
         if not values:
@@ -49,6 +49,7 @@ class HomePage(AreaPage):
             f.choice("current_type", HomeType),
             f.text("current_name"),
             f.date("current_since"),
+            f.choice("registration", HomeRegistration),
             f.notes("suitability", lines=3),
         ]))
         lay = self.section("The next home")
@@ -57,6 +58,21 @@ class HomePage(AreaPage):
             f.date("planned_move_date"),
             f.notes("planned_description", lines=2),
             f.notes("fallback", lines=2),
+        ]))
+        rh = self.form_for(lambda p: p.return_home, "return_home")
+        lay = self.section(label("return_home"), "Going back to live with family, and the support the council "
+                                                 "still gives after it (at least six months), with its review.")
+        self.return_home_section = lay.parentWidget()
+        private = self.practitioner_only([rh.notes("notes", lines=2, wide=False)])
+        private.setProperty("wide", True)
+        lay.addWidget(grid([
+            rh.date("returned_on"),
+            rh.text("with_whom"),
+            rh.notes("support", lines=2),
+            rh.date("support_until"),
+            rh.date("review_on"),
+            rh.date("ended_on"),
+            private,
         ]))
         # the decisions here; the agreements themselves have a page of their own each
         sp = self.form_for(lambda p: p.staying_put, "staying_put")

@@ -11,6 +11,7 @@ from ...domain import model as m
 from ...domain.vocab import Area, Closeness, ContactFrequency, RelationshipStatus, RelationshipType, ThereAt25
 from .. import theme
 from ..fields import Form
+from ..messages import say
 from ..records import column
 from .base import AreaPage, area_of, area_prefix, muted
 
@@ -89,8 +90,19 @@ class PeoplePage(AreaPage):
         lay.addWidget(self.people)
         self.map.personActivated.connect(self._open_person)
         self.map.addPersonRequested.connect(self.people.add)
+        self.session.readOnlyChanged.connect(self._read_only)
+        self._read_only(self.session.read_only_reason)
         self.session.listChanged.connect(self._refresh_map)
         self.session.fieldChanged.connect(self._field_changed)
+
+    def _read_only(self, reason: str) -> None:
+        """Nothing that changes the plan while the records can only be read (the tip says why)."""
+        tip = say("read_only_tip", reason=reason) if reason else ""
+        for b in (self.at25_button, self.map.add_button()):
+            if b.property("usual_tip") is None:
+                b.setProperty("usual_tip", b.toolTip())
+            b.setEnabled(not reason)
+            b.setToolTip(tip or b.property("usual_tip"))
 
     def _open_person(self, relationship_id: str) -> None:
         """A person chosen on the map: their details below it, in view, ready to edit."""

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain import model as m
 from ...domain.fields import label
-from ..fields import Form, grid, pretty_date
+from ...domain.vocab import PlanView
+from ..fields import Form, OwnWordsPanel, grid, pretty_date
 from ..records import column
 from .base import AreaPage
 
@@ -45,7 +46,31 @@ class ReviewsPage(AreaPage):
             lambda p: p.reviews, lambda p: "reviews", build_review,
             factory=m.Review, empty_text="No reviews recorded yet.",
         ))
+        self._sign_off()
         self.session.saved.connect(self._refresh_timeline)
+
+    def _sign_off(self) -> None:
+        """Agreeing the plan: what the young person thinks of it in their own words (set apart as
+        theirs), then advocacy, an interpreter, the reviewing officer and who gets a copy."""
+        lay = self.section(label("sign_off"), "Before the plan is signed: what they think of it, and how "
+                                              "they were helped to have their say.")
+        self.sign_off_section = lay.parentWidget()
+        words = self.form_for(lambda p: p.sign_off, "sign_off")
+        self.sign_off_words = OwnWordsPanel(words, "young_person_comments", "What do you think of your plan? "
+                                            "What do you agree with, and what don't you?", parent=self.content)
+        view = words.choice("young_person_view", PlanView)
+        self.sign_off_words.layout().addWidget(view)
+        self._own_words.append(self.sign_off_words)
+        lay.addWidget(self.sign_off_words)
+        f = self.form_for(lambda p: p.sign_off, "sign_off")
+        lay.addWidget(grid([
+            f.yes_no("advocacy_offered"),
+            f.text("advocate"),
+            f.yes_no("interpreter_used"),
+            f.text("interpreter_language"),
+            f.text("reviewing_officer"),
+            f.notes("copies_to", lines=3),
+        ]))
 
     def after_bind(self) -> None:
         self._refresh_timeline()
@@ -62,8 +87,8 @@ class AdvisersPage(AreaPage):
         lay = self.section("Personal advisers")
 
         def build_adviser(form: Form) -> list[QWidget]:
-            return [form.text("name"), form.text("organisation"), form.date("start"), form.date("end"),
-                    form.notes("handover_notes", lines=2)]
+            return [form.text("name"), form.text("organisation"), form.text("phone"), form.text("email"),
+                    form.date("start"), form.date("end"), form.notes("handover_notes", lines=2)]
 
         lay.addWidget(self.list_editor(
             "advisers",

@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ...domain import model as m
-from ...errors import UserFacingError
+from ...errors import OutputRefused, UserFacingError
 from ...fileio import write_atomically
 from ...store.protocol import StoreProtocol
 from ..dialogs import ChooseEditionDialog
@@ -119,6 +119,9 @@ class FilesController(QObject):
         self.remember(path)
         try:
             write_atomically(path, export_plans(self.store, [plan.id]))
+        except OutputRefused as exc:  # a device, a pipe, a folder …: nothing there was touched
+            self._warn("The plan could not be exported", str(exc))
+            return
         except OSError as exc:
             self._warn("The plan could not be exported", f"{path}: {exc.strerror or exc}")
             return
@@ -167,9 +170,9 @@ class FilesController(QObject):
         got = PdfExportDialog.ask(self._parent, plan, self._today(), edition=edition, folder=self.folder())
         if not got:
             return
-        path, edition = got
+        path, edition, detail = got
         self.remember(str(path))
-        self.record("printed", plan.id, {"edition": edition, "file": path.name})
+        self.record("printed", plan.id, {"edition": edition, "file": path.name, **detail})
         if not self.locked:
             self.status.emit(f"PDF saved to {path}", 8000)
 
@@ -205,6 +208,34 @@ class FilesController(QObject):
         if not self.locked:
             self.status.emit(f"Made {len(written)} of {len(plans)} PDFs in {folder}.", 8000)
 
+    def export_html(self, plan: m.Plan) -> None:
+        """An accessible copy: the plan as one HTML page (a screen reader, a phone), noted in its
+        history as the ``html`` command notes it."""
+        from ..html_export import HtmlCopyDialog, html_bytes, html_filename
+
+        edition = HtmlCopyDialog.ask(self._parent, plan)
+        if edition is None or self.locked:
+            return
+        today = self._today()
+        path, _f = QFileDialog.getSaveFileName(self._parent, "Save the accessible copy",
+                                               self.in_folder(html_filename(plan, edition, today)),
+                                               "Web page (*.html)")
+        if not path or self.locked:
+            return
+        self.remember(path)
+        if not path.lower().endswith((".html", ".htm")):
+            path += ".html"
+        try:
+            written = write_atomically(path, html_bytes(plan, edition, today))
+        except OutputRefused as exc:
+            self._warn("The accessible copy could not be saved", str(exc))
+            return
+        except UserFacingError as exc:
+            self._warn("The accessible copy could not be saved", str(exc))
+            return
+        self.record("exported", plan.id, {"to": "accessible page", "edition": edition, "file": written.name})
+        self.status.emit(f"Accessible copy saved to {written}", 8000)
+
     # ------------------------------------------------------------------ what is held about them
 
     def subject_access(self, plan: m.Plan) -> None:
@@ -228,6 +259,9 @@ class FilesController(QObject):
             render_subject_access_pdf(bundle, path)
             data = json.dumps(bundle, ensure_ascii=False, indent=2, default=str).encode("utf-8")
             write_atomically(path[:-4] + ".json", data)
+        except OutputRefused as exc:
+            self._warn("The copy could not be made", str(exc))
+            return
         except OSError as exc:
             self._warn("The copy could not be made", f"{path}: {exc.strerror or exc}")
             return

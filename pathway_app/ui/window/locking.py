@@ -173,7 +173,7 @@ class LockController(QObject):
         """Plain local records that this copy of the app may change."""
         if self.locked or self.store is None or self.access is None or self.access.path is None:
             return False
-        return not (self.store.encrypted or self.access.read_only)
+        return not (self.store.encrypted or self.store.read_only or self.access.read_only)
 
     def ask_passphrase(self) -> str | None:
         values = NewPassphraseDialog.ask(self._parent, allow_unencrypted=False, title="Encrypt these records")

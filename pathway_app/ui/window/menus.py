@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ..session import PlanSession
     from ..unlock import LockScreen
     from .locking import LockController
+    from .read_only import ReadOnlyState
 
 
 class WindowMenus(QMainWindow):
@@ -37,6 +38,7 @@ class WindowMenus(QMainWindow):
     pages: QStackedWidget
     plan_view: PlanView | None
     lock_screen: LockScreen
+    read_only_state: ReadOnlyState
 
     def _act(self, text: str, slot: Callable[..., Any], shortcut: Any = None, tip: str = "") -> QAction:
         a = QAction(text, self)
@@ -64,6 +66,8 @@ class WindowMenus(QMainWindow):
         self.export_action = self._act("&Export…", w.export_plan, None, "Save this plan to a file")
         self.pdf_action = self._act("Export &PDF…", w.export_pdf, QKeySequence("Ctrl+P"),
                                     "Make a PDF of the plan to read together and sign")
+        self.html_action = self._act("Export accessible &copy (HTML)…", w.export_html, None,
+                                     "The plan as one web page that reads well with a screen reader and on a phone")
         self.many_pdfs_action = self._act("&Make PDFs…", w.make_pdfs, None,
                                           "Make PDFs of the chosen young person's plan, or everyone's, into a folder")
         self.subject_access_action = self._act(
@@ -77,7 +81,7 @@ class WindowMenus(QMainWindow):
                                        "Delete this young person's plan")
         self.quit_action = self._act("&Quit", self.close, QKeySequence.StandardKey.Quit)
         for a in (self.new_action, self.demo_action, None, self.import_action, self.export_action,
-                  self.pdf_action, self.many_pdfs_action, None, self.subject_access_action, None,
+                  self.pdf_action, self.html_action, self.many_pdfs_action, None, self.subject_access_action, None,
                   self.encrypt_action, self.lock_action, None, self.delete_action, None, self.quit_action):
             f.addSeparator() if a is None else f.addAction(a)
 
@@ -119,7 +123,8 @@ class WindowMenus(QMainWindow):
         for menu in (f, e, v, pm):  # the keyboard goes back where it was when a menu closes
             menu.aboutToHide.connect(self._after_menu)
         #: actions about one open plan (enabled only while it is on screen)
-        self._plan_actions = (self.export_action, self.pdf_action, self.delete_action, self.together_action,
+        self._plan_actions = (self.export_action, self.pdf_action, self.html_action, self.delete_action,
+                              self.together_action,
                               self.at25_action, self.history_action, self.subject_access_action)
         #: the ones that stay usable in together mode (made for the young person to see)
         self._together_actions = (self.together_action, self.at25_action)
@@ -151,6 +156,11 @@ class WindowMenus(QMainWindow):
         self.undo_action.setEnabled(self.session.undo_stack.canUndo())
         self.redo_action.setEnabled(self.session.undo_stack.canRedo())
         self.encrypt_action.setEnabled(self.locking.can_encrypt())
+        # records that can only be read: nothing that writes (exports and PDFs are noted in them)
+        self.read_only_state.apply((self.new_action, self.demo_action, self.import_action, self.export_action,
+                                    self.pdf_action, self.html_action, self.many_pdfs_action,
+                                    self.subject_access_action, self.encrypt_action, self.delete_action,
+                                    self.at25_action, self.undo_action, self.redo_action))
 
 
 __all__ = ["WindowMenus"]

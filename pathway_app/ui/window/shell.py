@@ -41,6 +41,7 @@ from .caseload_control import LIST_LIMIT, LIST_PAGE, CaseloadController
 from .files import FilesController
 from .locking import LockController
 from .menus import WindowMenus
+from .read_only import ReadOnlyState
 from .stale import StaleSaveResolver
 
 if TYPE_CHECKING:  # the plan's pages and together mode are imported when first used: a quicker start
@@ -132,6 +133,7 @@ class MainWindow(WindowMenus):
         self.locking.storeChanged.connect(self._use_store)
         self.locking.lockedChanged.connect(self._on_locked_changed)
         self.locking.encryptRequested.connect(self.encrypt_records)
+        self.read_only_state = ReadOnlyState(self.session, self.banner_area, self.caseload, self)
         self._make_actions()
         self._restore_window()
         self._show_store_state()
@@ -358,7 +360,7 @@ class MainWindow(WindowMenus):
         self._together_restore = self.windowState()
         if self.isVisible():
             self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
-        self.together.answer.setFocus()
+        self.together.input().setFocus()
         self._update_actions()
 
     def leave_together(self) -> None:
@@ -393,6 +395,11 @@ class MainWindow(WindowMenus):
         if plan is not None:
             edition = self.plan_view.suggested_edition() if self.plan_view is not None else "full"
             self.files.export_pdf(plan, edition)
+
+    def export_html(self) -> None:
+        plan = self._plan_for_practitioner()
+        if plan is not None:
+            self.files.export_html(plan)
 
     def export_plan(self) -> None:
         plan = self._plan_for_practitioner()
@@ -542,7 +549,8 @@ class MainWindow(WindowMenus):
 
     def _show_store_state(self) -> None:
         self.locking.show_store_state()
-        self.encrypt_action.setEnabled(self.locking.can_encrypt())
+        self.read_only_state.show(self.store)
+        self._update_actions()
 
     # ------------------------------------------------------------------ closing
 

@@ -5,8 +5,9 @@ Run by ``run.sh`` on a virtual X display with the AT-SPI bus up (``QT_QPA_PLATFO
     python drive.py OUT.json DATA_DIR
 
 Opens the app on made-up young people in DATA_DIR, then shows, one at a time: your young
-people; every page of a plan (each with its prompts); a prompt being answered; together mode;
-every dialog; the calendar; the lock screen. For each it runs the walker — in another process,
+people; every page of a plan (each with its prompts); a prompt being answered (with a value
+it records in the plan, too); together mode (with its question answered by choosing); every
+dialog; the calendar; records that can only be read; the lock screen. For each it runs the walker — in another process,
 while this one keeps answering the bus — and writes everything read to OUT.json as
 ``{"scenes": {name: [node, ...] | {"error": ...}}}``.
 """
@@ -111,6 +112,19 @@ def main(out: str, data_dir: str) -> int:
         scene(f"answering a prompt: {answer.value}", lambda a=answer: holder.append(answering(a)),
               lambda: holder and holder[0].close_form())
 
+    # a prompt answered by doing the thing: the value it records, chosen from a list
+    def answering_by_choosing():
+        page = view.show_area("home")
+        settle()
+        card = next(c for c in page.prompts.cards if c.prompt.answered_by and c.prompt.answered_by.kind == "choice")
+        page.prompts.scroll.ensureWidgetVisible(card)
+        card.buttons[PromptAnswer.DONE].click()
+        return card
+
+    chosen: list = []
+    scene("answering a prompt: done, choosing", lambda: chosen.append(answering_by_choosing()),
+          lambda: chosen and chosen[0].close_form())
+
     # the calendar of a date box: the very widget that drops down, shown in a window here (a
     # screen reader meets a popup through its focus events; a walk from the application's
     # root does not reach popups)
@@ -136,11 +150,19 @@ def main(out: str, data_dir: str) -> int:
     # together mode
     scene("together mode", win.enter_together, win.leave_together)
 
+    def together_choosing():
+        win.enter_together()
+        keys = [q.key for q in win.together.questions]
+        win.together.show_question(keys.index("plan_view"))
+
+    scene("together mode: what I think of my plan", together_choosing, win.leave_together)
+
     # every dialog, shown as it is when it opens
     from pathway_app.ui.at25_dialog import At25Dialog
     from pathway_app.ui.dialogs import (ChooseEditionDialog, LockSettingsDialog, NewPersonDialog, StaleSaveDialog,
                                         TextWindow)
     from pathway_app.ui.history import HistoryDialog
+    from pathway_app.ui.html_export import HtmlCopyDialog
     from pathway_app.ui.pdf_dialog import EDITION_CHOICES, PdfExportDialog
     from pathway_app.ui.unlock import NewPassphraseDialog, UnlockDialog
 
@@ -183,6 +205,9 @@ def main(out: str, data_dir: str) -> int:
         "Locking": lambda: LockSettingsDialog(5, win),
         "Make PDFs": lambda: ChooseEditionDialog("all 8 young people shown", list(EDITION_CHOICES[:2]), win),
         "Make a PDF": lambda: PdfExportDialog(win.session.plan, TODAY, win),
+        "Make a PDF of an agreement": lambda: PdfExportDialog(
+            next(p for p in plans if len(p.staying_put.agreements) > 1), TODAY, win, edition="staying-put"),
+        "Export an accessible copy": lambda: HtmlCopyDialog(win.session.plan, win),
         "Someone else changed this plan": lambda: StaleSaveDialog(
             name, "About me — Pronouns: she/her", win, theirs="About me — Phone: 07700 900123",
             both=["About me — Pronouns"]),
@@ -209,6 +234,27 @@ def main(out: str, data_dir: str) -> int:
                 dlg.deleteLater()
 
         scene(f"dialog: {title}", show, hide)
+
+    # records that can only be read: a second window on them, read-only
+    def read_only():
+        from pathway_app.store.lock import read_only_url
+
+        ro = open_store(url=read_only_url(Path(data_dir) / "pathway.db"))
+        other = open_window(ro, data_dir, lambda: TODAY, lock_after_ms=3_600_000)
+        other.resize(1360, 900)
+        other.show()
+        other.open_plan(plan.id)
+        other.plan_view.show_area("about")
+        read_only.parts = (other, ro)
+
+    def close_read_only():
+        other, ro = read_only.parts
+        other.locking.stop()
+        other.hide()
+        other.deleteLater()
+        ro.close()
+
+    scene("read-only records", read_only, close_read_only)
 
     # the lock screen (last: the records are closed)
     scene("locked", win.lock)

@@ -102,3 +102,68 @@ def test_nothing_practitioners_only_happens_in_together_mode(qtbot, window, save
         act()
     window.leave_together()
 
+
+
+# --------------------------------------------------------------------------- the accessible copy, and places not to write
+
+
+def test_an_accessible_copy_is_written_from_the_file_menu_and_noted(qtbot, window, store, saved_plan, tmp_path,
+                                                                    monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from pathway_app.ui.html_export import HtmlCopyDialog
+
+    offered = []
+
+    def choose_the_full_plan(self):
+        offered.append({code: (b.isEnabled(), b.isChecked()) for code, b in self.buttons.items()})
+        self.buttons["full"].click()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(HtmlCopyDialog, "exec", choose_the_full_plan)
+    suggested = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
+        lambda parent, caption, start, filters: (suggested.append(start), (str(tmp_path / "jade"), ""))[1]))
+    open_in(window, qtbot, saved_plan.id)
+    assert window.html_action.isEnabled()
+    assert window.html_action.text().replace("&", "") == "Export accessible copy (HTML)…"
+    window.html_action.trigger()
+    # the young person's copy is offered first; an agreement's only once there is one
+    assert offered == [{"full": (True, False), "young-person": (True, True), "staying-put": (False, False),
+                        "staying-close": (False, False)}]
+    assert suggested[0].endswith(".html") and "jade-okafor" in suggested[0]
+    target = tmp_path / "jade.html"
+    page = target.read_text(encoding="utf-8")
+    assert page.lstrip().lower().startswith("<!doctype html>") and 'lang="en' in page
+    assert "Jade" in page and "<script" not in page.lower()
+    assert _owner_only(target) and sorted(p.name for p in tmp_path.iterdir()) == ["jade.html"]
+    [entry] = [e for e in store.audit_history(saved_plan.id) if e["action"] == "exported"]
+    assert entry["detail"] == {"to": "accessible page", "edition": "full", "file": "jade.html"}
+    assert "Accessible copy saved to" in window.statusBar().currentMessage()
+
+
+def test_save_dialogs_refuse_a_pipe_or_a_folder_in_plain_words(qtbot, window, saved_plan, tmp_path, monkeypatch, boxes):
+    import os
+
+    from PySide6.QtWidgets import QDialog
+
+    from pathway_app.ui.html_export import HtmlCopyDialog
+
+    open_in(window, qtbot, saved_plan.id)
+    fifo = tmp_path / "plan.json"
+    os.mkfifo(fifo)
+    _save_to(monkeypatch, fifo)
+    window.export_plan()  # never blocks on the pipe
+    kind, title, text = boxes.calls[-1]
+    assert (kind, title) == ("warning", "The plan could not be exported")
+    assert "is a pipe (FIFO), not a file" in text and "nothing was written" in text
+    assert fifo.is_fifo()
+    folder = tmp_path / "copy.html"
+    folder.mkdir()
+    monkeypatch.setattr(HtmlCopyDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    _save_to(monkeypatch, folder)
+    window.export_html()
+    kind, title, text = boxes.calls[-1]
+    assert (kind, title) == ("warning", "The accessible copy could not be saved")
+    assert "is a folder, not a file" in text
+    assert folder.is_dir() and list(folder.iterdir()) == []
