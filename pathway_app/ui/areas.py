@@ -15,6 +15,8 @@ AREAS: list[tuple[str, str]] = [
     ("about", label("person")),
     ("people", label("relationships")),
     ("home", label("home")),
+    ("staying_put", f"{label('staying_put')} agreement"),
+    ("staying_close", f"{label('staying_close')} plan"),
     ("education", label("education")),
     ("health", label("health")),
     ("money", label("money")),
@@ -31,6 +33,8 @@ PROMPT_AREAS: dict[str, tuple[str, ...]] = {
     "about": ("about_me",),
     "people": ("relationships",),
     "home": ("accommodation",),
+    "staying_put": (),  # the agreements' prompts are on the Home page; their pages have a checklist
+    "staying_close": (),
     "education": ("education", "employment"),
     "health": ("health",),
     "money": ("finance",),
@@ -45,7 +49,8 @@ PROMPT_AREAS: dict[str, tuple[str, ...]] = {
 #: Which page shows a problem about a field path (for "take me to the problem").
 PATH_PAGES: list[tuple[str, str]] = [
     ("person.", "about"), ("care_episodes", "about"), ("relationships", "people"),
-    ("home.", "home"), ("staying_put", "home"), ("staying_close", "home"),
+    ("home.", "home"), ("staying_put.agreements", "staying_put"), ("staying_close.agreements", "staying_close"),
+    ("staying_put", "home"), ("staying_close", "home"),
     ("education", "education"), ("health", "health"), ("money", "money"), ("skills", "skills"),
     ("identity", "identity"), ("life_story", "identity"), ("support_areas", "support"),
     ("contingency", "contingency"), ("reviews", "reviews"), ("needs_assessment", "reviews"),
