@@ -49,6 +49,7 @@ from .session import PlanSession
 TITLE = "Pathway Planner"
 #: The agreement each audience works on, and what it is called on the window.
 KIND = {Audience.FOSTER_CARER: ag.STAYING_PUT, Audience.KEY_WORKER: ag.STAYING_CLOSE}
+WHO = {Audience.FOSTER_CARER: "the foster carers", Audience.KEY_WORKER: "the key worker"}
 
 
 class ShareSession(PlanSession):
@@ -124,15 +125,15 @@ class WorkspaceWindow(QMainWindow):
                                   "border-bottom: 2px solid palette(highlight); }")
         row = QHBoxLayout(self.banner)
         row.setContentsMargins(18, 8, 18, 8)
-        who = policy().labels[share.audience].split(" (")[0].lower()
+        who = WHO[share.audience]
         made = f", made by {share.made_by}" if share.made_by else ""
-        self.banner_text = (f"<b>{escape(name)}’s {escape(ag.NAMES[self.kind])}</b>: a shared copy for the {who}"
+        self.banner_text = (f"<b>{escape(name)}’s {escape(ag.NAMES[self.kind])}:</b> a shared copy for {who}"
                             f"{escape(made)}. It holds only this agreement. <b>Save</b> puts your changes back into "
                             "this file; then send it back to the personal adviser.")
         self.banner_label = QLabel(self.banner_text, self.banner)
         self.banner_label.setWordWrap(True)
         self.banner_label.setTextFormat(Qt.TextFormat.RichText)
-        self.banner_label.setAccessibleName(f"{name}’s {ag.NAMES[self.kind]}: a shared copy for the {who}")
+        self.banner_label.setAccessibleName(f"{name}’s {ag.NAMES[self.kind]}: a shared copy for {who}")
         row.addWidget(self.banner_label, 1)
         outer.addWidget(self.banner)
         page_class = StayingPutPage if self.kind == ag.STAYING_PUT else StayingClosePage
@@ -140,6 +141,7 @@ class WorkspaceWindow(QMainWindow):
         self.page.prompt_side.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 34)
         folder = os.path.dirname(os.path.abspath(session.path))
         self.page.start_folder = lambda: folder
+        self.page.ensure_built()  # before it is shown, so every part shows with it
         outer.addWidget(self.page, 1)
         self.setCentralWidget(central)
         self.save_label = QLabel(self)
@@ -209,7 +211,7 @@ class WorkspaceWindow(QMainWindow):
         plan = self.session.plan
         if on and plan is not None:
             name = plan.person.preferred_name.strip() or plan.person.given_name.strip()
-            self.banner_label.setText(f"<b>Together with {escape(name)}</b>: {escape(ag.NAMES[self.kind])}")
+            self.banner_label.setText(f"<b>Together with {escape(name)}:</b> {escape(ag.NAMES[self.kind])}")
             if self.isVisible():
                 self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
         else:
