@@ -27,6 +27,7 @@ from typing import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -218,6 +219,22 @@ class WorkspaceWindow(QMainWindow):
             self.banner_label.setText(self.banner_text)
             if self.isVisible():
                 self.setWindowState(self.windowState() & ~Qt.WindowState.WindowFullScreen)
+
+    # ------------------------------------------------------------------ keyboard
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        """Tab goes through the agreement in reading order, then its checklist, and round again."""
+        order = [w for w in self.page.focus_chain() if w.isVisibleTo(self) and w.isEnabled()]
+        focus = QApplication.focusWidget()
+        while focus is not None and focus not in order and focus is not self:
+            focus = focus.parentWidget()
+        if not order or focus not in order:
+            return super().focusNextPrevChild(next)
+        target = order[(order.index(focus) + (1 if next else -1)) % len(order)]
+        if self.page.content.isAncestorOf(target):
+            self.page.scroll.ensureWidgetVisible(target, 24, 24)
+        target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     # ------------------------------------------------------------------ closing
 
