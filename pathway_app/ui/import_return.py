@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -93,6 +94,8 @@ class ImportReturnDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to each change itself
+        scroll.setAccessibleName("The changes in the returned plan")
         lay.addWidget(scroll, 1)
         buttons = ok_cancel(self, "&Import the ticked changes")
         buttons.accepted.connect(self.accept)

@@ -68,12 +68,28 @@ def test_tab_goes_round_the_workspace_in_reading_order(qtbot, demo, store, tmp_p
     ws.close()
 
 
-@pytest.mark.parametrize("make", ["signing", "ending", "share"])
-def test_the_dialogs_are_walked_with_tab(qtbot, demo, make):
+def _returned(store, reece, tmp_path):
+    from pathway_app.ui.import_return import ImportReturnDialog
+
+    path = tmp_path / "reece.pathway-share"
+    S.export_share(store, reece.id, "key_worker", path, PASS)
+    share = S.open_share(path, PASS)
+    copy = share.workspace()
+    copy.staying_close.draft().come_back_notes = "Sunday dinner once a month."
+    copy.staying_close.draft().staff[0].how_often = "Every week"
+    S.save_share(path, PASS, share, copy)
+    return ImportReturnDialog(S.read_return(store, path, PASS))
+
+
+@pytest.mark.parametrize("make", ["signing", "ending", "share", "import"])
+def test_the_dialogs_are_walked_with_tab_and_say_things_cleanly(qtbot, demo, store, tmp_path, make):
+    from .test_words import assert_clean, screen_texts
+
     reece, tom = demo["Tanner"], demo["Whitfield"]
     dlg = {"signing": lambda: SigningDialog(reece, ag.STAYING_CLOSE, reece.staying_close.draft(), TODAY),
            "ending": lambda: EndingDialog(ag.STAYING_PUT, tom.staying_put.in_force(), TODAY),
-           "share": lambda: SharePassphraseDialog("the carers", tom.person.display_name)}[make]()
+           "share": lambda: SharePassphraseDialog("the carers", tom.person.display_name),
+           "import": lambda: _returned(store, reece, tmp_path)}[make]()
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
@@ -82,4 +98,5 @@ def test_the_dialogs_are_walked_with_tab(qtbot, demo, make):
     first = interactive_controls(dlg)[0]
     walked = tab_walk(qtbot, first)
     assert [describe(w) for w in interactive_controls(dlg) if w not in walked] == []
+    assert_clean(screen_texts(dlg), make)
     QApplication.processEvents()
