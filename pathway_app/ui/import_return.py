@@ -87,29 +87,37 @@ class ImportReturnDialog(QDialog):
         rows = QVBoxLayout(inner)
         rows.setSpacing(10)
         self.boxes: dict[str, QCheckBox] = {}
+        place = None
         for rc in report.to_decide:
-            rows.addWidget(self._row(rc, inner))
+            where, _sep, what = rc.words.rpartition(": ")
+            if where and where != place:  # the changes to one record under its name
+                head = wrapped(where, inner)
+                theme.set_font(head, 1.0, bold=True)
+                rows.addWidget(head)
+            place = where
+            rows.addWidget(self._row(rc, what if where else rc.words, inner))
         rows.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to each change itself
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setAccessibleName("The changes in the returned plan")
         lay.addWidget(scroll, 1)
         buttons = ok_cancel(self, "&Import the ticked changes")
         buttons.accepted.connect(self.accept)
         lay.addWidget(buttons)
         fm = self.fontMetrics()
-        self.resize(fm.horizontalAdvance("x") * 100, fm.lineSpacing() * 34)
+        self.resize(fm.horizontalAdvance("x") * 110, fm.lineSpacing() * 34)
 
-    def _row(self, rc: Any, parent: QWidget) -> QFrame:
+    def _row(self, rc: Any, what: str, parent: QWidget) -> QFrame:
         frame = QFrame(parent)
         lay = QVBoxLayout(frame)
-        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setContentsMargins(12, 0, 0, 0)
         lay.setSpacing(2)
         conflict = rc.state == CONFLICT
-        box = QCheckBox(("⚠ " if conflict else "") + rc.words.replace("&", "&&"), frame)
+        box = QCheckBox(("⚠ " if conflict else "") + what.replace("&", "&&"), frame)
         box.setChecked(not conflict)
         before, after = value_text(rc.path, rc.change.before), value_text(rc.path, rc.change.after)
         lines = [f"In the file: {after}", f"Was: {before}"]

@@ -159,7 +159,7 @@ def house_rules_editor(page: AgreementPage) -> RecordListEditor:
 
     def build(form: Form) -> list[QWidget]:
         page.topic_title = form.text("title", "o")
-        return [page.topic_title, form.check("same_as_before", "b"), form.notes("agreed", lines=3),
+        return [form.check("same_as_before", "b"), page.topic_title, form.notes("agreed", lines=3),
                 words_frame(form, "young_person_words", "carers_words", page.content)]
 
     def same(rule: m.HouseRule) -> str:

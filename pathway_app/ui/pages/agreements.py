@@ -28,7 +28,7 @@ import copy
 import re
 from typing import Any, Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFrame,
@@ -148,6 +148,10 @@ class AgreementPage(AreaPage):
         self.prompt_side.layout().addStretch(1)
         self.checklist.partRequested.connect(self.go_to_part)
         self.checklist.setVisible(False)
+        fm = self.fontMetrics()  # the column is as wide as its longest part, no wider
+        longest = max(fm.horizontalAdvance("○ " + p.heading) for p in ag.PARTS[self.kind])
+        self.prompt_side.widest = max(self.prompt_side.minimumWidth(), longest + fm.horizontalAdvance("M") * 6)
+        self.prompt_side.setMaximumWidth(self.prompt_side.widest)
         session.fieldChanged.connect(self._on_field_changed)
         session.listChanged.connect(self._on_list_changed)
 
@@ -320,6 +324,7 @@ class AgreementPage(AreaPage):
         self._apply_buttons(a)
         self._apply_notes(a)
         self.checklist.set_agreement(a)
+        self.prompt_side.setVisible(has)  # the checklist's column, with nothing in it yet
 
     def _apply_list(self, ed: Any) -> None:
         a = self.agreement()
@@ -416,7 +421,9 @@ class AgreementPage(AreaPage):
         """Scroll to the part ``key`` and put the cursor in its first field that can be changed."""
         section = self.part_sections[key]
         self.content.layout().activate()
-        self.scroll.verticalScrollBar().setValue(section.y())
+        bar = self.scroll.verticalScrollBar()
+        bar.setValue(section.y())
+        QTimer.singleShot(0, lambda: bar.setValue(section.y()))  # again once a new version is laid out
         for w in super().focus_chain():
             if section.isAncestorOf(w) and w.isVisibleTo(self) and w.isEnabled() and not (
                     isinstance(w, (QLineEdit, QPlainTextEdit)) and w.isReadOnly()):
