@@ -23,6 +23,7 @@ SIZE = (1360, 860)
 
 
 PASSPHRASE = "screenshot passphrase only"
+SHARE_PASSPHRASE = "shared plan passphrase"
 
 
 def crowd_plan(n: int = 200, seed: int = 3):
@@ -42,6 +43,106 @@ def crowd_plan(n: int = 200, seed: int = 3):
     return p
 
 
+class AgreementShots:
+    """The agreements' screens (section 4i), shot again in dark mode by :meth:`dark`."""
+
+    def __init__(self, w, plans, data: Path, shoot, settle):
+        from pathway_app.store.share import export_share, open_share, read_return, save_share
+
+        self.w, self.shoot, self.settle = w, shoot, settle
+        self.tom = next(p for p in plans if p.person.family_name == "Whitfield")
+        self.reece = next(p for p in plans if p.person.family_name == "Tanner")
+        self.dawit = next(p for p in plans if p.person.family_name == "Tekle")
+        self.tom_file = data / "tom-whitfield-staying-put.pathway-share"
+        export_share(w.store, self.tom.id, "foster_carer", self.tom_file, SHARE_PASSPHRASE)
+        # Dawit's carers filled in some of their draft and sent it back
+        dawit_file = data / "dawit-tekle-staying-put.pathway-share"
+        export_share(w.store, self.dawit.id, "foster_carer", dawit_file, SHARE_PASSPHRASE)
+        share = open_share(dawit_file, SHARE_PASSPHRASE)
+        copy = share.workspace()
+        draft = copy.staying_put.draft()
+        draft.house_rules[1].agreed = "Text Hiwet or Daniel if staying at a friend's."
+        draft.house_rules[1].young_person_words = "That's fair."
+        draft.money_notes = "Please pay the allowance monthly."
+        draft.practical_support = "Cooking together on Sundays; help with the bus pass."
+        save_share(dawit_file, SHARE_PASSPHRASE, share, copy)
+        plan = w.store.load(self.dawit.id, opened=False)  # meanwhile, at the adviser's
+        plan.staying_put.draft().money_notes = "Allowance to be confirmed by the fostering team."
+        w.store.save(plan)
+        self.report = read_return(w.store, dawit_file, SHARE_PASSPHRASE)
+
+    def light(self) -> None:
+        w, shoot = self.w, self.shoot
+        w.open_plan(self.tom.id)
+        page = w.plan_view.show_area("staying_put")
+        shoot(w, "20-agreement-staying-put")
+        page.go_to_part("house-rules")
+        shoot(w, "20-agreement-staying-put-house-rules")
+        w.open_plan(self.reece.id)
+        page = w.plan_view.show_area("staying_close")
+        shoot(w, "21-agreement-staying-close")
+        from pathway_app.ui.agreement_dialogs import SigningDialog
+
+        dlg = SigningDialog(self.reece, "staying_close", w.session.plan.staying_close.draft(), TODAY, w)
+        dlg.show()
+        shoot(dlg, "22-agreement-signing")
+        dlg.reject()
+        dlg.deleteLater()
+        self.workspace("23-workspace")
+        self.importing("24-import-returned-plan")
+
+    def workspace(self, name: str, together: bool = True) -> None:
+        from PySide6.QtCore import Qt
+
+        from pathway_app.store.share import open_share
+        from pathway_app.ui.workspace import ShareSession, WorkspaceWindow
+
+        share = open_share(self.tom_file, SHARE_PASSPHRASE)
+        session = ShareSession(str(self.tom_file), SHARE_PASSPHRASE, share, lambda: TODAY)
+        session.open(share.workspace())
+        ws = WorkspaceWindow(session)
+        ws.resize(*SIZE)
+        ws.show()
+        ws.page.start()  # the carers start a new version with Tom
+        self.settle(50)
+        ws.page.scroll.verticalScrollBar().setValue(0)
+        ws.page.versions.setFocus()  # the ring round what has the keyboard follows it here
+        self.settle(100)
+        self.shoot(ws, name)
+        if together:
+            ws.together_action.trigger()
+            ws.setWindowState(Qt.WindowState.WindowNoState)  # full screen on a real screen; this size here
+            ws.resize(*SIZE)
+            ws.page.go_to_part("house-rules")
+            self.shoot(ws, name + "-together")
+            ws.together_action.trigger()
+        session.dirty = False
+        ws.close()
+        ws.deleteLater()
+
+    def importing(self, name: str) -> None:
+        from pathway_app.ui.import_return import ImportReturnDialog
+
+        dlg = ImportReturnDialog(self.report, self.w)
+        dlg.show()
+        self.shoot(dlg, name)
+        dlg.reject()
+        dlg.deleteLater()
+
+    def dark(self, palette) -> None:
+        self.w.open_plan(self.tom.id)
+        self.w.plan_view.show_area("staying_put")
+        self.shoot(self.w, "25-dark-agreement-staying-put")
+        self.workspace("25-dark-workspace", together=False)
+        self.importing("25-dark-import-returned-plan")
+
+
+def agreement_scenes(w, plans, data: Path, shoot, settle) -> AgreementShots:
+    shots = AgreementShots(w, plans, data, shoot, settle)
+    shots.light()
+    return shots
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(HERE / "screenshots"))
@@ -53,7 +154,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import QElapsedTimer
     from PySide6.QtGui import QFont, QFontDatabase
-    from PySide6.QtWidgets import QApplication
 
     from pathway_app.demo import demo_plans
     from pathway_app.domain.vocab import ThereAt25
@@ -401,7 +501,11 @@ def main(argv: list[str] | None = None) -> int:
     ro_window.close()
     ro.close()
 
-    # 4i. locked after idle time: nothing of anyone on screen
+    # 4i. the agreements: Tom's Staying Put agreement in force, Reece's Staying Close plan being
+    # written, signing it, a shared plan in the carers' workspace, and bringing it back
+    shots = agreement_scenes(w, plans, data, shoot, settle)
+
+    # 4j. locked after idle time: nothing of anyone on screen
     w.lock()
     shoot(w, "14-locked")
     w.lock_screen.form.passphrase.setText(PASSPHRASE)
@@ -419,6 +523,7 @@ def main(argv: list[str] | None = None) -> int:
     w.together_action.trigger()
     shoot(w, "09-dark-together-mode")
     w.leave_together()
+    shots.dark(app.palette())
     mp.setPalette(app.palette())
     alone(mp, (960, 700), "map-dark", me)
     tl.setPalette(app.palette())

@@ -1,5 +1,8 @@
 """`pathway-planner`: with no command, opens the app; sub-commands for scripts and CI.
 
+``pathway-planner FILE`` (one existing file) opens a shared plan in the carer's or key worker's
+workspace (:mod:`pathway_app.ui.workspace`): no records are opened.
+
 Each command lives in its own module under :mod:`pathway_app.commands` with ``NAME``,
 ``HELP``, ``add_arguments(parser)`` and ``run(args, ctx) -> int``. Modules import what they
 need inside ``run`` so that starting the app stays fast.
@@ -22,12 +25,12 @@ import json
 import os
 import pkgutil
 import sys
+from collections.abc import Sequence
 from datetime import date
-from typing import Any, Sequence
+from typing import Any
 
 from . import __version__
 from .errors import CliError  # noqa: F401 - commands raise it (``from ..cli import CliError``)
-
 
 #: The days a command can be asked to work dates out on ("--today"): wide enough for any real
 #: use, narrow enough that 25 years on (and back) is still a date Python can hold.
@@ -236,7 +239,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
     parser = argparse.ArgumentParser(
         prog="pathway-planner",
         description="Plan a young person's move from care into adult life. "
-        "With no command, opens the app.",
+        "With no command, opens the app; with a shared plan FILE, opens it to work on.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the app with the demo young people added")
@@ -253,6 +256,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser, table = build_parser()
+    given = list(sys.argv[1:] if argv is None else argv)
+    if len(given) == 1 and given[0] not in table and not given[0].startswith("-") and os.path.isfile(given[0]):
+        from .ui.workspace import run_workspace  # `pathway-planner FILE`: a shared plan, in its workspace
+
+        return run_workspace(given[0])
     args = parser.parse_args(argv)
     if args.command is None:
         from .ui.app import run_app

@@ -16,7 +16,7 @@ her. A person can be pressed (the screen reader's "press" action opens them, lik
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAccessible

@@ -487,12 +487,12 @@ class CaseloadView(QWidget):
     def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802
         from PySide6.QtCore import QEvent
 
-        if obj is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
-            if self.proxy.rowCount():
-                self.table.setFocus()
-                if not self.table.currentIndex().isValid():
-                    self.table.selectRow(0)
-                return True
+        down = obj is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down
+        if down and self.proxy.rowCount():
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.selectRow(0)
+            return True
         return super().eventFilter(obj, event)
 
     def selected_id(self) -> str | None:

@@ -16,12 +16,12 @@ someone types.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -37,11 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import fields as catalogue
-from ..domain.labels import choices, label as vocab_label
+from ..domain.labels import choices
+from ..domain.labels import label as vocab_label
 from ..domain.validation import Problem
 from . import theme
 from .date_field import DATE_HINT, DateField, format_date, parse_date, pretty_date  # noqa: F401 - used from here too
 from .session import PlanSession
+
 
 def fit_lines(edit: QPlainTextEdit, lines: int) -> None:
     """A text box ``lines`` tall in its own font (longer text scrolls inside it)."""
@@ -185,7 +187,7 @@ class _Field:
 class _FocusOut(QObject):
     """When a field loses focus: close the current undo step and show its problems."""
 
-    def __init__(self, form: "Form"):
+    def __init__(self, form: Form):
         super().__init__(form)
         self._form = form
 

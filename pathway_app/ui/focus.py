@@ -115,7 +115,8 @@ class _Watcher(QObject):
         if ring is None or ring.parentWidget() is not window:
             ring = FocusRing(window)
             self.rings[id(window)] = ring
-            window.destroyed.connect(lambda *_a, key=id(window): self.rings.pop(key, None))
+            key = id(window)
+            window.destroyed.connect(lambda *_a, key=key: self.rings.pop(key, None))
         return ring
 
     def _on_focus(self, old: QWidget | None, new: QWidget | None) -> None:

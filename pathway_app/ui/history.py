@@ -39,6 +39,9 @@ ACTION_WORDS = {
     "subject_access": "Made a copy of everything held",
 }
 
+#: Whose shared copy a change came from, or an export went to (store/share.py's audit details).
+_SHARED = {"foster_carer": "the foster carers", "key_worker": "the key worker"}
+
 _EDITIONS = {"full": "full pathway plan", "young-person": "their own copy", "staying-put": "Staying Put agreement",
              "staying-close": "Staying Close plan"}
 
@@ -61,6 +64,10 @@ class HistoryEntry:
     @property
     def what(self) -> str:
         words = ACTION_WORDS.get(self.action, self.action.replace("_", " ").capitalize())
+        shared = _SHARED.get(str(self.detail.get("audience"))) if "share file" in (self.detail.get("from"),
+                                                                                   self.detail.get("to")) else None
+        if shared:
+            words += f" ({'from' if self.detail.get('from') else 'a shared copy for'} {shared})"
         if self.action == "changed" and self.changes:
             fields = sorted({field_title(p) for p, _a, _b in self.changes})
             shown = ", ".join(fields[:3]) + (f" and {len(fields) - 3} more" if len(fields) > 3 else "")

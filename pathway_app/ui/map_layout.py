@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from ..domain import geometry
 from ..domain.fields import label as field_label
 from ..domain.labels import label
 from ..domain.model import Plan, Relationship
 from ..domain.vocab import RELATIONSHIP_GROUP, Closeness, PeopleGroup, RelationshipStatus, ThereAt25
-from ..domain import geometry
 
 MIN_NODE_RADIUS = 11.0  # px: below this the map shows fewer people instead
 MAX_NODE_RADIUS = 24.0

@@ -15,8 +15,8 @@ from typing import NamedTuple
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 
-from ..domain.vocab import Closeness, ContactFrequency, PeopleGroup, RelationshipStatus
 from ..domain import geometry
+from ..domain.vocab import Closeness, ContactFrequency, PeopleGroup, RelationshipStatus
 from .map_layout import MapFrame, PlacedPerson, clamp, group_title, initials
 from .theme import is_dark
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QPushButton, QToolTip, QWidget
 
 from ..domain.fields import label
 from ..domain.model import Plan
+from . import accessible
 from .map_layout import (
     MapFrame,
     PlacedPerson,
@@ -31,7 +32,6 @@ from .map_layout import (
     legend_items,
     legend_rects,
 )
-from . import accessible
 from .map_paint import MapFonts, MapPainter
 from .theme import scaled_font
 
@@ -277,9 +277,7 @@ class RelationshipMapWidget(QWidget):
         reason = event.reason()
         if people and reason == Qt.FocusReason.BacktabFocusReason:
             self._set_focus_index(len(people) - 1)
-        elif people and reason == Qt.FocusReason.TabFocusReason:
-            self._set_focus_index(0)
-        elif people and not 0 <= self._focus_index < len(people):
+        elif people and reason == Qt.FocusReason.TabFocusReason or people and not 0 <= self._focus_index < len(people):
             self._set_focus_index(0)
         super().focusInEvent(event)
         self.update()

@@ -53,6 +53,30 @@ MESSAGES: dict[str, str] = {
     # choosing a passphrase
     "passphrase_short": "The passphrase needs at least {least} characters: {more} more.",
     "passphrases_differ": "The two passphrases are not the same. Type it again carefully.",
+    # agreements (Staying Put, Staying Close) and the files shared with carers and key workers
+    "agreement_none": "There is no {name} yet. Start one to write it together: the parties and the usual "
+                      "topics are filled in from the plan.",
+    "agreement_draft": "Version {version} is being written. When everyone has signed it, record the signing.",
+    "agreement_in_force": "Agreed on {on} and kept as it was signed. To change anything, start a new version.",
+    "agreement_ended": "This arrangement ended on {on}. It is kept as a record, as it was signed.",
+    "agreement_replaced": "A later version was agreed in its place on {on}. It is kept as a record, as it was signed.",
+    "agreement_day_needed": "The day is needed.",
+    "agreement_day_future": "That day is after today ({today}).",
+    "agreement_name_needed": "Type the name of who signed as {who}, or untick it.",
+    "agreement_discard": "Discard the draft of the {name}? What was written in it goes (Undo brings it back).",
+    "agreement_printed": "PDF saved to {path}",
+    "agreement_print_failed": "The PDF could not be made: {error}",
+    "share_save_first": "Nothing was shared: the plan must be saved first. {problem}",
+    "share_made": "Saved {path}. Give them the passphrase another way: say it on the phone, never in the same "
+                  "message as the file.",
+    "share_failed": "Nothing was shared: {error}",
+    "share_unsaved": "Not saved into the file yet",
+    "share_saved": "Saved into the file",
+    "share_not_saved": "Not saved: {error}",
+    "import_already": "This returned plan was imported already ({when}). Nothing was changed.",
+    "import_nothing": "Nothing in the returned plan is different from the plan as it is now. Nothing was changed.",
+    "import_saved": "Kept {accepted} of {total} changes from the returned plan, as one change to the plan.",
+    "import_none_kept": "No change was kept. Nothing in the plan was changed.",
 }
 
 

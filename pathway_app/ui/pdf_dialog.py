@@ -19,13 +19,13 @@ from __future__ import annotations
 import copy
 import gc
 import threading
+from collections.abc import Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Sequence
 
 import pypdfium2 as pdfium  # here, on the GUI thread: a first import inside a worker races PySide's import hook
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, QStandardPaths, QThread, QThreadPool, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QStandardPaths, Qt, QThread, QThreadPool, Signal
 from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QApplication,

@@ -7,8 +7,9 @@ selected record (Ctrl+Z brings it back), Insert adds one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -127,9 +128,9 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.columns):
-                return self.columns[section].title
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.columns)):
+            return self.columns[section].title
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -141,7 +142,7 @@ class RecordTableModel(QAbstractTableModel):
 class _TableKeys(QObject):
     """Enter → editor, Delete → remove, Insert → add."""
 
-    def __init__(self, editor: "RecordListEditor"):
+    def __init__(self, editor: RecordListEditor):
         super().__init__(editor)
         self._editor = editor
 

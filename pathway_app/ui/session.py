@@ -25,8 +25,9 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -44,7 +45,7 @@ _MERGE_ID = 1001
 class SetFieldCommand(QUndoCommand):
     """Set ``record.attr``; consecutive edits of the same field merge into one undo step."""
 
-    def __init__(self, session: "PlanSession", record: Any, attr: str, old: Any, new: Any, text: str):
+    def __init__(self, session: PlanSession, record: Any, attr: str, old: Any, new: Any, text: str):
         super().__init__(text)
         self._session = session
         self.record = record
@@ -74,7 +75,7 @@ class SetFieldCommand(QUndoCommand):
 
 
 class InsertRecordCommand(QUndoCommand):
-    def __init__(self, session: "PlanSession", lst: list, index: int, record: Any, text: str):
+    def __init__(self, session: PlanSession, lst: list, index: int, record: Any, text: str):
         super().__init__(text)
         self._session = session
         self.lst = lst
@@ -94,7 +95,7 @@ class InsertRecordCommand(QUndoCommand):
 
 
 class RemoveRecordCommand(QUndoCommand):
-    def __init__(self, session: "PlanSession", lst: list, record: Any, text: str):
+    def __init__(self, session: PlanSession, lst: list, record: Any, text: str):
         super().__init__(text)
         self._session = session
         self.lst = lst

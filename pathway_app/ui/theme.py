@@ -13,7 +13,7 @@ does; ``tests/ui/test_contrast.py`` measures every pair the app draws text in.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 #: WCAG 2.2 AA: text against its background, and other things a person must see (the focus ring).
@@ -231,10 +231,10 @@ def focus_colour(palette: QPalette | None = None) -> QColor:
     return toward_contrast(wanted, bgs, GRAPHIC_CONTRAST)
 
 
-def calendar_icon(palette: QPalette | None = None, size: int = 16) -> "QIcon":
+def calendar_icon(palette: QPalette | None = None, size: int = 16) -> QIcon:
     """A small calendar drawn in the palette's text colour (so it works in dark mode)."""
     from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QIcon, QPainter, QPen, QPixmap
+    from PySide6.QtGui import QPainter, QPen, QPixmap
 
     pal = palette or QApplication.palette()
     colour = pal.color(QPalette.ColorRole.ButtonText)

@@ -29,10 +29,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from ..domain import dates
+from ..domain import dates, geometry
 from ..domain.model import Action, Plan
 from ..domain.vocab import OPEN_ACTION
-from ..domain import geometry
 from . import accessible
 from .theme import is_dark, scaled_font
 

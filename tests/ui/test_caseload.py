@@ -20,7 +20,7 @@ def _summaries(n: int, seed: int = 1) -> list[PlanSummary]:
     first = ["Amara", "Jade", "Kayla", "Reece", "Nadia", "Callum", "Dawit", "Shannon", "Tom", "Mia", "Zoë", "Łucja"]
     last = ["Lewis", "Okafor", "Smith", "Nguyen", "Brown", "Haile", "Kowalski", "Ahmed", "O'Neill"]
     out = []
-    for i in range(n):
+    for _i in range(n):
         plan = make_plan(given_name=rng.choice(first), family_name=rng.choice(last),
                          date_of_birth=date(2004 + rng.randrange(8), 1 + rng.randrange(12), 1 + rng.randrange(28)))
         if rng.random() < 0.5:

@@ -295,7 +295,7 @@ def test_two_hundred_people_lay_out_readably(qtbot):
         if p.label_rect is not None:
             assert bounds.contains(p.label_rect)
     assert bounds.contains(frame.more_rect)
-    assert "+%d more" % len(frame.not_shown) in w.tooltip_at(frame.more_rect.center()) or \
+    assert f"+{len(frame.not_shown)} more" in w.tooltip_at(frame.more_rect.center()) or \
         f"{len(frame.not_shown)} more people" in w.tooltip_at(frame.more_rect.center())
     # the text alternative still names everyone
     desc = w.accessibleDescription()

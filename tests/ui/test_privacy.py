@@ -49,9 +49,7 @@ def _texts(root: QWidget) -> list[str]:
     """Every piece of text any widget under ``root`` holds (visible or not)."""
     out = [root.windowTitle()]
     for w in [root, *root.findChildren(QWidget)]:
-        if isinstance(w, QLabel):
-            out.append(w.text())
-        elif isinstance(w, QLineEdit):
+        if isinstance(w, (QLabel, QLineEdit)):
             out.append(w.text())
         elif isinstance(w, (QPlainTextEdit, QTextEdit)):
             out.append(w.toPlainText())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from html import escape
 
 import pytest
@@ -85,7 +85,7 @@ def test_done_records_who_and_when_and_the_card_goes(qtbot, panel, plan):
     assert card.form.isVisible()
     assert card.form.question.text() == "What was done?"
     qtbot.keyClicks(card.form.note, "Booked the review for 10 December")
-    before = datetime.now(timezone.utc) - timedelta(seconds=2)
+    before = datetime.now(UTC) - timedelta(seconds=2)
     with qtbot.waitSignals([panel.planChanged, panel.responded]):
         qtbot.mouseClick(card.form.save, Qt.MouseButton.LeftButton)
     resp = plan.prompt_responses[-1]
@@ -94,7 +94,7 @@ def test_done_records_who_and_when_and_the_card_goes(qtbot, panel, plan):
     assert resp.note == "Booked the review for 10 December"
     assert resp.by == "Sam Patel"
     assert resp.at is not None and resp.at.tzinfo is not None
-    assert before <= resp.at <= datetime.now(timezone.utc) + timedelta(seconds=2)
+    assert before <= resp.at <= datetime.now(UTC) + timedelta(seconds=2)
     assert rule not in [c.prompt.rule_id for c in panel.cards]
 
 

@@ -3,7 +3,8 @@
 The app runs on a virtual X display with the accessibility bus up (``screen_reader/run.sh``);
 ``screen_reader/drive.py`` shows it scene by scene — your young people, every page of a plan
 with its prompts, a prompt being answered, the calendar, together mode, every dialog, the lock
-screen — and ``screen_reader/walk.py`` (Debian's python3 with pyatspi) reads each scene's live
+screen, the agreements and a shared plan in the key worker's workspace — and
+``screen_reader/walk.py`` (Debian's python3 with pyatspi) reads each scene's live
 accessibility tree. This test fails on any control a person can reach with the keyboard that
 has no name or no real role, on any image without a description, and unless the map and the
 timeline give their people and events as children a screen reader can read (and press).
@@ -31,17 +32,20 @@ NO_ROLE = {"unknown", "filler", "panel", "invalid", "redundant object", "section
 
 #: Every scene drive.py shows; a scene that is missing from the walk is a failure.
 SCENES = (["your young people"]
-          + [f"page: {k}" for k in ("about", "people", "home", "education", "health", "money", "skills",
-                                    "identity", "support", "contingency", "reviews", "advisers")]
+          + [f"page: {k}" for k in ("about", "people", "home", "staying_put", "staying_close", "education", "health",
+                                    "money", "skills", "identity", "support", "contingency", "reviews", "advisers")]
           + ["answering a prompt: done", "answering a prompt: later", "answering a prompt: done, choosing",
              "calendar", "together mode", "together mode: what I think of my plan", "read-only records", "locked"]
+          + ["agreement: a Staying Put agreement in force", "agreement: a Staying Close plan being written",
+             "workspace: a shared plan"]
           + [f"dialog: {d}" for d in ("Add a young person", "Add a young person, with problems",
                                       "Keep these records safe", "Keep these records safe, with a problem",
                                       "Unlock your records", "Locking", "Make PDFs", "Make a PDF",
                                       "Make a PDF of an agreement", "Export an accessible copy",
                                       "Someone else changed this plan", "Your changes", "History",
                                       "Who will be there at 25?", "Who will be there at 25? Anyone else",
-                                      "A question", "Making PDFs")])
+                                      "A question", "Making PDFs", "Record the signing", "Record the ending",
+                                      "Share with the carers", "Open a shared plan", "Import returned plan")])
 
 
 def _missing_tools() -> list[str]:
@@ -153,3 +157,11 @@ def test_the_lock_screen_shows_nothing_but_the_way_back_in(walked):
     focusable = {n["name"] for n in nodes if "focusable" in n["states"]}
     assert "Passphrase" in focusable and "Unlock" in focusable
     assert not any("Brennan" in n["name"] or "Brennan" in n["description"] for n in nodes)
+
+
+def test_the_workspace_says_whose_agreement_it_is_and_its_checklist_is_read(walked):
+    nodes = nodes_of(walked, "workspace: a shared plan")
+    names = {n["name"] for n in nodes if "showing" in n["states"]}
+    assert "Reece Tanner’s Staying Close plan: a shared copy for the key worker" in names
+    assert any(n.endswith(": agreed") or n.endswith(": not agreed yet") for n in names)
+    assert "Print" in names and "Staying Close plans" in names  # its versions, and printing it

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from pathway_app.ui.together import QUESTIONS
 
@@ -16,9 +24,7 @@ def visible_text(root: QWidget) -> str:
     for w in [root] + root.findChildren(QWidget):
         if not w.isVisible():
             continue
-        if isinstance(w, QLabel):
-            out.append(w.text())
-        elif isinstance(w, QLineEdit):
+        if isinstance(w, (QLabel, QLineEdit)):
             out.append(w.text())
         elif isinstance(w, QPlainTextEdit):
             out.append(w.toPlainText())
@@ -125,8 +131,8 @@ def test_together_mode_offers_no_practitioner_actions(qtbot, window, store, monk
     assert window.together_action.isEnabled() and window.lock_action.isEnabled()
     assert window.at25_action.isEnabled() and window.caseload_action.isEnabled()
     opened = []
-    import pathway_app.ui.pdf_dialog as pdf_dialog
     import pathway_app.ui.history as history
+    import pathway_app.ui.pdf_dialog as pdf_dialog
 
     monkeypatch.setattr(pdf_dialog.PdfExportDialog, "ask", classmethod(lambda cls, *a: opened.append("pdf")))
     monkeypatch.setattr(history.HistoryDialog, "run", classmethod(lambda cls, *a: opened.append("history")))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -208,7 +208,7 @@ def test_history_model_passes_the_model_tester(qtmodeltester):
     from pathway_app.ui.history import HistoryModel, entry_from
 
     model = HistoryModel()
-    model.set_rows([entry_from({"user": "sam", "when": datetime(2026, 11, 23, 10, tzinfo=timezone.utc),
+    model.set_rows([entry_from({"user": "sam", "when": datetime(2026, 11, 23, 10, tzinfo=UTC),
                                 "action": "changed", "detail": {},
                                 "changes": [{"field": "person.phone", "label": "phone", "before": "1", "after": "2"}]})])
     qtmodeltester.check(model, force_py=True)

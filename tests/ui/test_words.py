@@ -122,7 +122,10 @@ def test_the_message_table_is_clean():
                "count": 2, "error": "The disk is full", "text": "31/02/2026", "hint": MESSAGES["date_hint"],
                "today": "23 Nov 2026", "field": "Needs assessment done on", "least": 8,
                "prompt": "No personal adviser is recorded for her.",
-               "reason": "the folder /media/usb/records cannot be written to"}
+               "reason": "the folder /media/usb/records cannot be written to",
+               "name": "Living Together Agreement", "version": 2, "on": "3 May 2027", "path": "/home/pa/tom.pdf",
+               "when": "1 December 2026 at 10:04 UTC by Priya Nair", "accepted": 2, "total": 3,
+               "who": "Staying Put carer"}
     for key, template in MESSAGES.items():
         values = {k: v for k, v in samples.items() if "{" + k + "}" in template}
         text = say(key, **values)

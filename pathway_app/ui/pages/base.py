@@ -12,7 +12,8 @@ person only re-binds the page on screen.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
@@ -190,9 +191,10 @@ class AreaPage(QWidget):
             for child in w.children():
                 if not isinstance(child, QWidget) or child.isWindow():
                     continue
-                if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.focusProxy() is None:
-                    if not isinstance(child, QScrollBar) and child.metaObject().className() != "QComboBoxPrivateContainer":
-                        out.append(child)
+                takes_tab = child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.focusProxy() is None
+                inner = isinstance(child, QScrollBar) or child.metaObject().className() == "QComboBoxPrivateContainer"
+                if takes_tab and not inner:
+                    out.append(child)
                 if not isinstance(child, (QAbstractItemView, QComboBox, QPlainTextEdit)):
                     walk(child)
 

@@ -15,7 +15,6 @@ from ..fields import Form, OwnWordsPanel, pretty_date
 from ..records import column
 from .base import AreaPage
 
-
 #: One question per support area, in the young person's voice.
 AREA_QUESTIONS: dict[Area, str] = {
     Area.SUPPORT: "Who do you want to support you, and how often?",

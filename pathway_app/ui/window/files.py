@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
@@ -29,7 +30,6 @@ from ...errors import OutputRefused, UserFacingError
 from ...fileio import write_atomically
 from ...store.protocol import StoreProtocol
 from ..dialogs import ChooseEditionDialog
-
 
 #: The folder the last file was saved to or read from (window.ini; never a young person's data).
 LAST_FOLDER = "files/last_folder"
@@ -58,6 +58,8 @@ class FilesController(QObject):
         self.locked = False
         #: files made while the app was locked, noted in the history once it is unlocked
         self._pending: list[tuple[str, str, dict[str, Any] | None]] = []
+        #: shared plans opened from here (ui/workspace.py): put away while the app is locked
+        self.workspaces: list[Any] = []
 
     def set_store(self, store: StoreProtocol | None) -> None:
         self.store = store
@@ -85,6 +87,10 @@ class FilesController(QObject):
     def set_locked(self, locked: bool) -> None:
         """The app locked (a PDF may still be finishing) or was unlocked (note what was made)."""
         self.locked = locked
+        if locked:  # the shared plans open go out of sight, and come back after unlocking
+            self.workspaces = [w for w in self.workspaces if w.isVisible()]
+        for win in self.workspaces:
+            win.setVisible(not locked)
         if not locked:
             pending, self._pending = self._pending, []
             for action, plan_id, detail in pending:
@@ -159,6 +165,37 @@ class FilesController(QObject):
         if report.notes:
             QMessageBox.information(self._parent, "Import finished", text + "\n\n" + "\n".join(report.notes))
         self.status.emit(text, 8000)
+
+    # ------------------------------------------------------------------ shared plans (carers, key workers)
+
+    def import_return(self, may_go_on: Callable[[], bool]) -> None:
+        """A shared plan the carers or key worker saved: each change kept or not, as one change."""
+        from ...store.share import SUFFIX
+        from ..import_return import import_returned_plan
+
+        assert self.store is not None
+        path, _f = QFileDialog.getOpenFileName(self._parent, "Import a returned plan", self.folder(),
+                                               f"Shared plans (*{SUFFIX});;All files (*)")
+        if not path:
+            return
+        self.remember(path)
+        if not may_go_on():  # the open plan is saved first: the changes meet it as it is now
+            return
+        plan_id, text = import_returned_plan(self._parent, self.store, path, self._today())
+        if plan_id is not None:
+            self.imported.emit([plan_id])  # the list, and the plan if it is open, show it now
+        if text:
+            self.status.emit(text, 8000)
+
+    def open_shared_plan(self) -> None:
+        """A shared plan as the carers or key worker see it, in a window of its own."""
+        from ..workspace import open_shared_plan
+
+        win = open_shared_plan(self._parent, None, self.folder(), self._today)
+        if win is not None:
+            self.remember(win.session.path)
+            self.workspaces = [w for w in self.workspaces if w.isVisible()] + [win]
+            win.show()
 
     # ------------------------------------------------------------------ PDFs
 

@@ -13,7 +13,8 @@ on and off:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from ..plan_view import PlanView
     from ..session import PlanSession
     from ..unlock import LockScreen
+    from .files import FilesController
     from .locking import LockController
     from .read_only import ReadOnlyState
 
@@ -33,6 +35,7 @@ class WindowMenus(QMainWindow):
     """File, Edit, View and Plan menus of the main window (see the module docstring)."""
 
     # what the window gives the menus to go by
+    files: FilesController
     session: PlanSession
     locking: LockController
     pages: QStackedWidget
@@ -64,6 +67,12 @@ class WindowMenus(QMainWindow):
                                      "Add made-up young people to try the app with")
         self.import_action = self._act("&Import…", w.import_plans, None, "Read young people's plans from a file")
         self.export_action = self._act("&Export…", w.export_plan, None, "Save this plan to a file")
+        # the agreements shared with carers and key workers (ui/workspace.py, ui/import_return.py)
+        self.import_return_action = self._act(
+            "Import &returned plan…", lambda: self.files.import_return(w.leave_current_plan), None,
+            "Bring back a shared plan the carers or key worker saved, and choose which changes to keep")
+        self.open_share_action = self._act("Open &shared plan…", lambda: self.files.open_shared_plan(), None,
+                                           "Open a shared plan file as the carers or key worker see it")
         self.pdf_action = self._act("Export &PDF…", w.export_pdf, QKeySequence("Ctrl+P"),
                                     "Make a PDF of the plan to read together and sign")
         self.html_action = self._act("Export accessible &copy (HTML)…", w.export_html, None,
@@ -84,6 +93,8 @@ class WindowMenus(QMainWindow):
                   self.pdf_action, self.html_action, self.many_pdfs_action, None, self.subject_access_action, None,
                   self.encrypt_action, self.lock_action, None, self.delete_action, None, self.quit_action):
             f.addSeparator() if a is None else f.addAction(a)
+        f.insertActions(self.pdf_action, [self.import_return_action, self.open_share_action])
+        f.insertSeparator(self.pdf_action)
 
         e = mb.addMenu("&Edit")
         self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
@@ -149,6 +160,8 @@ class WindowMenus(QMainWindow):
         # people or what only practitioners see (a full PDF, the history, everything held).
         for a in (self.new_action, self.demo_action, self.import_action, self.find_action,
                   self.lock_settings_action, self.many_pdfs_action):
+            a.setEnabled(not together)
+        for a in (self.import_return_action, self.open_share_action):  # another young person's agreement
             a.setEnabled(not together)
         for a in (self.save_action, self.caseload_action):
             a.setEnabled(True)

@@ -25,12 +25,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 
 TODAY = date(2026, 11, 23)
+SHARE_PASSPHRASE = "seven green bottles"
 WALKER = ["/usr/bin/python3", str(HERE / "walk.py")]
 
 
 def main(out: str, data_dir: str) -> int:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QProcess, QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+    from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
     from pathway_app.demo import demo_plans
     from pathway_app.domain.vocab import PromptAnswer
@@ -109,8 +110,8 @@ def main(out: str, data_dir: str) -> int:
 
     for answer in (PromptAnswer.DONE, PromptAnswer.LATER):
         holder: list = []
-        scene(f"answering a prompt: {answer.value}", lambda a=answer: holder.append(answering(a)),
-              lambda: holder and holder[0].close_form())
+        scene(f"answering a prompt: {answer.value}", lambda a=answer, h=holder: h.append(answering(a)),
+              lambda h=holder: h and h[0].close_form())
 
     # a prompt answered by doing the thing: the value it records, chosen from a list
     def answering_by_choosing():
@@ -159,8 +160,13 @@ def main(out: str, data_dir: str) -> int:
 
     # every dialog, shown as it is when it opens
     from pathway_app.ui.at25_dialog import At25Dialog
-    from pathway_app.ui.dialogs import (ChooseEditionDialog, LockSettingsDialog, NewPersonDialog, StaleSaveDialog,
-                                        TextWindow)
+    from pathway_app.ui.dialogs import (
+        ChooseEditionDialog,
+        LockSettingsDialog,
+        NewPersonDialog,
+        StaleSaveDialog,
+        TextWindow,
+    )
     from pathway_app.ui.history import HistoryDialog
     from pathway_app.ui.html_export import HtmlCopyDialog
     from pathway_app.ui.pdf_dialog import EDITION_CHOICES, PdfExportDialog
@@ -196,7 +202,29 @@ def main(out: str, data_dir: str) -> int:
         return dlg
 
     name = win.session.plan.person.display_name
+    # the agreements' dialogs, and a shared plan come back from the key worker (ui/import_return.py)
+    from pathway_app.store.share import export_share, open_share, read_return, save_share
+    from pathway_app.ui.agreement_dialogs import AskPassphraseDialog, EndingDialog, SharePassphraseDialog, SigningDialog
+    from pathway_app.ui.import_return import ImportReturnDialog
+
+    tom = next(p for p in plans if p.person.family_name == "Whitfield")
+    reece = next(p for p in plans if p.person.family_name == "Tanner")
+    share_path = Path(data_dir) / "reece.pathway-share"
+    export_share(store, reece.id, "key_worker", share_path, SHARE_PASSPHRASE)
+    returned = open_share(share_path, SHARE_PASSPHRASE)
+    copy = returned.workspace()
+    copy.staying_close.draft().come_back_notes = "Sunday dinner at Larch House once a month."
+    copy.staying_close.draft().staff[0].how_often = "Every week, and more in the first month"
+    save_share(share_path, SHARE_PASSPHRASE, returned, copy)
+    report = read_return(store, share_path, SHARE_PASSPHRASE)
     dialogs = {
+        "Record the signing": lambda: SigningDialog(reece, "staying_close", reece.staying_close.draft(), TODAY, win),
+        "Record the ending": lambda: EndingDialog("staying_put", tom.staying_put.in_force(), TODAY, win),
+        "Share with the carers": lambda: SharePassphraseDialog("the carers", tom.person.display_name, win),
+        "Open a shared plan": lambda: AskPassphraseDialog(
+            "Open a shared plan", "reece.pathway-share: type the passphrase you were given with it.",
+            "That passphrase does not open this shared plan.", win),
+        "Import returned plan": lambda: ImportReturnDialog(report, win),
         "Add a young person": lambda: NewPersonDialog(win, TODAY),
         "Add a young person, with problems": person_with_problems,
         "Keep these records safe": lambda: NewPassphraseDialog(win),
@@ -255,6 +283,32 @@ def main(out: str, data_dir: str) -> int:
         ro.close()
 
     scene("read-only records", read_only, close_read_only)
+    # the agreements: one in force, one being written; a shared plan in the key worker's workspace
+    scene("agreement: a Staying Put agreement in force",
+          lambda: (win.open_plan(tom.id), win.plan_view.show_area("staying_put")))
+    scene("agreement: a Staying Close plan being written",
+          lambda: (win.open_plan(reece.id), win.plan_view.show_area("staying_close")))
+    from pathway_app.ui.workspace import ShareSession, WorkspaceWindow
+
+    spaces: list = []
+
+    def open_workspace():
+        share = open_share(share_path, SHARE_PASSPHRASE)
+        session = ShareSession(str(share_path), SHARE_PASSPHRASE, share, lambda: TODAY)
+        session.open(share.workspace())
+        ws = WorkspaceWindow(session)
+        ws.resize(1360, 900)
+        spaces.append(ws)
+        ws.show()
+        ws.activateWindow()
+
+    def close_workspace():
+        for ws in spaces:
+            ws.session.dirty = False
+            ws.close()
+            ws.deleteLater()
+
+    scene("workspace: a shared plan", open_workspace, close_workspace)
 
     # the lock screen (last: the records are closed)
     scene("locked", win.lock)

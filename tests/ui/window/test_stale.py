@@ -5,7 +5,6 @@ Resolving a stale save from start to finish is tested through the window in test
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QWidget
 
 from pathway_app.ui.session import PlanSession
