@@ -95,7 +95,8 @@ class Checklist(QFrame):
         lay.addWidget(self.summary)
         self.buttons: dict[str, QPushButton] = {}
         for part in ag.PARTS[kind]:
-            b = QPushButton(self)
+            b = QPushButton(part.heading, self)  # named from the start; its state is added once there is an agreement
+            b.setAccessibleName(part.heading)
             b.setObjectName("ChecklistItem")
             b.setFlat(True)
             b.setStyleSheet("text-align: left; padding: 0.2em 0.4em;")
