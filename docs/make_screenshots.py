@@ -75,21 +75,21 @@ class AgreementShots:
         w, shoot = self.w, self.shoot
         w.open_plan(self.tom.id)
         page = w.plan_view.show_area("staying_put")
-        shoot(w, "20-agreement-staying-put")
+        shoot(w, "30-agreement-staying-put")
         page.go_to_part("house-rules")
-        shoot(w, "20-agreement-staying-put-house-rules")
+        shoot(w, "30-agreement-staying-put-house-rules")
         w.open_plan(self.reece.id)
         page = w.plan_view.show_area("staying_close")
-        shoot(w, "21-agreement-staying-close")
+        shoot(w, "31-agreement-staying-close")
         from pathway_app.ui.agreement_dialogs import SigningDialog
 
         dlg = SigningDialog(self.reece, "staying_close", w.session.plan.staying_close.draft(), TODAY, w)
         dlg.show()
-        shoot(dlg, "22-agreement-signing")
+        shoot(dlg, "32-agreement-signing")
         dlg.reject()
         dlg.deleteLater()
-        self.workspace("23-workspace")
-        self.importing("24-import-returned-plan")
+        self.workspace("33-workspace")
+        self.importing("34-import-returned-plan")
 
     def workspace(self, name: str, together: bool = True) -> None:
         from PySide6.QtCore import Qt
@@ -132,9 +132,9 @@ class AgreementShots:
     def dark(self, palette) -> None:
         self.w.open_plan(self.tom.id)
         self.w.plan_view.show_area("staying_put")
-        self.shoot(self.w, "25-dark-agreement-staying-put")
-        self.workspace("25-dark-workspace", together=False)
-        self.importing("25-dark-import-returned-plan")
+        self.shoot(self.w, "35-dark-agreement-staying-put")
+        self.workspace("35-dark-workspace", together=False)
+        self.importing("35-dark-import-returned-plan")
 
 
 def agreement_scenes(w, plans, data: Path, shoot, settle) -> AgreementShots:
