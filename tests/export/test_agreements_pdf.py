@@ -119,6 +119,20 @@ def test_a_chosen_version_is_printed(demo, plans, tmp_path):
     assert _signature_blocks_or_none(tmp_path / "v1.pdf") == []
 
 
+def test_a_carer_who_shares_the_young_persons_first_name_is_named_in_full(demo, plans, tmp_path):
+    import copy
+
+    plan = copy.deepcopy(demo["Whitfield"])
+    current = next(a for a in plan.staying_put.agreements if a.version == 2)
+    current.carers[1].name = "Tom Lowe"  # Tom Whitfield lives with Karen and Tom Lowe
+    text = " ".join(pdf_text(render_pdf(plan, "staying-put", plans.TODAY, tmp_path / "tom.pdf",
+                                        agreement=current.id)).split())
+    assert "Tom and Tom" not in text and "Tom, Karen" not in text
+    assert "how Tom and Karen and Tom Lowe will live together" in text
+    responsibilities = text.split("What each of us will do", 2)[-1].split("Living together", 1)[0]
+    assert "Karen and Tom Lowe" in responsibilities
+
+
 @pytest.mark.parametrize("who, page", [("tom", 1), ("tom", 5), ("callum", 1), ("reece", 2)])
 def test_pages_match_their_reference(pdfs, tmp_path, who, page):
     stem = tmp_path / f"{who}-{page}"

@@ -91,7 +91,10 @@ class _Words:
         self.yp_pron = pronouns(plan.person.pronouns)
         carers = [c for c in a.carers if c.name.strip()]
         self.carers = names(c.name for c in carers) or "the Staying Put carers"
-        self.carers_first = names(c.name.split()[0] for c in carers) or "the carers"
+        firsts = [c.name.split()[0] for c in carers]
+        # a first name shared with the young person or another carer would say "Zoë and Zoë": the whole name then
+        self.carers_first = names(f if f != self.yp and firsts.count(f) == 1 else c.name.strip()
+                                  for f, c in zip(firsts, carers)) or "the carers"
         self.carers_pron = together([c.pronouns for c in carers]) if carers else together(["", ""])
         self.one_carer = len(carers) == 1
 
