@@ -15,7 +15,6 @@ Each is built, run and read through one classmethod (tests replace it, as they r
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
@@ -39,7 +38,7 @@ from ..domain.model import Plan, Signature
 from . import theme
 from .fields import DATE_HINT, DateField, FieldBlock, fit_lines, format_date, parse_date, with_mnemonic
 from .messages import say
-from .unlock import MIN_CHARS, strength
+from .unlock import NewPassphraseFields
 
 T = TypeVar("T")
 
@@ -233,56 +232,17 @@ class SharePassphraseDialog(QDialog):
         lay.addWidget(wrapped(
             f"The file holds only what {who} may see. Choose a passphrase to lock it, and give it to them another "
             "way: say it on the phone, never in the same message as the file.", self))
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit(self)
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.blocks = {
-            "passphrase": FieldBlock("&Passphrase for the file", self.passphrase, f"At least {MIN_CHARS} characters",
-                                     parent=self),
-            "repeat": FieldBlock("Type it &again", self.repeat, "The same passphrase, to be sure", parent=self),
-        }
-        lay.addWidget(self.blocks["passphrase"])
-        self.hint = QLabel(self)
-        self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("How strong the passphrase is")
-        theme.set_font(self.hint, 0.92)
-        lay.addWidget(self.hint)
-        lay.addWidget(self.blocks["repeat"])
-        self.show_text = QCheckBox("&Show what I type", self)
-        self.show_text.toggled.connect(self._on_show)
-        lay.addWidget(self.show_text)
+        self.fields = NewPassphraseFields("&Passphrase for the file", "Passphrase for the file", self)
+        lay.addWidget(self.fields)
+        self.passphrase, self.repeat, self.blocks = self.fields.passphrase, self.fields.repeat, self.fields.blocks
+        self.hint, self.show_text = self.fields.hint, self.fields.show_text
         buttons = ok_cancel(self, "&Choose where to save it…")
         buttons.accepted.connect(self._accept)
         lay.addWidget(buttons)
-        self.passphrase.textChanged.connect(self._update_hint)
-        self._update_hint("")
         self.resize(self.fontMetrics().horizontalAdvance("x") * 80, self.sizeHint().height())
 
-    def _on_show(self, on: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
-        self.passphrase.setEchoMode(mode)
-        self.repeat.setEchoMode(mode)
-
-    def _update_hint(self, text: str) -> None:
-        level, words = strength(text)
-        self.hint.setText(["", "◔ ", "◑ ", "● "][level] + words)
-        theme.tone(self.hint, "attention" if text and level <= 1 else ("calm" if level >= 2 else "muted"))
-
     def validate(self) -> bool:
-        for b in self.blocks.values():
-            b.set_error("")
-        text = self.passphrase.text()
-        length = len(unicodedata.normalize("NFC", text))
-        if length < MIN_CHARS:
-            self.blocks["passphrase"].set_error(say("passphrase_short", least=MIN_CHARS, more=MIN_CHARS - length))
-            self.passphrase.setFocus()
-            return False
-        if self.repeat.text() != text:
-            self.blocks["repeat"].set_error(say("passphrases_differ"))
-            self.repeat.setFocus()
-            return False
-        return True
+        return self.fields.validate()
 
     def _accept(self) -> None:
         if self.validate():

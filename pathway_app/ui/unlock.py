@@ -170,6 +170,84 @@ def _fit_height(dialog: QDialog, width: int) -> None:
 # --------------------------------------------------------------------------- first run
 
 
+class NewPassphraseFields(QWidget):
+    """A new passphrase typed twice, with how strong it is and *Show what I type*: the records'
+    own passphrase and a share file's are chosen with the same boxes and the same rules."""
+
+    def __init__(self, label: str = "&Passphrase", name: str = "New passphrase", parent: QWidget | None = None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(12)
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(name)
+        self.repeat = QLineEdit(self)
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName("The passphrase again")
+        self.blocks = {
+            "passphrase": FieldBlock(label, self.passphrase, f"At least {MIN_CHARS} characters", parent=self),
+            "repeat": FieldBlock("Type it &again", self.repeat, "The same passphrase, to be sure", parent=self),
+        }
+        lay.addWidget(self.blocks["passphrase"])
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName("How strong the passphrase is")
+        theme.set_font(self.hint, 0.92)
+        lay.addWidget(self.hint)
+        lay.addWidget(self.blocks["repeat"])
+        self.show_text = QCheckBox("&Show what I type", self)
+        self.show_text.toggled.connect(self._on_show)
+        lay.addWidget(self.show_text)
+        self.passphrase.textChanged.connect(self._update_hint)
+        self.passphrase.textChanged.connect(self._recheck)
+        self.repeat.textChanged.connect(self._recheck)
+        self._update_hint("")
+
+    def _on_show(self, on: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+        self.passphrase.setEchoMode(mode)
+        self.repeat.setEchoMode(mode)
+
+    def _update_hint(self, text: str) -> None:
+        level, words = strength(text)
+        self.hint.setText(["", "◔ ", "◑ ", "● "][level] + words)
+        theme.tone(self.hint, "attention" if text and level <= 1 else ("calm" if level >= 2 else "muted"))
+
+    def _recheck(self, _text: str = "") -> None:
+        """A problem shown goes as soon as it is put right (the two now match; long enough)."""
+        if self.blocks["passphrase"].error_text() and len(unicodedata.normalize("NFC", self.passphrase.text())) >= MIN_CHARS:
+            self.blocks["passphrase"].set_error("")
+            self.hint.setVisible(True)
+        if self.blocks["repeat"].error_text() and self.repeat.text() == self.passphrase.text():
+            self.blocks["repeat"].set_error("")
+
+    def clear_problems(self) -> None:
+        for b in self.blocks.values():
+            b.set_error("")
+        self.hint.setVisible(True)
+
+    def validate(self) -> bool:
+        """Say each problem once, beside its box (the cursor goes there); True when it can be used."""
+        self.clear_problems()
+        text = self.passphrase.text()
+        length = len(unicodedata.normalize("NFC", text))
+        if length < MIN_CHARS:
+            self.blocks["passphrase"].set_error(say("passphrase_short", least=MIN_CHARS, more=MIN_CHARS - length))
+            self.hint.setVisible(False)  # it would say the same again
+            self.passphrase.setFocus()
+            return False
+        if self.repeat.text() != text:
+            self.blocks["repeat"].set_error(say("passphrases_differ"))
+            self.repeat.setFocus()
+            return False
+        return True
+
+    def clear(self) -> None:
+        self.passphrase.clear()
+        self.repeat.clear()
+
+
 class NewPassphraseDialog(QDialog):
     """"Keep these records safe": a new passphrase, or (discouraged) no encryption."""
 
@@ -195,26 +273,11 @@ class NewPassphraseDialog(QDialog):
             intro = QLabel(text, self)
             intro.setWordWrap(True)
             lay.addWidget(intro)
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("New passphrase")
-        self.repeat = QLineEdit(self)
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName("The passphrase again")
-        self.blocks = {
-            "passphrase": FieldBlock("&Passphrase", self.passphrase, f"At least {MIN_CHARS} characters", parent=self),
-            "repeat": FieldBlock("Type it &again", self.repeat, "The same passphrase, to be sure", parent=self),
-        }
-        lay.addWidget(self.blocks["passphrase"])
-        self.hint = QLabel(self)
-        self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("How strong the passphrase is")
-        theme.set_font(self.hint, 0.92)
-        lay.addWidget(self.hint)
-        lay.addWidget(self.blocks["repeat"])
-        self.show_text = QCheckBox("&Show what I type", self)
-        self.show_text.toggled.connect(self._on_show)
-        lay.addWidget(self.show_text)
+        self.fields = NewPassphraseFields(parent=self)
+        lay.addWidget(self.fields)
+        # the boxes by the names the rest of the app (and its tests) use
+        self.passphrase, self.repeat, self.blocks = self.fields.passphrase, self.fields.repeat, self.fields.blocks
+        self.hint, self.show_text = self.fields.hint, self.fields.show_text
 
         self.unencrypted = QCheckBox("Keep this database &unencrypted (not recommended)", self)
         self.unencrypted.setAccessibleDescription("Anyone who gets the file can read every record")
@@ -247,30 +310,8 @@ class NewPassphraseDialog(QDialog):
         row.addWidget(self.cancel)
         row.addWidget(self.ok)
         lay.addLayout(row)
-        self.passphrase.textChanged.connect(self._update_hint)
-        self.passphrase.textChanged.connect(self._recheck)
-        self.repeat.textChanged.connect(self._recheck)
-        self._update_hint("")
         self._on_unencrypted(False)
         _fit_height(self, self.fontMetrics().horizontalAdvance("x") * 84)
-
-    def _on_show(self, on: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
-        self.passphrase.setEchoMode(mode)
-        self.repeat.setEchoMode(mode)
-
-    def _update_hint(self, text: str) -> None:
-        level, words = strength(text)
-        self.hint.setText(["", "◔ ", "◑ ", "● "][level] + words)
-        theme.tone(self.hint, "attention" if text and level <= 1 else ("calm" if level >= 2 else "muted"))
-
-    def _recheck(self, _text: str = "") -> None:
-        """A problem shown goes as soon as it is put right (the two now match; long enough)."""
-        if self.blocks["passphrase"].error_text() and len(unicodedata.normalize("NFC", self.passphrase.text())) >= MIN_CHARS:
-            self.blocks["passphrase"].set_error("")
-            self.hint.setVisible(True)
-        if self.blocks["repeat"].error_text() and self.repeat.text() == self.passphrase.text():
-            self.blocks["repeat"].set_error("")
 
     def _on_unencrypted(self, on: bool) -> None:
         for w in (self.passphrase, self.repeat, self.show_text):
@@ -278,9 +319,7 @@ class NewPassphraseDialog(QDialog):
         self.ok.setText("Keep them &unencrypted" if on else "&Lock the records with this passphrase")
         self.ok.setAccessibleName(self.ok.text().replace("&", ""))
         theme.fit_text(self.ok)
-        for b in self.blocks.values():
-            b.set_error("")
-        self.hint.setVisible(True)
+        self.fields.clear_problems()
 
     @property
     def values(self) -> dict[str, Any]:
@@ -290,21 +329,8 @@ class NewPassphraseDialog(QDialog):
 
     def validate(self) -> bool:
         """Say each problem once, beside its box; True when the passphrase can be used."""
-        for b in self.blocks.values():
-            b.set_error("")
-        self.hint.setVisible(True)
-        if self.unencrypted.isChecked():
-            return True
-        text = self.passphrase.text()
-        if len(unicodedata.normalize("NFC", text)) < MIN_CHARS:
-            short = MIN_CHARS - len(unicodedata.normalize("NFC", text))
-            self.blocks["passphrase"].set_error(say("passphrase_short", least=MIN_CHARS, more=short))
-            self.hint.setVisible(False)  # it would say the same again
-            self.passphrase.setFocus()
-        elif self.repeat.text() != text:
-            self.blocks["repeat"].set_error(say("passphrases_differ"))
-            self.repeat.setFocus()
-        else:
+        self.fields.clear_problems()
+        if self.unencrypted.isChecked() or self.fields.validate():
             return True
         _fit_height(self, self.width())
         return False
