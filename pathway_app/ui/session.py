@@ -312,11 +312,15 @@ class PlanSession(QObject):
         except OSError as exc:
             self.set_status("error", say("not_saved_file", error=exc.strerror or exc))
             return False
+        return self._saved_ok(plan, say("saved"))
+
+    def _saved_ok(self, plan: Any, words: str) -> bool:
+        """After a good save: nothing waiting, no problems shown, the status says ``words``."""
         self.dirty = False
         if self.problems:
             self.problems = []
             self.problemsChanged.emit([])
-        self.set_status("saved", say("saved"))
+        self.set_status("saved", words)
         self.saved.emit(plan)
         return True
 

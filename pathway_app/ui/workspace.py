@@ -93,13 +93,7 @@ class ShareSession(PlanSession):
         except OSError as exc:
             self.set_status("error", say("not_saved_file", error=exc.strerror or exc))
             return False
-        self.dirty = False
-        if self.problems:
-            self.problems = []
-            self.problemsChanged.emit([])
-        self.set_status("saved", say("share_saved"))
-        self.saved.emit(plan)
-        return True
+        return self._saved_ok(plan, say("share_saved"))
 
 
 class WorkspaceWindow(QMainWindow):
