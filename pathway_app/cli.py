@@ -258,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser, table = build_parser()
     given = list(sys.argv[1:] if argv is None else argv)
     if len(given) == 1 and given[0] not in table and not given[0].startswith("-") and os.path.isfile(given[0]):
-        from .ui.workspace import run_workspace  # `pathway-planner FILE`: a shared plan, in its workspace
+        from .ui.app import run_workspace  # `pathway-planner FILE`: a shared plan, in its workspace
 
         return run_workspace(given[0])
     args = parser.parse_args(argv)

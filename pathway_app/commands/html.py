@@ -28,19 +28,14 @@ def add_arguments(parser) -> None:
 
 
 def run(args, ctx) -> int:
-    from pathlib import Path
-
     from ..cli import CliError
     from ..export import build_document
     from ..export.html import render_html
     from ..fileio import write_atomically
+    from . import output_place
 
-    out = Path(args.out)
-    if out.is_dir():
-        raise CliError(f"{out} is a folder; give a file name such as {out / 'plan.html'}")
-    if not out.parent.exists():
-        raise CliError(f"the folder {out.parent} does not exist", code=1)
-    store = ctx.store()
+    out = output_place(args.out, "plan.html")
+    store = ctx.store_to_change("Exporting a plan")
     plan = store.load(store.resolve_id(args.id), opened=False)  # "exported" is recorded instead
     data = render_html(build_document(plan, ctx.today, args.edition)).encode("utf-8")
     try:

@@ -28,17 +28,9 @@ def add_arguments(parser) -> None:
 
 
 def run(args, ctx) -> int:
-    from pathlib import Path
+    from . import output_place
 
-    from ..cli import CliError
-    from ..fileio import output_path
-
-    out = Path(args.out)
-    if out.is_dir():
-        raise CliError(f"{out} is a folder; give a file name such as {out / 'plan.pdf'}")
-    if not out.parent.exists():
-        raise CliError(f"the folder {out.parent} does not exist", code=1)
-    output_path(out)  # a device, a FIFO or a socket is refused before the plan is drawn
+    out = output_place(args.out, "plan.pdf")  # refused before the plan is drawn
     store = ctx.store_to_change("Printing a plan")
     plan = store.load(store.resolve_id(args.id), opened=False)  # "printed" is recorded instead
     from ..export import render_pdf

@@ -51,6 +51,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def run_workspace(path: str) -> int:
+    """``pathway-planner FILE``: the workspace on one shared plan; returns the exit status."""
+    from .workspace import open_shared_plan
+
+    app = make_application()
+    win = open_shared_plan(None, path)
+    if win is None:
+        return 1
+    win.show()
+    return int(app.exec())
+
+
 def open_window(store: StoreProtocol, data_dir: str | Path | None = None, today: Callable[[], date] = date.today,
                 access: StoreAccess | None = None, lock_after_ms: int | None = None) -> MainWindow:
     """The main window on ``store`` with the list loaded (not shown yet)."""

@@ -13,7 +13,7 @@ lock screen and no other young person here.
 - :class:`ShareSession` — the open copy: undo like any plan, saved only when asked, into the file;
 - :class:`WorkspaceWindow` — the window;
 - :func:`open_shared_plan` — ask for the file (if not given) and its passphrase, and open it;
-- :func:`run_workspace` — ``pathway-planner FILE``.
+- ``pathway-planner FILE`` opens it through :func:`..app.run_workspace`.
 """
 
 from __future__ import annotations
@@ -276,16 +276,4 @@ def open_shared_plan(parent: QWidget | None, path: str | None = None, folder: st
     return WorkspaceWindow(session, parent)
 
 
-def run_workspace(path: str) -> int:
-    """``pathway-planner FILE``: the workspace on one shared plan; returns the exit status."""
-    from .app import make_application
-
-    app = make_application()
-    win = open_shared_plan(None, path)
-    if win is None:
-        return 1
-    win.show()
-    return int(app.exec())
-
-
-__all__ = ["ShareSession", "WorkspaceWindow", "open_shared_plan", "run_workspace"]
+__all__ = ["ShareSession", "WorkspaceWindow", "open_shared_plan"]

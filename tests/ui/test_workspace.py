@@ -208,11 +208,12 @@ def test_together_mode_in_the_workspace(qtbot, demo, store, tmp_path, monkeypatc
 
 def test_pathway_planner_file_opens_the_shared_plan_in_the_workspace(tmp_path, monkeypatch):
     from pathway_app import cli
+    from pathway_app.ui import app
 
     path = tmp_path / "tom.pathway-share"
     path.write_bytes(b"sealed")
     calls: list = []
-    monkeypatch.setattr(workspace, "run_workspace", lambda p: calls.append(p) or 0)
+    monkeypatch.setattr(app, "run_workspace", lambda p: calls.append(p) or 0)
     assert cli.main([str(path)]) == 0 and calls == [str(path)]
     with pytest.raises(SystemExit):  # not a file: the command line as before
         cli.main([str(tmp_path / "missing.pathway-share")])

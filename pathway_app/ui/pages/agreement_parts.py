@@ -12,7 +12,7 @@ when ``others`` is ""), set apart like the young person's words elsewhere in the
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QFrame, QHeaderView, QVBoxLayout, QWidget
 
@@ -23,8 +23,17 @@ from ...domain.vocab import EndBasis, HouseRuleTopic
 from ..fields import FieldBlock, Form, grid
 from ..records import RecordListEditor, column
 
-if TYPE_CHECKING:
-    from .agreements import AgreementPage
+
+class PartsHost(Protocol):
+    """What the parts need of the page they are built on (:class:`.agreements.AgreementPage`)."""
+
+    kind: str
+    content: QWidget
+    topic_title: Any
+
+    def agreement_in(self, plan: m.Plan | None) -> Any: ...
+
+    def list_editor(self, *args: Any, **kwargs: Any) -> RecordListEditor: ...
 
 #: Items: ("text" | "notes" | "date", attr), ("choice", attr, Enum), ("words", yp attr, others attr),
 #: ("list", "carers" | "house_rules" | "staff").
@@ -89,7 +98,7 @@ def words_frame(form: Form, yp: str, others: str, parent: QWidget) -> QFrame:
     return frame
 
 
-def build_part(page: AgreementPage, form: Form, items: list[Item], lay: QVBoxLayout) -> None:
+def build_part(page: PartsHost, form: Form, items: list[Item], lay: QVBoxLayout) -> None:
     """Add the fields ``items`` of one part to its section ``lay``."""
     run: list[QWidget] = []
 
@@ -119,7 +128,7 @@ def build_part(page: AgreementPage, form: Form, items: list[Item], lay: QVBoxLay
 # --------------------------------------------------------------------------- the lists
 
 
-def _list_of(page: AgreementPage, attr: str) -> Callable[[m.Plan], Any]:
+def _list_of(page: PartsHost, attr: str) -> Callable[[m.Plan], Any]:
     def get(plan: m.Plan) -> Any:
         a = page.agreement_in(plan)
         return getattr(a, attr) if a is not None else None
@@ -127,7 +136,7 @@ def _list_of(page: AgreementPage, attr: str) -> Callable[[m.Plan], Any]:
     return get
 
 
-def _path_of(page: AgreementPage, attr: str) -> Callable[[m.Plan], str]:
+def _path_of(page: PartsHost, attr: str) -> Callable[[m.Plan], str]:
     def get(plan: m.Plan) -> str:
         a = page.agreement_in(plan)
         return f"{ag.path_of(page.kind, a)}.{attr}" if a is not None else ""
@@ -135,7 +144,7 @@ def _path_of(page: AgreementPage, attr: str) -> Callable[[m.Plan], str]:
     return get
 
 
-def carers_editor(page: AgreementPage) -> RecordListEditor:
+def carers_editor(page: PartsHost) -> RecordListEditor:
     fid = "staying_put.agreements.carers"
 
     def build(form: Form) -> list[QWidget]:
@@ -155,7 +164,7 @@ def topic_words(rule: m.HouseRule) -> str:
     return vocab_label(rule.topic) + (f" — {rule.title.strip()}" if rule.title.strip() else "")
 
 
-def house_rules_editor(page: AgreementPage) -> RecordListEditor:
+def house_rules_editor(page: PartsHost) -> RecordListEditor:
     fid = "staying_put.agreements.house_rules"
 
     def build(form: Form) -> list[QWidget]:
@@ -185,7 +194,7 @@ def house_rules_editor(page: AgreementPage) -> RecordListEditor:
     return ed
 
 
-def staff_editor(page: AgreementPage) -> RecordListEditor:
+def staff_editor(page: PartsHost) -> RecordListEditor:
     fid = "staying_close.agreements.staff"
 
     def build(form: Form) -> list[QWidget]:
