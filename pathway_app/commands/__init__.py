@@ -15,7 +15,7 @@ def output_place(given: str | Path, example: str) -> Path:
     message."""
     out = Path(given)
     if out.is_dir():
-        raise CliError(f"{out} is a folder; give a file name such as {out / example}")
+        raise CliError(f"{out} is a folder; give a file name such as {out / example}", code=1)
     if not out.parent.is_dir():
         raise CliError(f"the folder {out.parent} does not exist", code=1)
     output_path(out)

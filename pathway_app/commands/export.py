@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..cli import CliError
-from ..fileio import output_path, write_atomically
+from ..fileio import write_atomically
+from . import output_place
 
 NAME = "export"
 HELP = "export young people's plans to a plans file (all of them, or those given)"
@@ -27,7 +27,7 @@ def run(args, ctx) -> int:
     from ..store.interchange import export_plans
 
     if args.file != "-":
-        _check_place(Path(args.file))  # before anything is read or recorded as exported
+        output_place(args.file, "plans.json")  # before anything is read or recorded as exported
     store = ctx.store_to_change("Exporting")
     ids = [store.resolve_id(i) for i in args.ids] if args.ids else None
     data = export_plans(store, ids, detail={"file": "standard output" if args.file == "-" else str(args.file)})
@@ -41,11 +41,3 @@ def run(args, ctx) -> int:
     write_atomically(path, data)  # OutputRefused (exit 1) if it cannot be written
     ctx.print(f"Exported {count} young {'person' if count == 1 else 'people'} to {path}")
     return 0
-
-
-def _check_place(path: Path) -> None:
-    if path.is_dir():
-        raise CliError(f"{path} is a folder; give a file name such as {path / 'plans.json'}", code=1)
-    if not path.parent.is_dir():
-        raise CliError(f"the folder {path.parent} does not exist", code=1)
-    output_path(path)  # a device, a FIFO or a socket: OutputRefused

@@ -36,16 +36,13 @@ def run(args, ctx) -> int:
 
     from ..cli import CliError
     from ..fileio import output_path, write_atomically
+    from . import output_place
 
     out = Path(args.out)
-    if out.is_dir():
-        raise CliError(f"{out} is a folder; give a file name such as {out / 'everything-held.pdf'}")
-    if out.suffix.lower() == ".json":
+    if out.suffix.lower() == ".json" and not out.is_dir():
         raise CliError(f"{out} ends in .json, which is the name used for the data file; give a name ending in .pdf")
-    if not out.parent.is_dir():
-        raise CliError(f"the folder {out.parent} does not exist", code=1)
+    output_place(out, "everything-held.pdf")  # refused before anything is read
     json_path = out.with_suffix(".json")
-    output_path(out)  # a device, a FIFO or a socket is refused before anything is read
     output_path(json_path)
     today = ctx.today
     requested = args.requested_on or today
