@@ -6,6 +6,7 @@ they replace ``QMessageBox``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from html import escape
 from typing import Any
@@ -319,31 +320,42 @@ class LockSettingsDialog(QDialog):
 
 
 class ChooseEditionDialog(QDialog):
-    """Which copy of the plan to make for several young people at once."""
+    """Which copy of the plan to make: one radio button a copy (``choices``: code, words, what it
+    is), with the copies that cannot be made yet (``not_yet(code)`` says why) shown but off.
+    *Make PDFs* for several young people at once uses it as it is; *Export an accessible copy*
+    (:class:`..html_export.HtmlCopyDialog`) with its own words."""
 
-    def __init__(self, who: str, choices: list[tuple[str, str, str]], parent: QWidget | None = None):
+    def __init__(self, who: str, choices: list[tuple[str, str, str]], parent: QWidget | None = None, *,
+                 title: str = "Make PDFs", question: str = "", ok: str = "Choose a folder…", first: str = "",
+                 not_yet: Callable[[str], str] | None = None):
         from PySide6.QtWidgets import QButtonGroup, QRadioButton
 
         super().__init__(parent)
-        self.setWindowTitle("Make PDFs")
+        self.setWindowTitle(title)
         lay = QVBoxLayout(self)
         lay.setSpacing(10)
-        head = QLabel(f"Make PDFs for {who}. Which copy?", self)
+        head = QLabel(question or f"Make PDFs for {who}. Which copy?", self)
         head.setWordWrap(True)
         theme.set_font(head, 1.1, bold=True)
         lay.addWidget(head)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, Any] = {}
         for code, words, about in choices:
+            note = not_yet(code) if not_yet is not None else ""
             b = QRadioButton(words, self)
-            b.setAccessibleDescription(about)
-            b.setToolTip(about)
+            b.setAccessibleName(words)
+            b.setAccessibleDescription(note or about)
+            b.setToolTip(note or about)
+            b.setEnabled(not note)
             self.group.addButton(b)
             self.buttons[code] = b
             lay.addWidget(b)
-        next(iter(self.buttons.values())).setChecked(True)
+        (self.buttons.get(first) or next(iter(self.buttons.values()))).setChecked(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose a folder…")
+        button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        button.setText(ok)
+        button.setAccessibleName(ok.rstrip("…"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)

@@ -10,54 +10,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QLabel, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ..domain.model import Plan
-from . import theme
+from .dialogs import ChooseEditionDialog
 from .pdf_dialog import EDITION_CHOICES, cannot_make_yet
 
 #: The copy offered first: the young person's own, the one most often read on a phone.
 FIRST = "young-person"
 
 
-class HtmlCopyDialog(QDialog):
+class HtmlCopyDialog(ChooseEditionDialog):
     """Which copy of the plan to export as an accessible page (the copies that can be made)."""
 
     def __init__(self, plan: Plan, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Export an accessible copy")
-        lay = QVBoxLayout(self)
-        lay.setSpacing(10)
-        head = QLabel(f"An accessible copy of {plan.person.display_name}’s plan: one page that reads well with a "
-                      "screen reader and on a phone. Which copy?", self)
-        head.setWordWrap(True)
-        theme.set_font(head, 1.1, bold=True)
-        lay.addWidget(head)
-        self.group = QButtonGroup(self)
-        self.buttons: dict[str, QRadioButton] = {}
-        for code, words, about in EDITION_CHOICES:
-            note = cannot_make_yet(plan, code)
-            b = QRadioButton(words, self)
-            b.setAccessibleName(words)
-            b.setAccessibleDescription(note or about)
-            b.setToolTip(note or about)
-            b.setEnabled(not note)
-            self.group.addButton(b)
-            self.buttons[code] = b
-            lay.addWidget(b)
-        self.buttons[FIRST].setChecked(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Choose where to save it…")
-        ok.setAccessibleName("Choose where to save it")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay.addWidget(buttons)
-
-    @property
-    def edition(self) -> str:
-        return next(code for code, b in self.buttons.items() if b.isChecked())
+        super().__init__(plan.person.display_name, list(EDITION_CHOICES), parent, title="Export an accessible copy",
+                         question=f"An accessible copy of {plan.person.display_name}’s plan: one page that reads well "
+                                  "with a screen reader and on a phone. Which copy?",
+                         ok="Choose where to save it…", first=FIRST, not_yet=lambda code: cannot_make_yet(plan, code))
 
     @classmethod
     def ask(cls, parent: QWidget | None, plan: Plan) -> str | None:
