@@ -350,7 +350,9 @@ class ChooseEditionDialog(QDialog):
             self.group.addButton(b)
             self.buttons[code] = b
             lay.addWidget(b)
-        (self.buttons.get(first) or next(iter(self.buttons.values()))).setChecked(True)
+        chosen = self.buttons.get(first) or next(iter(self.buttons.values()))
+        chosen.setChecked(True)
+        chosen.setFocus()  # the keyboard starts on the copy already chosen
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         button.setText(ok)
