@@ -28,10 +28,15 @@ def cli(*args: str, user: str = "Priya Nair") -> subprocess.CompletedProcess:
     return proc
 
 
-@pytest.fixture
-def db(tmp_path):
-    url = f"sqlite:///{tmp_path / 'pathway.db'}"
-    store = open_store(url=url, create_unencrypted=True)
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db(request, tmp_path):
+    """The demo young people in records on a SQLite file, and in a team's PostgreSQL database."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'pathway.db'}"
+        store = open_store(url=url, create_unencrypted=True)
+    else:
+        url = request.getfixturevalue("pg_url")
+        store = open_store(url=url)
     for p in demo_plans(TODAY):
         store.save(p, TODAY)
     store.close()

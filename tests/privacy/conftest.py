@@ -1,11 +1,9 @@
 """Fixtures for the privacy tests: cheap Argon2 parameters for most tests (the real ones are
-checked on their own), a marker string to hunt for on disk, and a PostgreSQL database per
-test when ``PATHWAY_TEST_PG_URL`` is set."""
+checked on their own), a marker string to hunt for on disk; the PostgreSQL database per test
+(``pg_url``) is in tests/conftest.py."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from pathlib import Path
 
 import pytest
@@ -35,29 +33,6 @@ def fast_kdf(monkeypatch):
 
     monkeypatch.setattr(crypto, "DEFAULT_PARAMS", FAST)
     return FAST
-
-
-def pg_admin_url() -> str | None:
-    return os.environ.get("PATHWAY_TEST_PG_URL") or None
-
-
-@pytest.fixture
-def pg_url():
-    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
-    admin = pg_admin_url()
-    if not admin:
-        why = "PostgreSQL tests need PATHWAY_TEST_PG_URL (start one with: eval \"$(bash .ci/postgres start)\")"
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(why + " — in CI they must run, not be skipped", pytrace=False)
-        pytest.skip(why)
-    from pathway_app.store import pg
-
-    name = f"pp_test_{uuid.uuid4().hex[:12]}"
-    url = pg.create_database(admin, name)
-    try:
-        yield url
-    finally:
-        pg.drop_database(admin, name)
 
 
 # --------------------------------------------------------------------------- stores with the audit trail
