@@ -34,6 +34,7 @@ PASS = "correct horse battery staple"
 
 
 def _encrypted(results: list[Result]) -> None:
+    from benchmarks.synthetic import synthetic_plan
     from pathway_app.store import crypto
     from pathway_app.store.encrypted import open_encrypted
     from pathway_app.store.engine import make_engine
@@ -41,7 +42,6 @@ def _encrypted(results: list[Result]) -> None:
     from pathway_app.store.migrate import upgrade
     from pathway_app.store.store import Store
     from pathway_app.store.target import resolve_file
-    from pathway_app.synthetic import synthetic_plan
 
     with tempfile.TemporaryDirectory(prefix="pathway-bench-") as tmp:
         db = Path(tmp) / "pathway.db"
@@ -107,11 +107,11 @@ def _postgres(results: list[Result]) -> None:
         print("note: PostgreSQL benchmarks skipped (set PATHWAY_TEST_PG_URL, e.g. "
               "eval \"$(bash .ci/postgres start)\")", file=sys.stderr)
         return
+    from benchmarks.synthetic import synthetic_plan
     from pathway_app.store import pg
     from pathway_app.store.mapping import PLANS
     from pathway_app.store.migrate import upgrade
     from pathway_app.store.store import Store
-    from pathway_app.synthetic import synthetic_plan
 
     name = f"pp_bench_{uuid.uuid4().hex[:10]}"
     url = pg.create_database(admin, name)

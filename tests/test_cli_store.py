@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.synthetic import synthetic_plan
 from pathway_app.domain.serialize import plan_to_dict
 from pathway_app.store import open_store
 from pathway_app.store.interchange import FORMAT_VERSION
-from pathway_app.synthetic import synthetic_plan
 
 TODAY = date(2026, 11, 23)
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,8 +144,8 @@ def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
     import sys as _sys
     from datetime import date as _date
 
+    from benchmarks.synthetic import synthetic_plan
     from pathway_app.store import open_store
-    from pathway_app.synthetic import synthetic_plan
 
     path = tmp_path / "pipe.db"
     store = open_store(url=f"sqlite:///{path}", create_unencrypted=True)

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.synthetic import synthetic_plan
 from pathway_app.domain.fields import record_title
 from pathway_app.domain.labels import label
 from pathway_app.domain.serialize import plan_to_dict
 from pathway_app.store import open_store
 from pathway_app.store.interchange import FORMAT_VERSION
-from pathway_app.synthetic import synthetic_plan
 
 TODAY = date(2026, 11, 23)
 ROOT = Path(__file__).resolve().parents[1]

@@ -135,6 +135,6 @@ def any_store(request, tmp_path, script_location):
 def make_plan(seed: int = 1, size: str = "typical"):
     import random
 
-    from pathway_app.synthetic import synthetic_plan
+    from benchmarks.synthetic import synthetic_plan
 
     return synthetic_plan(random.Random(seed), TODAY, size)

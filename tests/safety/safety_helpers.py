@@ -21,9 +21,9 @@ TODAY = date(2026, 11, 23)
 
 
 def make_plan(rng: random.Random, size: str = "typical", today: date = TODAY) -> m.Plan:
-    """A valid realistic plan from ``pathway_app.synthetic`` (retrying another draw if the
+    """A valid realistic plan from ``benchmarks.synthetic`` (retrying another draw if the
     generator ever gives an invalid one, so these tests do not depend on its corner cases)."""
-    from pathway_app.synthetic import synthetic_plan
+    from benchmarks.synthetic import synthetic_plan
 
     for _ in range(20):
         try:

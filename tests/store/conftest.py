@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
+from benchmarks.synthetic import synthetic_plan
 from pathway_app.store import open_store
-from pathway_app.synthetic import synthetic_plan
 
 TODAY = date(2026, 11, 23)
 
