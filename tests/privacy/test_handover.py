@@ -183,19 +183,17 @@ def _asking_for(params) -> bytes:
 @pytest.mark.parametrize("asks", [(4 * 1024 * 1024, 3, 4), (512 * 1024, 3, 4), (64 * 1024, 100, 4), (64 * 1024, 3, 64)],
                          ids=["4GiB", "512MiB", "100-passes", "64-lanes"])
 def test_a_handover_file_may_not_choose_its_own_argon2_cost(monkeypatch, tmp_path, asks):
-    """Issue 14 item 7: refused before anything is derived (a crafted file took 12.9 s a try)."""
-    import time
-
+    """Issue 14 item 7: refused before anything is derived (a crafted file took 12.9 s a try).
+    Nothing derived is the proof; benchmarks/bench_privacy.py times the refusal (≤ 500 ms)."""
     from pathway_app.store import crypto
     from pathway_app.store.keyfile import KdfParams
 
     derived = []
     monkeypatch.setattr(crypto, "derive", lambda *a: derived.append(a) or (b"k" * 32, b"c" * 16))
     blob = _asking_for(KdfParams(*asks))
-    start = time.monotonic()
     with pytest.raises(ho.HandoverDamaged, match="far more work to open"):
         ho.unseal(blob, PASS)
-    assert derived == [] and time.monotonic() - start < 0.5
+    assert derived == []
     # what the app itself writes (and a little more) is still tried
     with pytest.raises(ho.HandoverWrongPassphrase):
         ho.unseal(_asking_for(KdfParams(128 * 1024, 6, 8)), PASS)
