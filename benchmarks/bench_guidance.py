@@ -1,7 +1,7 @@
 """Research prompts: evaluating every rule for one heavy plan, and for a whole caseload.
 
 Targets (issue "Research prompts"): one heavy plan ≤ 5 ms (median); a 10,000-person caseload
-≤ 10 s. Plans come from :func:`pathway_app.synthetic.synthetic_plan` (built before timing);
+≤ 10 s. Plans come from :func:`benchmarks.synthetic.synthetic_plan` (built before timing);
 the rules are loaded (and cached) before timing too, as the app does at start.
 """
 
@@ -18,7 +18,7 @@ CASELOAD = 10_000
 
 
 def _plans(n: int, size: str, seed: int) -> list:
-    from pathway_app.synthetic import synthetic_plan
+    from benchmarks.synthetic import synthetic_plan
 
     rng = random.Random(seed)
     return [synthetic_plan(rng, TODAY, size=size) for _ in range(n)]

@@ -109,7 +109,7 @@ def run() -> list[Result]:
         results.append(Result(ISSUE, "`pathway-planner pdf` (full, heavy plan), cold process, median of 3", sorted(times)[1], 2, "s"))
         results.append(Result(ISSUE, "  the same, CPU time of the process, median", sorted(cpu_s)[1], 2, "s"))
 
-        from pathway_app.synthetic import synthetic_plan
+        from benchmarks.synthetic import synthetic_plan
 
         rng = random.Random(6)
         batch = [synthetic_plan(rng, TODAY, "typical") for _ in range(100)]

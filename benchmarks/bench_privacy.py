@@ -4,6 +4,10 @@
 - Loading a heavy plan from the encrypted database: ≤ 30 ms.
 - Through ``open_store``: opening the encrypted records (key derivation, unlock, the damage
   check, the daily backup already made) and saving a heavy plan with its audit entry.
+- Refusing a handover file that asks for a hostile Argon2id cost (4 GiB, 512 MiB, 100 passes,
+  64 lanes; a crafted file once took 12.9 s a try): ≤ 500 ms, the slowest of the four. The
+  refusal must come before any key derivation (``tests/privacy/test_handover.py`` checks that);
+  the target is issue 14's (item 7).
 - On PostgreSQL (``PATHWAY_TEST_PG_URL``, e.g. from ``.ci/postgres start``; skipped with a note
   otherwise): the caseload of 100,000 young people and loading one heavy plan (≤ 30 ms). The
   caseload is measured as the app reads it on a server — the first page of 50 in name order
@@ -34,6 +38,7 @@ PASS = "correct horse battery staple"
 
 
 def _encrypted(results: list[Result]) -> None:
+    from benchmarks.synthetic import synthetic_plan
     from pathway_app.store import crypto
     from pathway_app.store.encrypted import open_encrypted
     from pathway_app.store.engine import make_engine
@@ -41,7 +46,6 @@ def _encrypted(results: list[Result]) -> None:
     from pathway_app.store.migrate import upgrade
     from pathway_app.store.store import Store
     from pathway_app.store.target import resolve_file
-    from pathway_app.synthetic import synthetic_plan
 
     with tempfile.TemporaryDirectory(prefix="pathway-bench-") as tmp:
         db = Path(tmp) / "pathway.db"
@@ -86,6 +90,31 @@ def _encrypted(results: list[Result]) -> None:
         store.close()
 
 
+def _hostile_handover(results: list[Result]) -> None:
+    import hashlib
+    import secrets
+
+    from pathway_app.store import handover as ho
+
+    def asking_for(memory_kib: int, time_cost: int, parallelism: int) -> bytes:
+        """A handover file as a hostile maker would write it: header checksum right, cost its own."""
+        fixed = ho.MAGIC + ho._FIXED.pack(ho.VERSION, memory_kib, time_cost, parallelism, secrets.token_bytes(16),
+                                          secrets.token_bytes(12), secrets.token_bytes(16))
+        return fixed + hashlib.sha256(fixed).digest()[:8] + secrets.token_bytes(64)
+
+    def refused(blob: bytes) -> None:
+        try:
+            ho.unseal(blob, PASS)
+        except ho.HandoverDamaged:
+            return
+        raise AssertionError("a handover file asking for a hostile Argon2 cost was not refused")
+
+    blobs = [asking_for(*a) for a in [(4 * 1024 * 1024, 3, 4), (512 * 1024, 3, 4), (64 * 1024, 100, 4), (64 * 1024, 3, 64)]]
+    slowest = max(median_ms(lambda blob=blob: refused(blob)) for blob in blobs)
+    results.append(Result(14, "refuse a hostile-cost handover file, slowest median of 4",
+                          slowest, 500, "ms"))
+
+
 def _pg_caseload(store, plans_table) -> None:
     """Multiply the imported plans to PG_PEOPLE rows of ``plans`` with new ids."""
     cols = [c.name for c in plans_table.columns]
@@ -107,11 +136,11 @@ def _postgres(results: list[Result]) -> None:
         print("note: PostgreSQL benchmarks skipped (set PATHWAY_TEST_PG_URL, e.g. "
               "eval \"$(bash .ci/postgres start)\")", file=sys.stderr)
         return
+    from benchmarks.synthetic import synthetic_plan
     from pathway_app.store import pg
     from pathway_app.store.mapping import PLANS
     from pathway_app.store.migrate import upgrade
     from pathway_app.store.store import Store
-    from pathway_app.synthetic import synthetic_plan
 
     name = f"pp_bench_{uuid.uuid4().hex[:10]}"
     url = pg.create_database(admin, name)
@@ -155,6 +184,7 @@ def _postgres(results: list[Result]) -> None:
 def run() -> list[Result]:
     results: list[Result] = []
     _encrypted(results)
+    _hostile_handover(results)
     _postgres(results)
     return results
 

@@ -24,8 +24,8 @@ TARGET_BYTES = 64 * 1024 * 1024
 
 
 def _build(folder: Path) -> Path:
+    from benchmarks.synthetic import synthetic_plan
     from pathway_app.store import open_store
-    from pathway_app.synthetic import synthetic_plan
 
     db = folder / "pathway.db"
     store = open_store(data_dir=folder, create_unencrypted=True)

@@ -24,10 +24,10 @@ PASS = "correct horse battery staple"
 
 
 def run() -> list[Result]:
+    from benchmarks.synthetic import synthetic_plan
     from pathway_app.domain import agreements as ag
     from pathway_app.store import open_store
     from pathway_app.store import share as S
-    from pathway_app.synthetic import synthetic_plan
 
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="pathway-bench-") as tmp:

@@ -23,8 +23,8 @@ IMPORT_COUNT = 1_000
 
 def _caseload_db(folder: Path) -> object:
     """A database with CASELOAD small plans, written in bulk through the import path."""
+    from benchmarks.synthetic import synthetic_plan
     from pathway_app.store import open_store
-    from pathway_app.synthetic import synthetic_plan
 
     store = open_store(url=f"sqlite:///{folder / 'caseload.db'}", create_unencrypted=True)
     rng = random.Random(10)
@@ -40,9 +40,9 @@ def _caseload_db(folder: Path) -> object:
 
 
 def run() -> list[Result]:
+    from benchmarks.synthetic import synthetic_plan
     from pathway_app.store import open_store
     from pathway_app.store.interchange import dumps_plans, import_plans
-    from pathway_app.synthetic import synthetic_plan
 
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="pathway-bench-") as tmp:

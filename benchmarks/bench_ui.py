@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _db(folder: Path, count: int, size: str = "small", seed: int = 7) -> None:
+    from benchmarks.synthetic import synthetic_plan
     from pathway_app.store import open_store
-    from pathway_app.synthetic import synthetic_plan
 
     store = open_store(data_dir=str(folder), create_unencrypted=True)
     rng = random.Random(seed)
@@ -99,9 +99,9 @@ def _heavy_plan_and_autosave(folder: Path) -> tuple[float, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtTest import QTest
 
+    from benchmarks.synthetic import synthetic_plan
     from pathway_app.domain import model as m
     from pathway_app.store import open_store
-    from pathway_app.synthetic import synthetic_plan
     from pathway_app.ui.app import make_application, open_window
 
     app = make_application([])
@@ -137,8 +137,8 @@ def _filter_10000() -> float:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from benchmarks.synthetic import synthetic_plan
     from pathway_app.domain.summary import PlanSummary
-    from pathway_app.synthetic import synthetic_plan
     from pathway_app.ui.app import make_application
     from pathway_app.ui.caseload import CaseloadView
 

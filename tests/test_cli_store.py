@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import random
 import subprocess
 import sys
 from datetime import date
@@ -14,7 +13,8 @@ import pytest
 from pathway_app.domain.serialize import plan_to_dict
 from pathway_app.store import open_store
 from pathway_app.store.interchange import FORMAT_VERSION
-from pathway_app.synthetic import synthetic_plan
+
+from builders import realistic_plan
 
 TODAY = date(2026, 11, 23)
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,7 +34,7 @@ def run(db: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess
 def db(tmp_path):
     path = tmp_path / "cli.db"
     store = open_store(url=f"sqlite:///{path}", create_unencrypted=True)
-    plans = [synthetic_plan(random.Random(seed), TODAY) for seed in (1, 2, 3)]
+    plans = [realistic_plan(seed) for seed in (1, 2, 3)]
     plans[0].person.given_name, plans[0].person.family_name, plans[0].person.preferred_name = "أمل", "الحسيني", ""
     for p in plans:
         store.save(p, TODAY)
@@ -105,7 +105,7 @@ def test_a_refused_import_prints_to_stderr_exits_2_and_writes_nothing(db, tmp_pa
     path, plans = db
     bad = tmp_path / "bad.json"
     doc = {"format": "pathway-planner-plans", "format_version": FORMAT_VERSION,
-           "plans": [plan_to_dict(synthetic_plan(random.Random(9), TODAY))]}
+           "plans": [plan_to_dict(realistic_plan(9))]}
     doc["plans"][0]["person"]["date_of_birth"] = "2026-02-30"
     bad.write_text(json.dumps(doc), encoding="utf-8")
     proc = run(path, "import", str(bad), check=False)
@@ -139,17 +139,17 @@ def test_a_foreign_database_is_refused_on_the_command_line(tmp_path):
 
 def test_output_cut_short_by_the_reader_is_not_an_error(tmp_path):
     """`pathway-planner show ID | head -1` ends quietly, without a traceback."""
-    import random
     import subprocess as sp
     import sys as _sys
     from datetime import date as _date
 
     from pathway_app.store import open_store
-    from pathway_app.synthetic import synthetic_plan
+
+    from builders import realistic_plan
 
     path = tmp_path / "pipe.db"
     store = open_store(url=f"sqlite:///{path}", create_unencrypted=True)
-    plan = synthetic_plan(random.Random(7), _date(2026, 11, 23), size="heavy")
+    plan = realistic_plan(7, "heavy", _date(2026, 11, 23))
     store.save(plan, _date(2026, 11, 23))
     store.close()
     cmd = [_sys.executable, "-m", "pathway_app", "--db", f"sqlite:///{path}", "show", plan.id]

@@ -4,7 +4,6 @@ plain message naming what is wrong, the right exit status and no traceback."""
 from __future__ import annotations
 
 import json
-import random
 import re
 import subprocess
 import sys
@@ -18,7 +17,8 @@ from pathway_app.domain.labels import label
 from pathway_app.domain.serialize import plan_to_dict
 from pathway_app.store import open_store
 from pathway_app.store.interchange import FORMAT_VERSION
-from pathway_app.synthetic import synthetic_plan
+
+from builders import realistic_plan
 
 TODAY = date(2026, 11, 23)
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,7 +37,7 @@ def plain(tmp_path):
     """An unencrypted database with three synthetic young people."""
     path = tmp_path / "plain.db"
     store = open_store(url=f"sqlite:///{path}", create_unencrypted=True)
-    plans = [synthetic_plan(random.Random(seed), TODAY) for seed in (1, 2, 3)]
+    plans = [realistic_plan(seed) for seed in (1, 2, 3)]
     for p in plans:
         store.save(p, TODAY)
     store.close()
@@ -51,7 +51,7 @@ def encrypted(tmp_path):
     pw.write_text(PASSPHRASE + "\n", encoding="utf-8")
     folder = tmp_path / "data"
     folder.mkdir()
-    plan = synthetic_plan(random.Random(7), TODAY)
+    plan = realistic_plan(7)
     src = tmp_path / "one.json"
     from pathway_app.store.interchange import dumps_plans
 

@@ -38,6 +38,15 @@ def test_wheel_carries_resources_and_migrations(wheel):
     assert entry and "pathway-planner = pathway_app.cli:main" in zipfile.ZipFile(wheel).read(entry[0]).decode()
 
 
+def test_wheel_ships_the_app_and_nothing_only_tests_and_benchmarks_use(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    packages = {n.split("/")[0] for n in names if not n.startswith("pathway_planner-")}
+    assert packages == {"pathway_app"}
+    assert "pathway_app/cli.py" in names
+    # the generator of realistic plans lives in benchmarks/ (tests/builders.py uses it)
+    assert not [n for n in names if n.endswith("synthetic.py")]
+
+
 def test_installed_wheel_runs_without_the_source_tree(wheel, tmp_path):
     site = tmp_path / "site"
     subprocess.run(

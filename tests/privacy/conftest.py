@@ -105,11 +105,3 @@ def any_store(request, tmp_path, script_location):
         store = migrated_store(pg.team_engine(url), script_location)
         yield store
         store.close()
-
-
-def make_plan(seed: int = 1, size: str = "typical"):
-    import random
-
-    from pathway_app.synthetic import synthetic_plan
-
-    return synthetic_plan(random.Random(seed), TODAY, size)

@@ -15,7 +15,8 @@ from pathway_app.domain.serialize import plan_to_dict
 from pathway_app.store import audit
 from pathway_app.store.engine import WRITE
 
-from .conftest import TODAY, make_plan
+from .conftest import TODAY
+from builders import realistic_plan
 
 
 def _write(store):
@@ -129,7 +130,7 @@ def test_appends_from_two_writers_at_once_keep_one_chain(any_store):
 
 
 def test_record_change_diff_of_a_real_save(any_store):
-    plan = make_plan(3)
+    plan = realistic_plan(3)
     any_store.save(plan, TODAY)
     before = plan_to_dict(any_store.load(plan.id))
     edited = any_store.load(plan.id)
@@ -168,7 +169,7 @@ def diff_plans(a, b):
 
 
 def test_diff_details():
-    a = plan_to_dict(make_plan(5))
+    a = plan_to_dict(realistic_plan(5))
     assert diff_plans(a, copy.deepcopy(a)) == []
     b = copy.deepcopy(a)
     b["version"] += 1
@@ -187,7 +188,7 @@ def test_diff_details():
 def test_an_event_recorded_by_the_store_uses_the_plan_version(any_store):
     from pathway_app.store.store import Store
 
-    plan = make_plan(4)
+    plan = realistic_plan(4)
     any_store.save(plan, TODAY)
     Store(any_store.engine, user="Asha").record_event(audit.PRINTED, plan.id, {"edition": "young person"})
     e = audit.entries(any_store.engine)[-1]
@@ -212,7 +213,7 @@ def test_audit_command(tmp_path, monkeypatch, script_location):
 
     monkeypatch.setattr(paths, "migrations_dir", lambda: script_location)
     store = open_store(data_dir=tmp_path, create_unencrypted=True)
-    plan = make_plan(41)
+    plan = realistic_plan(41)
     store.save(plan, TODAY)
     Store(store.engine, user="Asha").record_event(audit.PRINTED, plan.id, {"edition": "practitioner"})
     store.close()

@@ -11,14 +11,15 @@ from pathway_app.domain.serialize import plan_to_dict
 from pathway_app.store import handover as ho
 from pathway_app.store.interchange import export_plans
 
-from .conftest import FAST, TODAY, files_containing, make_plan
+from .conftest import FAST, TODAY, files_containing
+from builders import realistic_plan
 
 PASS = "purple elephant tuesday"
 
 
 @pytest.fixture
 def two_plans(plain_store):
-    plans = [make_plan(21), make_plan(22, "heavy"), make_plan(23)]
+    plans = [realistic_plan(21), realistic_plan(22, "heavy"), realistic_plan(23)]
     for p in plans:
         plain_store.save(p, TODAY)
     return plain_store, plans
@@ -112,7 +113,7 @@ def test_handover_commands(tmp_path, monkeypatch, fast_kdf):
 
     a, b = tmp_path / "a", tmp_path / "b"
     with open_store(data_dir=a, create_unencrypted=True) as s:
-        plan = make_plan(31)
+        plan = realistic_plan(31)
         s.save(plan, TODAY)
     pw = tmp_path / "pw.txt"
     pw.write_text(PASS + "\n")
@@ -140,7 +141,7 @@ def test_encrypt_and_passphrase_commands(tmp_path, monkeypatch, fast_kdf):
 
     d = tmp_path / "data"
     with open_store(data_dir=d, create_unencrypted=True) as s:
-        plan = make_plan(32)
+        plan = realistic_plan(32)
         s.save(plan, TODAY)
     name = plan.person.family_name
     pw, pw2 = tmp_path / "pw", tmp_path / "pw2"
@@ -182,19 +183,17 @@ def _asking_for(params) -> bytes:
 @pytest.mark.parametrize("asks", [(4 * 1024 * 1024, 3, 4), (512 * 1024, 3, 4), (64 * 1024, 100, 4), (64 * 1024, 3, 64)],
                          ids=["4GiB", "512MiB", "100-passes", "64-lanes"])
 def test_a_handover_file_may_not_choose_its_own_argon2_cost(monkeypatch, tmp_path, asks):
-    """Issue 14 item 7: refused before anything is derived (a crafted file took 12.9 s a try)."""
-    import time
-
+    """Issue 14 item 7: refused before anything is derived (a crafted file took 12.9 s a try).
+    Nothing derived is the proof; benchmarks/bench_privacy.py times the refusal (≤ 500 ms)."""
     from pathway_app.store import crypto
     from pathway_app.store.keyfile import KdfParams
 
     derived = []
     monkeypatch.setattr(crypto, "derive", lambda *a: derived.append(a) or (b"k" * 32, b"c" * 16))
     blob = _asking_for(KdfParams(*asks))
-    start = time.monotonic()
     with pytest.raises(ho.HandoverDamaged, match="far more work to open"):
         ho.unseal(blob, PASS)
-    assert derived == [] and time.monotonic() - start < 0.5
+    assert derived == []
     # what the app itself writes (and a little more) is still tried
     with pytest.raises(ho.HandoverWrongPassphrase):
         ho.unseal(_asking_for(KdfParams(128 * 1024, 6, 8)), PASS)

@@ -27,7 +27,8 @@ from pathway_app.store.keyfile import keyfile_path
 from pathway_app.store.lock import acquire
 from pathway_app.store.target import encryption_state
 
-from .conftest import MARKER, TODAY, files_containing, make_plan
+from .conftest import MARKER, TODAY, files_containing
+from builders import realistic_plan
 
 PASS = "correct horse battery staple"
 
@@ -65,7 +66,7 @@ def test_a_new_database_needs_a_choice_and_nothing_is_created(tmp_path):
 def test_a_passphrase_makes_it_encrypted(tmp_path, fast_kdf):
     with open_store(data_dir=tmp_path, passphrase=PASS, user="Asha") as s:
         assert s.encrypted is True and s.path == tmp_path / "pathway.db" and s.user == "Asha"
-        plan = make_plan(1)
+        plan = realistic_plan(1)
         s.save(plan, TODAY)
     db = tmp_path / "pathway.db"
     assert encryption_state(db) == "encrypted" and keyfile_path(db).exists()
@@ -81,7 +82,7 @@ def test_a_passphrase_makes_it_encrypted(tmp_path, fast_kdf):
 def test_unencrypted_only_when_asked_and_the_passphrase_is_ignored_then(tmp_path):
     with open_store(data_dir=tmp_path, create_unencrypted=True) as s:
         assert s.encrypted is False
-        s.save(make_plan(2), TODAY)
+        s.save(realistic_plan(2), TODAY)
     assert encryption_state(tmp_path / "pathway.db") == "plain"
     with open_store(data_dir=tmp_path) as s:  # an existing plain database needs no flag
         assert s.count() == 1 and s.encrypted is False
@@ -97,7 +98,7 @@ def test_a_weak_passphrase_creates_nothing(tmp_path):
 
 def test_wrong_passphrase_slows_down_and_damage_is_told_apart(tmp_path, fast_kdf):
     with open_store(data_dir=tmp_path, passphrase=PASS) as s:
-        s.save(make_plan(3), TODAY)
+        s.save(realistic_plan(3), TODAY)
     for _ in range(3):
         with pytest.raises(WrongPassphrase):
             open_store(data_dir=tmp_path, passphrase="not the passphrase")
@@ -117,7 +118,7 @@ def test_wrong_passphrase_slows_down_and_damage_is_told_apart(tmp_path, fast_kdf
 
 def test_an_interrupted_encryption_is_explained(tmp_path, fast_kdf):
     with open_store(data_dir=tmp_path, create_unencrypted=True) as s:
-        s.save(make_plan(4), TODAY)
+        s.save(realistic_plan(4), TODAY)
     from pathway_app.store import crypto
 
     crypto.create_keyfile(keyfile_path(tmp_path / "pathway.db"), "an abandoned passphrase")
@@ -130,7 +131,7 @@ def test_the_marker_is_in_no_file_after_save_backup_and_close(tmp_path, fast_kdf
     s = open_store(data_dir=data, passphrase=PASS)
     lock = acquire(s.path)
     try:
-        plan = make_plan(5)
+        plan = realistic_plan(5)
         plan.person.about_me_own_words = MARKER
         plan.relationships[0].name = MARKER
         s.save(plan, TODAY)
@@ -157,7 +158,7 @@ def test_encrypted_backups_on_start_before_migrating_and_restore(tmp_path, fast_
     from pathway_app.store import crypto
 
     with open_store(data_dir=tmp_path, passphrase=PASS) as s:
-        plan = make_plan(6)
+        plan = realistic_plan(6)
         s.save(plan, TODAY)
     with open_store(data_dir=tmp_path, passphrase=PASS) as s:  # the day's first start with plans
         assert s.warnings == []
@@ -179,7 +180,7 @@ def test_encrypted_backups_on_start_before_migrating_and_restore(tmp_path, fast_
 
 def test_a_failed_start_backup_is_a_warning_not_a_failure(tmp_path, monkeypatch):
     with open_store(data_dir=tmp_path, create_unencrypted=True) as s:
-        s.save(make_plan(7), TODAY)
+        s.save(realistic_plan(7), TODAY)
 
     def fails(*a, **k):
         raise b.BackupFailed("The disk is full, so the backup could not be made.")
@@ -213,7 +214,7 @@ def test_a_failed_pre_migration_backup_stops_the_migration(tmp_path, monkeypatch
 
 def test_deletion_before_75_is_refused_in_plain_words(tmp_path):
     with open_store(data_dir=tmp_path, create_unencrypted=True) as s:
-        plan = make_plan(8)
+        plan = realistic_plan(8)
         s.save(plan, TODAY)
         with pytest.raises(RetentionRefused) as e:
             s.delete(plan.id)
@@ -343,7 +344,7 @@ def test_a_second_copy_opens_encrypted_records_read_only(tmp_path, fast_kdf):
     from pathway_app.store.lock import read_only_url
 
     with open_store(data_dir=tmp_path, passphrase=PASS) as s:
-        plan = make_plan(9)
+        plan = realistic_plan(9)
         s.save(plan, TODAY)
     url = read_only_url(tmp_path / "pathway.db")
     with pytest.raises(PassphraseNeeded):

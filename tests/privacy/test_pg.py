@@ -14,7 +14,8 @@ from pathway_app.errors import DatabaseProblem, StaleSaveError
 from pathway_app.store import pg
 from pathway_app.store.migrate import current_revision, head_revision
 
-from .conftest import TODAY, make_plan, migrated_store
+from .conftest import TODAY, migrated_store
+from builders import realistic_plan
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def test_migrating_twice_is_a_no_op(team, script_location):
 @pytest.mark.postgres
 @pytest.mark.parametrize("size", ["typical", "heavy"])
 def test_save_load_round_trip(team, size):
-    plan = make_plan(11, size)
+    plan = realistic_plan(11, size)
     team.save(plan, TODAY)
     back = team.load(plan.id)
     assert plan_to_dict(back) == plan_to_dict(plan)
@@ -55,7 +56,7 @@ def test_save_load_round_trip(team, size):
 
 @pytest.mark.postgres
 def test_two_people_editing_one_plan_never_overwrite_each_other(team):
-    plan = make_plan(12)
+    plan = realistic_plan(12)
     team.save(plan, TODAY)
     asha = team.load(plan.id)
     ben = team.load(plan.id)
@@ -72,7 +73,7 @@ def test_two_people_editing_one_plan_never_overwrite_each_other(team):
 
 @pytest.mark.postgres
 def test_simultaneous_saves_of_the_same_version_one_wins(team):
-    plan = make_plan(13, "heavy")
+    plan = realistic_plan(13, "heavy")
     team.save(plan, TODAY)
     copies = [team.load(plan.id) for _ in range(4)]
     results: list[object] = [None] * 4

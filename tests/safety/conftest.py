@@ -10,7 +10,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from safety_helpers import TODAY, content_digest, make_plan  # noqa: E402
+from builders import valid_realistic_plan  # noqa: E402
+from safety_helpers import TODAY, content_digest  # noqa: E402
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def populated(tmp_path):
     digests = {}
     try:
         for size in ("small", "typical", "typical", "small", "typical"):
-            plan = make_plan(rng, size)
+            plan = valid_realistic_plan(rng, size)
             store.save(plan, today=TODAY)
             digests[plan.id] = content_digest(plan)
     finally:

@@ -20,11 +20,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: builders
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pathway_app.store import open_store  # noqa: E402
 
-from safety_helpers import TODAY, content_digest, make_plan, mutate  # noqa: E402
+from builders import valid_realistic_plan  # noqa: E402
+from safety_helpers import TODAY, content_digest, mutate  # noqa: E402
 
 
 def say(line: str) -> None:
@@ -42,7 +44,7 @@ def run(data_dir: str, seed: int) -> None:
             plan = store.load(rng.choice(ids))
             mutate(plan, rng)
         else:
-            plan = make_plan(rng, rng.choice(("small", "typical", "typical")))
+            plan = valid_realistic_plan(rng, rng.choice(("small", "typical", "typical")))
             ids.append(plan.id)
         d = content_digest(plan)
         say(f"SAVING {plan.id} {plan.version + 1} {d}")

@@ -14,25 +14,9 @@ from pathlib import Path
 
 from pathway_app.domain import model as m
 from pathway_app.domain.serialize import plan_to_dict
-from pathway_app.domain.validation import validate
 from pathway_app.domain.vocab import ActionStatus, SkillLevel
 
 TODAY = date(2026, 11, 23)
-
-
-def make_plan(rng: random.Random, size: str = "typical", today: date = TODAY) -> m.Plan:
-    """A valid realistic plan from ``pathway_app.synthetic`` (retrying another draw if the
-    generator ever gives an invalid one, so these tests do not depend on its corner cases)."""
-    from pathway_app.synthetic import synthetic_plan
-
-    for _ in range(20):
-        try:
-            plan = synthetic_plan(rng, today, size)
-        except AssertionError:
-            continue
-        if not validate(plan, today):
-            return plan
-    raise AssertionError("synthetic_plan gave no valid plan in 20 draws")
 
 
 def content_digest(plan: m.Plan) -> str:

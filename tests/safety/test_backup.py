@@ -16,7 +16,8 @@ from pathway_app.store import open_store, sqlitefile
 from pathway_app.store.lock import AlreadyOpen, acquire
 from pathway_app.store.migrate import head_revision
 
-from safety_helpers import TODAY, load_digests, make_plan, mutate
+from builders import valid_realistic_plan
+from safety_helpers import TODAY, load_digests, mutate
 
 AFTER_75 = datetime(2200, 1, 1).date()  # deletion is refused before the young person's 75th birthday
 
@@ -54,7 +55,7 @@ def test_backup_of_a_live_database_includes_saves_not_yet_checkpointed(populated
     db, digests = populated
     store = open_store(url=f"sqlite:///{db}", create_unencrypted=True)
     try:
-        plan = make_plan(random.Random(5))
+        plan = valid_realistic_plan(random.Random(5))
         store.save(plan, today=TODAY)  # sits in the WAL; the store is still open
         assert db.with_name("pathway.db-wal").stat().st_size > 0
         path = b.make_backup(db)
@@ -138,7 +139,7 @@ def test_restore_gives_back_exactly_the_data(populated):
         mutate(p, rng)
         store.save(p, today=TODAY)
         store.delete(ids[1], today=AFTER_75)
-        store.save(make_plan(rng), today=TODAY)
+        store.save(valid_realistic_plan(rng), today=TODAY)
     finally:
         store.close()
     changed = load_digests(db)

@@ -22,14 +22,15 @@ from pathway_app.errors import DatabaseProblem
 from pathway_app.store import open_store
 from pathway_app.store.lock import read_only_url
 
-from safety_helpers import TODAY, content_digest, load_digests, make_plan, raw_problems
+from builders import valid_realistic_plan
+from safety_helpers import TODAY, content_digest, load_digests, raw_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 
 
 def _big_plan(seed: int):
-    plan = make_plan(random.Random(seed))
+    plan = valid_realistic_plan(random.Random(seed))
     plan.person.about_me_own_words = "I want to live near my sister. " * 30_000  # ~0.9 MB
     return plan
 
@@ -64,14 +65,15 @@ def test_disk_full_max_page_count(populated):
 FSIZE_CHILD = textwrap.dedent(
     """
     import json, os, random, resource, signal, sys
-    sys.path[:0] = [{root!r}, {here!r}]
-    from safety_helpers import TODAY, content_digest, make_plan
+    sys.path[:0] = [{root!r}, {tests!r}, {here!r}]
+    from builders import valid_realistic_plan
+    from safety_helpers import TODAY, content_digest
     from pathway_app.errors import DatabaseProblem
     from pathway_app.store import open_store
     data = sys.argv[1]
     store = open_store(data_dir=data, create_unencrypted=True)
-    first = make_plan(random.Random(1)); store.save(first, today=TODAY)
-    plan = make_plan(random.Random(2))
+    first = valid_realistic_plan(random.Random(1)); store.save(first, today=TODAY)
+    plan = valid_realistic_plan(random.Random(2))
     plan.person.about_me_own_words = "I want to live near my sister. " * 30_000
     typed = content_digest(plan)
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)   # the write fails with EFBIG instead of killing us
@@ -92,7 +94,7 @@ FSIZE_CHILD = textwrap.dedent(
     store.close()
     print(json.dumps(out))
     """
-).format(root=str(ROOT), here=str(HERE))
+).format(root=str(ROOT), tests=str(HERE.parent), here=str(HERE))
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +133,7 @@ def test_read_only_database_says_so_and_keeps_the_plan(populated):
             ro.save(plan, today=TODAY)
         assert "only be read" in str(exc.value)
         assert plan.version == version and content_digest(plan) == typed
-        new = make_plan(random.Random(8))
+        new = valid_realistic_plan(random.Random(8))
         with pytest.raises(DatabaseProblem):
             ro.save(new, today=TODAY)
         assert new.version == 0

@@ -32,7 +32,8 @@ from pathway_app.errors import ImportRefused
 from pathway_app.store import open_store
 from pathway_app.store.interchange import FORMAT, FORMAT_VERSION, import_plans
 
-from safety_helpers import TODAY, make_plan, raw_problems
+from builders import valid_realistic_plan
+from safety_helpers import TODAY, raw_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -151,7 +152,7 @@ def _fresh(plan: m.Plan, rng: random.Random) -> m.Plan:
     return p
 
 
-TEMPLATE = make_plan(random.Random(2024), "typical")
+TEMPLATE = valid_realistic_plan(random.Random(2024), "typical")
 TEXT_PATHS = _str_paths(TEMPLATE)
 DATE_PATHS = _date_paths(plan_to_dict(TEMPLATE))
 
@@ -382,8 +383,9 @@ def test_import_refusal_is_all_or_nothing(store):
 BIG_CHILD = textwrap.dedent(
     """
     import json, random, resource, sys
-    sys.path[:0] = [{root!r}, {here!r}]
-    from safety_helpers import TODAY, make_plan
+    sys.path[:0] = [{root!r}, {tests!r}, {here!r}]
+    from builders import valid_realistic_plan
+    from safety_helpers import TODAY
     from pathway_app.errors import UserFacingError
     from pathway_app.store import open_store
     from pathway_app.store.interchange import dumps_plans, import_plans
@@ -395,7 +397,7 @@ BIG_CHILD = textwrap.dedent(
         plans = []
         size = 0
         while size < 10_000_000:
-            p = make_plan(rng, "typical")
+            p = valid_realistic_plan(rng, "typical")
             p.person.about_me_own_words = "Ünïcödé note. " * 2000
             plans.append(p)
             size += 60_000
@@ -405,7 +407,7 @@ BIG_CHILD = textwrap.dedent(
         out["created"] = len(report.created)
         out["stored"] = store.count()
     elif case == "ten_mb_note":
-        p = make_plan(random.Random(2))
+        p = valid_realistic_plan(random.Random(2))
         p.person.about_me_own_words = "x" * 10_000_000
         data = dumps_plans([p])
         out["bytes"] = len(data)
@@ -427,7 +429,7 @@ BIG_CHILD = textwrap.dedent(
     out["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(out))
     """
-).format(root=str(ROOT), here=str(HERE))
+).format(root=str(ROOT), tests=str(HERE.parent), here=str(HERE))
 
 
 def _big(case: str, tmp_path: Path) -> dict:

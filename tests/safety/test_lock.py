@@ -14,7 +14,8 @@ from pathway_app.errors import DatabaseProblem
 from pathway_app.store import open_store
 from pathway_app.store.lock import AlreadyOpen, acquire, lock_path_for, read_holder, read_only_url
 
-from safety_helpers import TODAY, make_plan
+from builders import valid_realistic_plan
+from safety_helpers import TODAY
 
 ROOT = str(__import__("pathlib").Path(__file__).resolve().parents[2])
 
@@ -63,7 +64,7 @@ def test_the_second_copy_can_read_but_not_write(tmp_path):
     data.mkdir()
     db = data / "pathway.db"
     store = open_store(data_dir=data, create_unencrypted=True)
-    plan = make_plan(__import__("random").Random(1))
+    plan = valid_realistic_plan(__import__("random").Random(1))
     store.save(plan, today=TODAY)
     lock = acquire(db)
     try:

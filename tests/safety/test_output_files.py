@@ -21,7 +21,8 @@ from pathway_app.errors import OutputRefused
 from pathway_app.fileio import output_path, write_atomically
 from pathway_app.store import open_store
 
-from safety_helpers import TODAY, make_plan, run_unprivileged
+from builders import valid_realistic_plan
+from safety_helpers import TODAY, run_unprivileged
 
 ROOT = Path(__file__).resolve().parents[2]
 PASS = "correct horse battery staple"
@@ -31,7 +32,7 @@ PASS = "correct horse battery staple"
 def records(tmp_path):
     db = tmp_path / "records.db"
     store = open_store(url=f"sqlite:///{db}", create_unencrypted=True)
-    plan = make_plan(random.Random(3))
+    plan = valid_realistic_plan(random.Random(3))
     store.save(plan, today=TODAY)
     store.close()
     return db, plan

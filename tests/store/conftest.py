@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import random
 from datetime import date
 
 import pytest
 
 from pathway_app.store import open_store
-from pathway_app.synthetic import synthetic_plan
+
+from builders import realistic_plan
 
 TODAY = date(2026, 11, 23)
 
@@ -27,12 +27,8 @@ def store(db_path):
 
 @pytest.fixture
 def make_plan():
-    """A realistic plan; ``make_plan(seed, size)``."""
-
-    def make(seed: int = 1, size: str = "typical"):
-        return synthetic_plan(random.Random(seed), TODAY, size)
-
-    return make
+    """:func:`builders.realistic_plan` as a fixture: ``make_plan(seed, size)``."""
+    return realistic_plan
 
 
 # --------------------------------------------------------------------------- both backends

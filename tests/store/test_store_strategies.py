@@ -6,8 +6,8 @@ import random
 
 from hypothesis import given, settings
 
+from benchmarks.synthetic import synthetic_plan
 from pathway_app.domain.validation import validate
-from pathway_app.synthetic import synthetic_plan
 
 from strategies import TODAY, plans
 

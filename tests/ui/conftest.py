@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-TODAY = date(2026, 11, 23)
+from builders import TODAY, minimal_plan
 
 #: Known noise, kept short and exact (qutebrowser's rule): the offscreen platform plugin says
 #: this whenever any QMainWindow is shown; it is not about our code.
@@ -99,17 +99,9 @@ def window(qtbot, store, data_dir):
     win.session._timer.stop()
 
 
-def make_plan(**person: Any):
-    from pathway_app.domain import model as m
-
-    defaults = dict(given_name="Jade", family_name="Okafor", date_of_birth=date(2009, 3, 14))
-    defaults.update(person)
-    return m.Plan(person=m.YoungPerson(**defaults))
-
-
 @pytest.fixture
 def saved_plan(store):
-    plan = make_plan()
+    plan = minimal_plan()
     store.save(plan, today=TODAY)
     return plan
 

@@ -21,7 +21,8 @@ from pathway_app.ui.agreement_dialogs import EndingDialog, SharePassphraseDialog
 from pathway_app.ui.pages.agreement_parts import PART_FIELDS
 from pathway_app.ui.pages.agreements import StayingClosePage, StayingPutPage
 
-from .conftest import TODAY, make_plan, open_in, wait_saved
+from .conftest import TODAY, open_in, wait_saved
+from builders import minimal_plan
 
 
 @pytest.fixture(autouse=True)
@@ -151,7 +152,7 @@ def test_the_staying_close_plan_with_its_staff(qtbot, window, demo):
 
 
 def test_starting_the_agreement_fills_it_in_from_the_plan_as_one_undoable_step(qtbot, window, store):
-    plan = make_plan()
+    plan = minimal_plan()
     plan.advisers.append(m.AdviserPeriod(name="Priya Nair", start=date(2026, 3, 1)))
     plan.person.local_authority = "Northmoor Council"
     store.save(plan, today=TODAY)
@@ -232,7 +233,7 @@ def test_recording_the_signing_with_the_dialog_makes_it_the_one_in_force(qtbot, 
 
 
 def test_a_refusal_is_said_beside_the_buttons_and_nothing_changes(qtbot, window, store):
-    plan = make_plan()
+    plan = minimal_plan()
     store.save(plan, today=TODAY)
     page = page_of(qtbot, window, plan)
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
@@ -288,7 +289,7 @@ def test_recording_the_ending_needs_a_reason(qtbot, window, demo):
 
 
 def test_the_checklist_follows_their_typing_and_takes_them_to_a_part(qtbot, window, store):
-    plan = make_plan()
+    plan = minimal_plan()
     store.save(plan, today=TODAY)
     page = page_of(qtbot, window, plan)
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)

@@ -12,7 +12,8 @@ from pathway_app.domain import dates
 from pathway_app.domain.summary import PlanSummary
 from pathway_app.ui.caseload import NAME, PROMPTS, WHEN, CaseloadView, make_row
 
-from .conftest import TODAY, make_plan
+from .conftest import TODAY
+from builders import minimal_plan
 
 
 def _summaries(n: int, seed: int = 1) -> list[PlanSummary]:
@@ -21,8 +22,8 @@ def _summaries(n: int, seed: int = 1) -> list[PlanSummary]:
     last = ["Lewis", "Okafor", "Smith", "Nguyen", "Brown", "Haile", "Kowalski", "Ahmed", "O'Neill"]
     out = []
     for _i in range(n):
-        plan = make_plan(given_name=rng.choice(first), family_name=rng.choice(last),
-                         date_of_birth=date(2004 + rng.randrange(8), 1 + rng.randrange(12), 1 + rng.randrange(28)))
+        plan = minimal_plan(given_name=rng.choice(first), family_name=rng.choice(last),
+                            date_of_birth=date(2004 + rng.randrange(8), 1 + rng.randrange(12), 1 + rng.randrange(28)))
         if rng.random() < 0.5:
             plan.plan_agreed_on = date(2025, 1 + rng.randrange(12), 1)
         out.append(PlanSummary.of(plan, TODAY))
@@ -74,7 +75,7 @@ def test_search_keeps_the_sort_and_sorting_works_on_every_column(qtbot):
 
 
 def test_overdue_is_highlighted(qtbot):
-    plan = make_plan(date_of_birth=date(2008, 1, 1))
+    plan = minimal_plan(date_of_birth=date(2008, 1, 1))
     plan.plan_agreed_on = date(2025, 1, 1)  # review due July 2025: overdue on TODAY
     row = make_row(PlanSummary.of(plan, TODAY), TODAY)
     assert row.overdue
@@ -105,8 +106,8 @@ def test_filtering_10000_rows_narrows_and_widens_the_list(qtbot):
 
 
 def test_enter_in_search_opens_the_first_match_and_down_moves_to_the_list(qtbot, window, store):
-    a = make_plan(given_name="Amara", family_name="Lewis")
-    b = make_plan(given_name="Reece", family_name="Brown")
+    a = minimal_plan(given_name="Amara", family_name="Lewis")
+    b = minimal_plan(given_name="Reece", family_name="Brown")
     for p in (a, b):
         store.save(p, today=TODAY)
     window.load_caseload()
@@ -133,7 +134,7 @@ def test_caseload_row_follows_saves(qtbot, window, store, saved_plan):
 
 
 def test_age_and_category_columns(qtbot):
-    plan = make_plan(date_of_birth=date(2008, 11, 24))
+    plan = minimal_plan(date_of_birth=date(2008, 11, 24))
     s = PlanSummary.of(plan, TODAY)
     row = make_row(s, TODAY)
     assert row.age == dates.age_on(date(2008, 11, 24), TODAY) == 17

@@ -155,9 +155,9 @@ def test_the_what_column_of_actions_gets_the_room(qtbot, window, store):
     """In the support plan, "What" is the column that matters; the short ones fit their text."""
     from pathway_app.domain import model as m
 
-    from .conftest import make_plan
+    from builders import minimal_plan
 
-    plan = make_plan()
+    plan = minimal_plan()
     plan.area("support").actions.append(
         m.Action(what="Agree how often Leon and Kayla meet, and where", who="Leon Carter",
                  by_when=TODAY)

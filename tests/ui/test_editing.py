@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pathway_app.domain import model as m
 from pathway_app.ui.dialogs import StaleSaveDialog
 
-from .conftest import TODAY, make_plan, open_in, wait_saved
+from .conftest import TODAY, open_in, wait_saved
+from builders import minimal_plan
 
 
 def _about(window, qtbot, plan_id):
@@ -187,7 +188,7 @@ def test_show_me_goes_to_the_field_with_the_problem(qtbot, window, saved_plan):
 
 
 def test_a_plan_with_200_people_and_very_long_text_stays_usable(qtbot, window, store):
-    plan = make_plan()
+    plan = minimal_plan()
     long_text = ("All the things I want to say about where I live and who I see. " * 160)[:10_000]
     plan.person.about_me_own_words = long_text
     plan.relationships = [m.Relationship(name=f"Person {i:03d}", description=long_text[:200]) for i in range(200)]

@@ -12,7 +12,8 @@ from pathway_app.domain.vocab import LegalStatus
 from pathway_app.ui.fields import FieldBlock, Form, OwnWordsPanel, format_date, grid, parse_date, pretty_date
 from pathway_app.ui.session import PlanSession
 
-from .conftest import TODAY, make_plan
+from .conftest import TODAY
+from builders import minimal_plan
 
 # --------------------------------------------------------------------------- dates
 
@@ -43,7 +44,7 @@ def test_format_round_trips():
 
 @pytest.fixture
 def session(qtbot, store):
-    plan = make_plan()
+    plan = minimal_plan()
     store.save(plan, today=TODAY)
     s = PlanSession(store, lambda: TODAY)
     s.open(plan)

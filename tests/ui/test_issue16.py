@@ -19,12 +19,13 @@ from pathway_app.domain import model as m
 from pathway_app.domain.vocab import Area, PromptAnswer
 from pathway_app.ui import focus
 
-from .conftest import OFFSCREEN_NOISE, TODAY, make_plan, open_in, wait_saved
+from .conftest import OFFSCREEN_NOISE, TODAY, open_in, wait_saved
+from builders import minimal_plan
 
 
 def eligible_plan(**person) -> m.Plan:
     """Jade, 17, in care since she was 10: her needs assessment is overdue."""
-    plan = make_plan(**person)
+    plan = minimal_plan(**person)
     plan.care_episodes.append(m.CareEpisode(home_name="Oak House", start=date(2020, 1, 6)))
     return plan
 
@@ -124,7 +125,7 @@ def test_2_what_stops_a_save_is_said_in_words_not_paths(qtbot, window, store):
 
 
 def test_3_together_mode_never_types_a_shortcut_into_their_words(qtbot, window, store):
-    plan = make_plan()
+    plan = minimal_plan()
     store.save(plan, today=TODAY)
     open_in(window, qtbot, plan.id)
     from pathway_app.ui.together import QUESTIONS
@@ -144,7 +145,7 @@ def test_3_together_mode_never_types_a_shortcut_into_their_words(qtbot, window, 
 def test_3_the_next_button_stays_put_from_question_to_question(qtbot, window, store):
     from pathway_app.ui.together import QUESTIONS
 
-    plan = make_plan()
+    plan = minimal_plan()
     store.save(plan, today=TODAY)
     open_in(window, qtbot, plan.id)
     window.resize(1000, 700)
@@ -210,7 +211,7 @@ def test_4_done_asks_for_a_real_day_not_after_today(qtbot, window, store):
 
 
 def test_5_a_problem_waits_until_the_field_is_left_so_nothing_jumps(qtbot, window, store):
-    plan = make_plan()
+    plan = minimal_plan()
     store.save(plan, today=TODAY)
     view = open_in(window, qtbot, plan.id)
     page = view.show_area("about")
@@ -250,7 +251,7 @@ def test_6_immigration_status_is_not_assumed(qtbot, window, store):
 def test_6_export_pdf_starts_on_the_copy_for_the_part_on_screen(qtbot, window, store, monkeypatch):
     import pathway_app.ui.pdf_dialog as pdf_dialog
 
-    plan = make_plan()
+    plan = minimal_plan()
     store.save(plan, today=TODAY)
     view = open_in(window, qtbot, plan.id)
     asked = []
@@ -270,7 +271,7 @@ def test_6_export_pdf_starts_on_the_copy_for_the_part_on_screen(qtbot, window, s
 def test_6_file_dialogs_start_in_documents_then_the_last_folder(qtbot, window, store, monkeypatch, tmp_path):
     from PySide6.QtCore import QStandardPaths
 
-    plan = make_plan()
+    plan = minimal_plan()
     store.save(plan, today=TODAY)
     open_in(window, qtbot, plan.id)
     started = []
@@ -325,7 +326,7 @@ def test_7_in_care_since_on_add_a_young_person_starts_the_care_history_and_home_
 
 
 def test_7_the_person_chosen_on_the_map_is_in_view_to_edit(qtbot, window, store):
-    plan = make_plan()
+    plan = minimal_plan()
     plan.relationships = [m.Relationship(name=f"Person {i}") for i in range(6)]
     store.save(plan, today=TODAY)
     window.resize(1200, 700)
@@ -384,7 +385,7 @@ def test_8_the_passphrase_dialog_says_each_problem_once_and_in_full(qtbot):
 def test_8_window_titles_never_repeat_the_app_name(qtbot, window, store):
     from pathway_app.ui.window.shell import TITLE
 
-    plan = make_plan()
+    plan = minimal_plan()
     store.save(plan, today=TODAY)
     titles = [window.windowTitle()]
     open_in(window, qtbot, plan.id)
@@ -405,7 +406,7 @@ def test_8_no_research_codes_in_what_a_page_says(qtbot, window, store):
 
     from PySide6.QtWidgets import QLabel
 
-    plan = make_plan()
+    plan = minimal_plan()
     store.save(plan, today=TODAY)
     view = open_in(window, qtbot, plan.id)
     for key in view.pages:
@@ -433,7 +434,7 @@ def test_8_timeline_markers_keep_off_the_birthdays_and_the_today_line(qtbot):
 
     from pathway_app.ui.timeline_view import MARKER_R, TimelineWidget
 
-    plan = make_plan(date_of_birth=date(2009, 3, 14))
+    plan = minimal_plan(date_of_birth=date(2009, 3, 14))
     for days in (-3, 0, 2, 5, 40):  # actions bundled around today, and around the 18th birthday
         plan.area(Area.HEALTH).actions.append(m.Action(what=f"Step {days}", who="PA",
                                                        by_when=date.fromordinal(TODAY.toordinal() + days)))

@@ -19,7 +19,8 @@ from pathway_app.domain.vocab import (
 )
 from pathway_app.ui.caseload import AGE, NAME
 
-from .conftest import TODAY, make_plan, open_in, wait_saved
+from .conftest import TODAY, open_in, wait_saved
+from builders import minimal_plan
 
 
 def choose(combo, code) -> None:
@@ -113,7 +114,7 @@ def test_children_and_a_baby_due_are_listed_and_on_the_timeline(qtbot, window, s
 
 
 def test_an_order_that_ended_care_shows_its_problem_on_the_care_episode_it_cuts(qtbot, window, store):
-    plan = make_plan()
+    plan = minimal_plan()
     plan.care_episodes.append(m.CareEpisode(home_name="Oak House", start=date(2020, 1, 6)))
     store.save(plan, today=TODAY)
     view = open_in(window, qtbot, plan.id)

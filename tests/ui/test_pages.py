@@ -13,7 +13,8 @@ from pathway_app.ui.areas import AREAS, PROMPT_AREAS, page_for_path, title_of
 from pathway_app.ui.pages import PAGE_CLASSES
 from pathway_app.ui.session import PlanSession
 
-from .conftest import TODAY, make_plan
+from .conftest import TODAY
+from builders import minimal_plan
 
 # --------------------------------------------------------------------------- the areas
 
@@ -39,7 +40,7 @@ def test_a_problem_is_shown_on_the_page_that_has_its_field(path, key):
 
 @pytest.fixture
 def plan(store):
-    p = make_plan()
+    p = minimal_plan()
     p.relationships += [m.Relationship(name="Nan"), m.Relationship(name="Tyler Brennan")]
     store.save(p, today=TODAY)
     return p
@@ -91,7 +92,7 @@ def test_a_page_binds_again_only_when_the_plan_changed(qtbot, make_page, session
     form = page._forms[1][0]
     page.refresh()
     assert form.target is session.plan.person
-    other = make_plan(given_name="Kai")
+    other = minimal_plan(given_name="Kai")
     page.set_plan(other)
     assert form.target is other.person and form.widget("given_name").text() == "Kai"
 

@@ -167,9 +167,9 @@ def test_encrypt_from_the_file_menu(qtbot, data_dir, monkeypatch, saved_plan_fac
 @pytest.fixture
 def saved_plan_factory():
     def make(store):
-        from .conftest import make_plan
+        from builders import minimal_plan
 
-        plan = make_plan()
+        plan = minimal_plan()
         store.save(plan, today=TODAY)
         return plan
 
@@ -306,9 +306,9 @@ def test_unsaved_work_survives_locking(qtbot, data_dir, encrypted):
 def test_unencrypted_records_lock_with_a_plain_continue(qtbot, data_dir, store):
     from pathway_app.ui.app import make_application, open_window
 
-    from .conftest import make_plan
+    from builders import minimal_plan
 
-    plan = make_plan(given_name="Zebedee")
+    plan = minimal_plan(given_name="Zebedee")
     store.save(plan, today=TODAY)
     access = StoreAccess(data_dir=data_dir)
     access.encrypted = False

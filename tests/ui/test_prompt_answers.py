@@ -20,12 +20,13 @@ from pathway_app.domain.fields import label
 from pathway_app.domain.vocab import HomeRegistration, PromptAnswer, RelationshipType
 from pathway_app.ui.fields import DateField
 
-from .conftest import TODAY, make_plan, open_in, wait_saved
+from .conftest import TODAY, open_in, wait_saved
+from builders import minimal_plan
 
 
 def eligible() -> m.Plan:
     """Jade, 17, in care since she was 10, in a home not registered with Ofsted."""
-    plan = make_plan()
+    plan = minimal_plan()
     plan.care_episodes.append(m.CareEpisode(home_name="Oak House", start=date(2020, 1, 6)))
     plan.home.registration = HomeRegistration.UNREGISTERED
     return plan
@@ -33,7 +34,7 @@ def eligible() -> m.Plan:
 
 def nearly_21() -> m.Plan:
     """Jade, nearly 21, who left care at 18: adviser support ends at 21 unless she asks."""
-    plan = make_plan(date_of_birth=date(2006, 2, 1))
+    plan = minimal_plan(date_of_birth=date(2006, 2, 1))
     plan.care_episodes.append(m.CareEpisode(home_name="Oak House", start=date(2018, 1, 6), end=date(2024, 2, 1)))
     return plan
 

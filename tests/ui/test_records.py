@@ -13,7 +13,8 @@ from pathway_app.ui.fields import Form, pretty_date
 from pathway_app.ui.records import Column, RecordListEditor, RecordTableModel, column
 from pathway_app.ui.session import PlanSession
 
-from .conftest import TODAY, make_plan
+from .conftest import TODAY
+from builders import minimal_plan
 
 # --------------------------------------------------------------------------- the table model
 
@@ -52,7 +53,7 @@ def test_a_row_with_a_problem_is_marked_and_says_why():
 
 @pytest.fixture
 def session(qtbot, store):
-    plan = make_plan()
+    plan = minimal_plan()
     plan.reviews.append(m.Review(held_on=date(2026, 5, 1), summary="First review"))
     store.save(plan, today=TODAY)
     s = PlanSession(store, lambda: TODAY)

@@ -9,12 +9,13 @@ import pytest
 from pathway_app.domain import model as m
 from pathway_app.ui.session import AUTOSAVE_MS, PlanSession
 
-from .conftest import TODAY, make_plan
+from .conftest import TODAY
+from builders import minimal_plan
 
 
 @pytest.fixture
 def plan(store):
-    p = make_plan()
+    p = minimal_plan()
     store.save(p, today=TODAY)
     return p
 
@@ -79,7 +80,7 @@ def test_adding_and_removing_records_can_be_undone(qtbot, session, plan):
 
 def test_opening_another_plan_clears_the_undo_history(session, plan):
     session.set_field(plan.person, "pronouns", "she/her")
-    other = make_plan(given_name="Kai")
+    other = minimal_plan(given_name="Kai")
     session.open(other)
     assert session.undo_stack.count() == 0 and session.plan is other and not session.dirty
 

@@ -12,7 +12,8 @@ from pathway_app.domain import model as m
 from pathway_app.domain.vocab import PromptAnswer, RelationshipType, ThereAt25
 from pathway_app.ui.prompts_panel import PromptsPanel
 
-from .conftest import TODAY, make_plan, open_in, wait_saved
+from .conftest import TODAY, open_in, wait_saved
+from builders import minimal_plan
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ def test_answering_a_prompt_saves_and_ctrl_z_takes_it_back(qtbot, window, store,
 def test_who_at_25_from_the_people_page_marks_the_map_and_saves(qtbot, window, store):
     from pathway_app.ui.at25_dialog import At25Dialog
 
-    plan = make_plan()
+    plan = minimal_plan()
     plan.relationships = [m.Relationship(name="Nan", relationship_type=RelationshipType.GRANDPARENT)]
     store.save(plan, today=TODAY)
     view = open_in(window, qtbot, plan.id)

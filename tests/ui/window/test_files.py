@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from pathway_app.store.interchange import export_plans
 
-from ..conftest import TODAY, make_plan, open_in
+from ..conftest import TODAY, open_in
+from builders import minimal_plan
 
 
 def _save_to(monkeypatch, path) -> None:
@@ -49,7 +50,7 @@ def test_import_reads_a_plans_file_into_the_list(qtbot, window, store, data_dir,
     from pathway_app.store import open_store
 
     elsewhere = open_store(data_dir=str(other_dir), create_unencrypted=True)
-    plan = make_plan(given_name="Dawit", family_name="Tekle")
+    plan = minimal_plan(given_name="Dawit", family_name="Tekle")
     elsewhere.save(plan, today=TODAY)
     path = tmp_path / "dawit.pathway.json"
     path.write_bytes(export_plans(elsewhere, [plan.id]))

@@ -7,6 +7,8 @@ prompts. ``size="heavy"`` gives the biggest plan the benchmarks expect a PA to k
 people, 200 actions, 50 life-story entries, 20 reviews).
 
 Everything comes from ``rng``, including record ids, so a seed always gives the same plan.
+Not shipped with the app (the wheel holds ``pathway_app`` only); the tests reach it through
+``tests/builders.py``.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ import random
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
 
-from .domain.dates import birthday
-from .domain.model import (
+from pathway_app.domain.dates import birthday
+from pathway_app.domain.model import (
     Action,
     AdviserPeriod,
     CareEpisode,
@@ -35,8 +37,8 @@ from .domain.model import (
     StayingPutAgreement,
     SupportArea,
 )
-from .domain.validation import validate
-from .domain.vocab import (
+from pathway_app.domain.validation import validate
+from pathway_app.domain.vocab import (
     SCHEDULE_1_AREAS,
     SKILL_KEYS,
     ActionStatus,
