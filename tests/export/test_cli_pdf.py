@@ -74,3 +74,39 @@ def test_bad_edition_is_refused_by_the_parser(saved, tmp_path):
     with pytest.raises(SystemExit) as exc:
         run(["pdf", plan.id, "--data-dir", str(data), "--edition", "summary", "--out", str(tmp_path / "x.pdf")])
     assert exc.value.code == 2
+
+
+@pytest.fixture()
+def tom(tmp_path, plans):
+    """Tom Whitfield (demo): a Living Together Agreement in version 2, version 1 replaced."""
+    from pathway_app.demo import demo_plans
+    from pathway_app.store import open_store
+
+    data = tmp_path / "tom"
+    store = open_store(data_dir=str(data), create_unencrypted=True)
+    plan = next(p for p in demo_plans(plans.TODAY) if p.person.family_name == "Whitfield")
+    store.save(plan, plans.TODAY)
+    store.close()
+    return data, plan
+
+
+def test_an_older_version_of_an_agreement_can_be_printed(tom, tmp_path):
+    data, plan = tom
+    base = ["pdf", plan.id, "--data-dir", str(data), "--edition", "staying-put", "--today", "2026-11-23"]
+    code, _out, stderr = run([*base, "--out", str(tmp_path / "now.pdf")])
+    assert code == 0, stderr
+    assert "Replaced — kept as a record" not in pdf_text(tmp_path / "now.pdf")
+    code, _out, stderr = run([*base, "--agreement-version", "1", "--out", str(tmp_path / "v1.pdf")])
+    assert code == 0, stderr
+    old = pdf_text(tmp_path / "v1.pdf")
+    assert "Replaced — kept as a record" in old and "£30 a week board" in old
+
+
+def test_an_agreement_version_that_does_not_exist_is_named(tom, tmp_path):
+    data, plan = tom
+    out = tmp_path / "v7.pdf"
+    code, _out, stderr = run(["pdf", plan.id, "--data-dir", str(data), "--edition", "staying-put",
+                              "--agreement-version", "7", "--out", str(out)])
+    assert code == 2 and "has no version 7 (versions: 1, 2)" in stderr and not out.exists()
+    code, _out, stderr = run(["pdf", plan.id, "--data-dir", str(data), "--agreement-version", "1", "--out", str(out)])
+    assert code == 2 and "goes with --edition staying-put or staying-close" in stderr and not out.exists()
