@@ -114,3 +114,23 @@ def open_in(window, qtbot, plan_id: str):
 
 def wait_saved(qtbot, window, timeout: int = 3000) -> None:
     qtbot.waitUntil(lambda: window.session.state == "saved" and not window.session.dirty, timeout=timeout)
+
+
+@pytest.fixture
+def quick_share_files(monkeypatch):
+    """Share files sealed with cheap key derivation (the real cost is measured in benchmarks)."""
+    from pathway_app.store import crypto
+    from pathway_app.store.keyfile import KdfParams
+
+    monkeypatch.setattr(crypto, "DEFAULT_PARAMS", KdfParams(memory_kib=1024, time_cost=1, parallelism=1))
+
+
+@pytest.fixture
+def demo(store):
+    """The demo young people, saved, by family name ("Whitfield" is Tom, with his agreements)."""
+    from pathway_app.demo import demo_plans
+
+    plans = demo_plans(TODAY)
+    for p in plans:
+        store.save(p, today=TODAY)
+    return {p.person.family_name: p for p in plans}

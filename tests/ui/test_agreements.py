@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QPlainTextEdit
 
-from pathway_app.demo import demo_plans
 from pathway_app.domain import agreements as ag
 from pathway_app.domain import fields as catalogue
 from pathway_app.domain import model as m
@@ -24,22 +23,9 @@ from pathway_app.ui.pages.agreements import StayingClosePage, StayingPutPage
 from .conftest import TODAY, open_in, wait_saved
 from builders import minimal_plan
 
-
-@pytest.fixture(autouse=True)
-def quick_share_files(monkeypatch):
-    """Share files sealed with cheap key derivation (the real cost is measured in benchmarks)."""
-    from pathway_app.store import crypto
-    from pathway_app.store.keyfile import KdfParams
-
-    monkeypatch.setattr(crypto, "DEFAULT_PARAMS", KdfParams(memory_kib=1024, time_cost=1, parallelism=1))
+pytestmark = pytest.mark.usefixtures("quick_share_files")
 
 
-@pytest.fixture
-def demo(store):
-    plans = demo_plans(TODAY)
-    for p in plans:
-        store.save(p, today=TODAY)
-    return {p.person.family_name: p for p in plans}
 
 
 def page_of(qtbot, window, plan, key="staying_put"):

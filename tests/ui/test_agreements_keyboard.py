@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from pathway_app.demo import demo_plans
 from pathway_app.domain import agreements as ag
 from pathway_app.store import share as S
 from pathway_app.ui.agreement_dialogs import EndingDialog, SharePassphraseDialog, SigningDialog
@@ -16,17 +15,7 @@ from .test_keyboard import assert_reading_order, describe, interactive_controls,
 
 PASS = "seven green bottles"
 
-
-@pytest.fixture
-def demo(store, monkeypatch):
-    from pathway_app.store import crypto
-    from pathway_app.store.keyfile import KdfParams
-
-    monkeypatch.setattr(crypto, "DEFAULT_PARAMS", KdfParams(memory_kib=1024, time_cost=1, parallelism=1))
-    plans = demo_plans(TODAY)
-    for p in plans:
-        store.save(p, today=TODAY)
-    return {p.person.family_name: p for p in plans}
+pytestmark = pytest.mark.usefixtures("quick_share_files")
 
 
 def walk_all(qtbot, root, start, page):

@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from pathway_app.demo import demo_plans
 from pathway_app.domain.vocab import HouseRuleTopic
 from pathway_app.store import handover
 from pathway_app.store import share as S
@@ -27,21 +26,9 @@ from .test_words import assert_clean, screen_texts
 
 PASS = "seven green bottles"
 
-
-@pytest.fixture(autouse=True)
-def quick_share_files(monkeypatch):
-    from pathway_app.store import crypto
-    from pathway_app.store.keyfile import KdfParams
-
-    monkeypatch.setattr(crypto, "DEFAULT_PARAMS", KdfParams(memory_kib=1024, time_cost=1, parallelism=1))
+pytestmark = pytest.mark.usefixtures("quick_share_files")
 
 
-@pytest.fixture
-def demo(store):
-    plans = demo_plans(TODAY)
-    for p in plans:
-        store.save(p, today=TODAY)
-    return {p.person.family_name: p for p in plans}
 
 
 def passphrases(monkeypatch, *answers) -> list:
