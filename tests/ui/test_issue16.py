@@ -266,6 +266,17 @@ def test_6_export_pdf_starts_on_the_copy_for_the_part_on_screen(qtbot, window, s
     focus_on(qtbot, home._forms[-2][0].widget("decision"))
     window.export_pdf()
     assert asked == ["full", "staying-close", "staying-put"]
+    # the agreements' own pages: their own copy, whatever has the keyboard there
+    view.show_area("staying_close")
+    qtbot.wait(20)
+    window.export_pdf()
+    view.show_area("staying_put")
+    qtbot.wait(20)
+    window.export_pdf()
+    view.show_area("money")
+    qtbot.wait(20)
+    window.export_pdf()
+    assert asked[3:] == ["staying-close", "staying-put", "full"]
 
 
 def test_6_file_dialogs_start_in_documents_then_the_last_folder(qtbot, window, store, monkeypatch, tmp_path):

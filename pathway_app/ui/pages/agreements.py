@@ -130,6 +130,7 @@ class AgreementPage(AreaPage):
     """One kind of agreement (see the module docstring); ``audience`` is who is using the page."""
 
     kind = ag.STAYING_PUT
+    edition = "staying-put"  # the PDF edition of this kind of agreement
     share_audience = Audience.FOSTER_CARER
 
     def __init__(self, session: PlanSession, parent: QWidget | None = None,
@@ -168,6 +169,10 @@ class AgreementPage(AreaPage):
             if a.id == self.chosen_id:
                 return a  # type: ignore[no-any-return]
         return sec.draft() or sec.in_force() or sec.latest()  # type: ignore[no-any-return]
+
+    def edition_sections(self) -> dict[str, QWidget]:
+        """The whole page is the agreement: Export PDF starts on its copy here."""
+        return {self.edition: self.content}
 
     def agreement(self) -> ag.Agreement | None:
         return self.agreement_in(self.plan)
@@ -566,6 +571,7 @@ def _mnemonic_key(text: str) -> str:
 class StayingPutPage(AgreementPage):
     key = "staying_put"
     kind = ag.STAYING_PUT
+    edition = "staying-put"
     share_audience = Audience.FOSTER_CARER
     intro = ("The Living Together Agreement, written with the young person and their Staying Put carers: "
              "who does what, the house rules, the support, the money and the dates.")
@@ -574,6 +580,7 @@ class StayingPutPage(AgreementPage):
 class StayingClosePage(AgreementPage):
     key = "staying_close"
     kind = ag.STAYING_CLOSE
+    edition = "staying-close"
     share_audience = Audience.KEY_WORKER
     intro = ("The Staying Close plan, written with the young person and the children’s home: the new home, "
              "the staff who stay involved, coming back, the support and the dates.")
