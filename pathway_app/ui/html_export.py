@@ -23,16 +23,16 @@ FIRST = "young-person"
 class HtmlCopyDialog(ChooseEditionDialog):
     """Which copy of the plan to export as an accessible page (the copies that can be made)."""
 
-    def __init__(self, plan: Plan, parent: QWidget | None = None):
+    def __init__(self, plan: Plan, parent: QWidget | None = None, first: str | None = None):
         super().__init__(plan.person.display_name, list(EDITION_CHOICES), parent, title="Export an accessible copy",
                          question=f"An accessible copy of {plan.person.display_name}’s plan: one page that reads well "
                                   "with a screen reader and on a phone. Which copy?",
-                         ok="Choose where to save it…", first=FIRST, not_yet=lambda code: cannot_make_yet(plan, code))
+                         ok="Choose where to save it…", first=first or FIRST, not_yet=lambda code: cannot_make_yet(plan, code))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, plan: Plan) -> str | None:
+    def ask(cls, parent: QWidget | None, plan: Plan, first: str | None = None) -> str | None:
         """The copy chosen ("young-person", "full" …), or None."""
-        dlg = cls(plan, parent)
+        dlg = cls(plan, parent, first)
         try:
             return dlg.edition if dlg.exec() == QDialog.DialogCode.Accepted else None
         finally:

@@ -245,12 +245,13 @@ class FilesController(QObject):
         if not self.locked:
             self.status.emit(f"Made {len(written)} of {len(plans)} PDFs in {folder}.", 8000)
 
-    def export_html(self, plan: m.Plan) -> None:
+    def export_html(self, plan: m.Plan, first: str | None = None) -> None:
         """An accessible copy: the plan as one HTML page (a screen reader, a phone), noted in its
-        history as the ``html`` command notes it."""
+        history as the ``html`` command notes it; ``first`` is the copy chosen to start with (the
+        young person's when None)."""
         from ..html_export import HtmlCopyDialog, html_bytes, html_filename
 
-        edition = HtmlCopyDialog.ask(self._parent, plan)
+        edition = HtmlCopyDialog.ask(self._parent, plan, first)
         if edition is None or self.locked:
             return
         today = self._today()

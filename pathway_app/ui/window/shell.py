@@ -398,9 +398,11 @@ class MainWindow(WindowMenus):
             self.files.export_pdf(plan, edition)
 
     def export_html(self) -> None:
+        """The accessible copy; from an agreement's page it starts on that agreement's copy."""
         plan = self._plan_for_practitioner()
         if plan is not None:
-            self.files.export_html(plan)
+            edition = self.plan_view.suggested_edition() if self.plan_view is not None else "full"
+            self.files.export_html(plan, None if edition == "full" else edition)
 
     def export_plan(self) -> None:
         plan = self._plan_for_practitioner()

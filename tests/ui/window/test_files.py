@@ -143,6 +143,26 @@ def test_an_accessible_copy_is_written_from_the_file_menu_and_noted(qtbot, windo
     assert "Accessible copy saved to" in window.statusBar().currentMessage()
 
 
+def test_the_accessible_copy_starts_on_the_agreement_whose_page_is_open(qtbot, window, demo, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from pathway_app.ui.html_export import HtmlCopyDialog
+
+    chosen = []
+
+    def look(self):
+        chosen.append(next(code for code, b in self.buttons.items() if b.isChecked()))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(HtmlCopyDialog, "exec", look)
+    view = open_in(window, qtbot, demo["Tanner"].id)  # Reece: a Staying Close plan
+    for area in ("staying_close", "about"):
+        view.show_area(area)
+        qtbot.wait(20)
+        window.html_action.trigger()
+    assert chosen == ["staying-close", "young-person"]
+
+
 def test_save_dialogs_refuse_a_pipe_or_a_folder_in_plain_words(qtbot, window, saved_plan, tmp_path, monkeypatch, boxes):
     import os
 
